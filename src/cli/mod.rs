@@ -1,0 +1,326 @@
+//! The command line: verbs for scripted use. Output is plain text, one record a line,
+//! tab-separated; errors go to stderr with a non-zero exit.
+
+mod bench;
+pub mod demo;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::people::Role;
+use crate::domain::{Lang, Msg};
+use crate::store::{self, MemberQuery, Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cnscd",
+    version,
+    about = "Quản lý Tổ công nghệ số cộng đồng — Community Digital Technology Teams"
+)]
+pub struct Cli {
+    /// The database file (default: cnscd.db in the user's data folder; or CNSCD_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of messages: vi (default) or en; or CNSCD_LANG.
+    #[arg(long, global = true, value_name = "vi|en")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub verb: Option<Verb>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Verb {
+    /// Fill the database with the Đắk Nia demo commune, or generate a large data set.
+    Demo {
+        /// Generate N communes of made-up data instead of the Đắk Nia demo.
+        #[arg(long, value_name = "N")]
+        communes: Option<u32>,
+        /// Villages per generated commune (each gets a team).
+        #[arg(long, value_name = "M", default_value_t = 12)]
+        villages: u32,
+        /// Members per generated team.
+        #[arg(long, value_name = "K", default_value_t = 8)]
+        members: u32,
+        /// Seed of the generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Do nothing (and succeed) if the database already holds a commune.
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// List the teams: id, level, name, member count, warnings count.
+    Teams,
+    /// List members sorted the Vietnamese way (current members unless --all).
+    Members {
+        #[arg(long, value_name = "ID")]
+        team: Option<i64>,
+        /// Accent- and case-free search in names, positions and phones.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Include members who have left.
+        #[arg(long)]
+        all: bool,
+    },
+    /// The rule preset's warnings for every team.
+    Check,
+    /// Print performance figures.
+    Bench {
+        /// Members in the generated database.
+        #[arg(long, default_value_t = 100_000)]
+        members: u32,
+        /// Repetitions of each measured operation.
+        #[arg(long, default_value_t = 51)]
+        runs: usize,
+    },
+    /// Test support: commit memberships in a loop, printing each id after its commit.
+    #[command(hide = true)]
+    CommitLoop {
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+    },
+}
+
+/// The program's entry point for command-line use.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .clone()
+        .or_else(|| std::env::var("CNSCD_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default();
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.get(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
+    let Some(verb) = cli.verb else {
+        return Err(Msg::new(
+            "Giao diện cửa sổ chưa có trong phiên bản này. Dùng các lệnh: demo, teams, members, \
+             check, bench (xem `cnscd --help`).",
+            "The window is not in this version yet. Use the verbs: demo, teams, members, check, \
+             bench (see `cnscd --help`).",
+        ));
+    };
+    if let Verb::Bench { members, runs } = verb {
+        return bench::run(cli.db.as_deref(), members, runs, lang);
+    }
+    let mut store = open(cli.db)?;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let result = match verb {
+        Verb::Demo {
+            communes,
+            villages,
+            members,
+            seed,
+            if_empty,
+        } => {
+            if if_empty && let Some(c) = store.home_commune().map_err(|e| store_msg(&e))? {
+                let msg = Msg::new(
+                    format!("Cơ sở dữ liệu đã có {}; giữ nguyên.", c.full_name()),
+                    format!(
+                        "The database already holds {}; left as it is.",
+                        c.full_name()
+                    ),
+                );
+                eprintln!("{}", msg.get(lang));
+                return Ok(());
+            }
+            demo_verb(
+                &mut store, communes, villages, members, seed, &mut out, lang,
+            )
+        }
+        Verb::Teams => teams(&store, &mut out, lang),
+        Verb::Members { team, search, all } => {
+            let q = MemberQuery {
+                team_id: team,
+                search: search.unwrap_or_default(),
+                include_left: all,
+                ..Default::default()
+            };
+            members(&store, &q, &mut out, lang)
+        }
+        Verb::Check => check(&store, &mut out, lang),
+        Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
+        Verb::Bench { .. } => Ok(()),
+    };
+    result.map_err(|e| match e {
+        Failure::Store(e) => store_msg(&e),
+        Failure::Io(e) => Msg::new(
+            format!("Lỗi ghi kết quả: {e}"),
+            format!("Output error: {e}"),
+        ),
+    })
+}
+
+/// Opens the database the flags, the environment or the defaults name.
+pub fn open(flag: Option<PathBuf>) -> Result<Store, Msg> {
+    let path = store::resolve_path(flag.as_deref()).ok_or_else(|| {
+        Msg::new(
+            "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ rõ --db ĐƯỜNG_DẪN",
+            "No user data folder was found; give --db PATH",
+        )
+    })?;
+    Store::open(&path).map_err(|e| store_msg(&e))
+}
+
+fn store_msg(e: &StoreError) -> Msg {
+    Msg::new(e.message(Lang::Vi), e.message(Lang::En))
+}
+
+enum Failure {
+    Store(StoreError),
+    Io(std::io::Error),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Self::Io(e)
+    }
+}
+
+type Out<'a> = std::io::StdoutLock<'a>;
+
+fn demo_verb(
+    store: &mut Store,
+    communes: Option<u32>,
+    villages: u32,
+    members: u32,
+    seed: u64,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let summary = match communes {
+        Some(n) => demo::generate(store, n, villages, members, seed)?,
+        None => demo::dak_nia(store)?,
+    };
+    writeln!(out, "{}", summary.get(lang))?;
+    Ok(())
+}
+
+fn teams(store: &Store, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
+    for commune in store.communes()? {
+        for t in store.team_summaries(commune.id)? {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                t.team.id,
+                t.team.level.code(),
+                t.name,
+                t.member_count,
+                t.warnings.len()
+            )?;
+        }
+    }
+    let _ = lang;
+    Ok(())
+}
+
+fn role_label(role: Role, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => role.label_vi(),
+        Lang::En => role.label_en(),
+    }
+}
+
+fn members(store: &Store, q: &MemberQuery, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
+    if let Some(t) = q.team_id {
+        store.team(t)?;
+    }
+    for row in store.members(q)? {
+        let m = &row.membership;
+        let p = &row.person;
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            m.id,
+            p.id,
+            m.team_id,
+            role_label(m.role, lang),
+            p.display_name(),
+            if p.is_slot() { "" } else { p.position.as_str() },
+            p.phone.as_deref().unwrap_or(""),
+            m.joined_on.map(|d| d.to_string()).unwrap_or_default(),
+            m.left_on.map(|d| d.to_string()).unwrap_or_default(),
+        )?;
+    }
+    Ok(())
+}
+
+fn check(store: &Store, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
+    for commune in store.communes()? {
+        for w in store.check_commune(commune.id)? {
+            writeln!(
+                out,
+                "-\t{}\t{}\t{}",
+                commune.full_name(),
+                w.code,
+                w.msg.get(lang)
+            )?;
+        }
+        for t in store.team_summaries(commune.id)? {
+            for w in &t.warnings {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    t.team.id,
+                    t.name,
+                    w.code,
+                    w.msg.get(lang)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Commits one membership at a time, printing each id only after its commit returned.
+fn commit_loop(store: &mut Store, count: u64, out: &mut Out<'_>) -> Result<(), Failure> {
+    let team = match store.home_commune()? {
+        Some(c) => store
+            .teams(c.id)?
+            .first()
+            .map(|t| t.id)
+            .ok_or_else(|| StoreError::refused("Chưa có Tổ", "No team yet"))?,
+        None => {
+            demo::dak_nia(store)?;
+            let c = store
+                .home_commune()?
+                .ok_or_else(|| StoreError::refused("Chưa có xã", "No commune yet"))?;
+            store.teams(c.id)?[0].id
+        }
+    };
+    let joining = crate::domain::people::Joining {
+        role: Role::Member,
+        duties: String::new(),
+        joined_on: None,
+        joined_by: String::new(),
+    };
+    for i in 0..count {
+        let person = crate::domain::people::Person {
+            full_name: format!("Người Thử Nghiệm {i}"),
+            given_name: i.to_string(),
+            position: "Tình nguyện viên".into(),
+            ..Default::default()
+        };
+        let row = store.add_member(team, &person, &joining)?;
+        writeln!(out, "{}", row.membership.id)?;
+        out.flush()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! Types and rules of the commune's teams. Pure: no I/O.
+
+pub mod collate;
+pub mod lang;
+pub mod number;
+pub mod people;
+pub mod place;
+pub mod preset;
+pub mod team;
+pub mod text;
+pub mod validate;
+pub mod vndate;
+
+pub use lang::{Field, FieldError, Lang, Msg};

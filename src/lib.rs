@@ -1,0 +1,8 @@
+//! cnscd — quản lý Tổ công nghệ số cộng đồng (Community Digital Technology Teams).
+//!
+//! The core (`domain`, `store`, `document`, `render`) never touches the GUI toolkit;
+//! the command line in `cli` and the window drive the same core.
+
+pub mod cli;
+pub mod domain;
+pub mod store;

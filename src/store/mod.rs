@@ -1,0 +1,325 @@
+//! The embedded SQLite database: migrations, queries, transactions, backups.
+//!
+//! Every write runs in a transaction; the journal is WAL with `synchronous = FULL`, so a
+//! committed record survives a killed process and a power cut.
+
+mod backup;
+mod import;
+mod people;
+mod places;
+pub mod schema;
+mod teams;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
+
+use crate::domain::{FieldError, Lang, Msg};
+
+pub use backup::backup_dir;
+pub use import::Import;
+pub use people::{HistoryRow, MemberQuery, MemberRow};
+pub use places::NewCommune;
+pub use teams::TeamSummary;
+
+/// Marks a file as a cnscd database (`PRAGMA application_id`): "CNSC".
+pub const APPLICATION_ID: i64 = 0x434E_5343;
+
+/// The variable that overrides the database path.
+pub const DB_ENV: &str = "CNSCD_DB";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {path} has schema version {found}; this program knows up to {supported}")]
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path} is not a cnscd database")]
+    Foreign { path: String },
+    #[error("{}", .0.iter().map(|e| e.message(Lang::Vi)).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
+    #[error("{}", .0.vi)]
+    NotFound(Msg),
+    #[error("{}", .0.vi)]
+    Refused(Msg),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub fn invalid(e: FieldError) -> Self {
+        Self::Invalid(vec![e])
+    }
+
+    pub fn not_found(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::NotFound(Msg::new(vi, en))
+    }
+
+    pub fn refused(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::Refused(Msg::new(vi, en))
+    }
+
+    /// The message for the clerk, in the interface language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Self::NewerSchema {
+                    path,
+                    found,
+                    supported,
+                },
+                Lang::Vi,
+            ) => format!(
+                "Cơ sở dữ liệu {path} do phiên bản mới hơn của chương trình tạo ra (lược đồ {found}, \
+                 phiên bản này chỉ biết đến {supported}). Không mở để tránh làm hỏng dữ liệu: \
+                 hãy cập nhật chương trình."
+            ),
+            (
+                Self::NewerSchema {
+                    path,
+                    found,
+                    supported,
+                },
+                Lang::En,
+            ) => format!(
+                "The database {path} was written by a newer version of the program (schema {found}, \
+                 this version knows up to {supported}). It was not opened, so nothing is damaged: \
+                 please update the program."
+            ),
+            (Self::Foreign { path }, Lang::Vi) => {
+                format!("Tệp {path} không phải cơ sở dữ liệu của cnscd; không mở.")
+            }
+            (Self::Foreign { path }, Lang::En) => {
+                format!("The file {path} is not a cnscd database; it was not opened.")
+            }
+            (Self::Invalid(errors), _) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            (Self::NotFound(m) | Self::Refused(m), _) => m.get(lang).to_string(),
+            (Self::Io { context, source }, Lang::Vi) => format!("Lỗi tệp ({context}): {source}"),
+            (Self::Io { context, source }, Lang::En) => format!("File error ({context}): {source}"),
+            (Self::Sqlite(e), _) => sqlite_message(e, lang),
+        }
+    }
+}
+
+fn sqlite_message(e: &rusqlite::Error, lang: Lang) -> String {
+    if let rusqlite::Error::SqliteFailure(f, detail) = e {
+        let detail = detail.clone().unwrap_or_default();
+        return match (f.code, lang) {
+            (rusqlite::ErrorCode::ConstraintViolation, Lang::Vi) => {
+                format!("Dữ liệu không hợp lệ, không lưu (ràng buộc: {detail})")
+            }
+            (rusqlite::ErrorCode::ConstraintViolation, Lang::En) => {
+                format!("Invalid data, nothing saved (constraint: {detail})")
+            }
+            (rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked, Lang::Vi) => {
+                "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi); hãy thử lại.".into()
+            }
+            (rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked, Lang::En) => {
+                "The database is busy (another program is writing); try again.".into()
+            }
+            (rusqlite::ErrorCode::DiskFull, Lang::Vi) => "Ổ đĩa đã đầy; không lưu được.".into(),
+            (rusqlite::ErrorCode::DiskFull, Lang::En) => "The disk is full; nothing saved.".into(),
+            (_, Lang::Vi) => format!("Lỗi cơ sở dữ liệu: {e}"),
+            (_, Lang::En) => format!("Database error: {e}"),
+        };
+    }
+    match lang {
+        Lang::Vi => format!("Lỗi cơ sở dữ liệu: {e}"),
+        Lang::En => format!("Database error: {e}"),
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// The default database: `cnscd.db` in the user's data folder.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("vn", "cnscd", "cnscd").map(|d| d.data_dir().join("cnscd.db"))
+}
+
+/// `--db PATH`, else `CNSCD_DB`, else the default.
+pub fn resolve_path(flag: Option<&Path>) -> Option<PathBuf> {
+    flag.map(Path::to_path_buf)
+        .or_else(|| {
+            std::env::var_os(DB_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(default_path)
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, upgrading its schema after
+    /// taking a copy. A database from a newer version is refused untouched.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                context: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let display = path.display().to_string();
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Read before anything writes to the file.
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if version > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                path: display,
+                found: version,
+                supported: schema::VERSION,
+            });
+        }
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(StoreError::Foreign { path: display });
+        }
+        let mut store = Self {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.configure()?;
+        if version > 0 && version < schema::VERSION {
+            store.backup_before_migration(version)?;
+        }
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    /// A database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        let mut store = Self {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        store.configure()?;
+        store.migrate(0)?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.path.is_some() {
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            debug_assert_eq!(mode.to_lowercase(), "wal");
+        }
+        // FULL: a committed transaction survives a power cut, not only a crash.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one transaction: all of it is saved, or none.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Read access for queries.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// `PRAGMA integrity_check`: `ok` or the problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let rows: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows.join("\n"))
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// Records a change in the history table, inside the caller's transaction.
+pub(crate) fn log(
+    tx: &Transaction<'_>,
+    entity: &str,
+    id: i64,
+    action: &str,
+    detail: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO history (at, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(rusqlite::params![now_text(), entity, id, action, detail])?;
+    Ok(())
+}
+
+pub(crate) fn now_text() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}

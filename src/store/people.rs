@@ -1,0 +1,416 @@
+//! People, memberships and the member lists. Leaving ends a membership; nothing here
+//! deletes one.
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::teams::no_team;
+use super::{Result, Store, StoreError, log};
+use crate::domain::people::{Gender, Joining, Leaving, Membership, Person, Role};
+use crate::domain::team::TeamStatus;
+use crate::domain::text;
+
+const PERSON_COLS: &str = "p.id, p.commune_id, p.full_name, p.given_name, p.gender, p.birth_year, \
+                           p.position, p.phone, p.email, p.citizen_id, p.notes";
+const MEMBERSHIP_COLS: &str = "m.id, m.team_id, m.person_id, m.role, m.duties, m.joined_on, \
+                               m.joined_by, m.left_on, m.leave_reason, m.left_by";
+
+fn person_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(at)?,
+        commune_id: r.get(at + 1)?,
+        full_name: r.get(at + 2)?,
+        given_name: r.get(at + 3)?,
+        gender: r.get::<_, Option<i64>>(at + 4)?.and_then(Gender::from_code),
+        birth_year: r.get(at + 5)?,
+        position: r.get(at + 6)?,
+        phone: r.get(at + 7)?,
+        email: r.get(at + 8)?,
+        citizen_id: r.get(at + 9)?,
+        notes: r.get(at + 10)?,
+    })
+}
+
+fn membership_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Membership> {
+    let role: String = r.get(at + 3)?;
+    Ok(Membership {
+        id: r.get(at)?,
+        team_id: r.get(at + 1)?,
+        person_id: r.get(at + 2)?,
+        role: Role::from_code(&role).unwrap_or(Role::Member),
+        duties: r.get(at + 4)?,
+        joined_on: r.get(at + 5)?,
+        joined_by: r.get(at + 6)?,
+        left_on: r.get(at + 7)?,
+        leave_reason: r.get(at + 8)?,
+        left_by: r.get(at + 9)?,
+    })
+}
+
+/// One line of a member list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub membership: Membership,
+    pub person: Person,
+}
+
+/// One line of a person's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    pub membership: Membership,
+    pub team_name: String,
+}
+
+/// Which members to list.
+#[derive(Debug, Clone, Default)]
+pub struct MemberQuery {
+    pub commune_id: Option<i64>,
+    pub team_id: Option<i64>,
+    pub role: Option<Role>,
+    /// Typed search text, any accents or case.
+    pub search: String,
+    /// Include those who have left.
+    pub include_left: bool,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// The FTS5 query for typed text: every word, as a prefix, all required.
+fn fts_query(search: &str) -> Option<String> {
+    let folded = text::fold(search);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+pub(super) fn insert_person(tx: &Transaction<'_>, commune_id: i64, p: &Person) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO people (commune_id, full_name, given_name, gender, birth_year, position, \
+         phone, email, citizen_id, notes, search_text, sort_key) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        commune_id,
+        p.full_name,
+        p.given_name,
+        p.gender.map(Gender::code),
+        p.birth_year,
+        p.position,
+        p.phone,
+        p.email,
+        p.citizen_id,
+        p.notes,
+        p.search_text(),
+        p.sort_key(),
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(super) fn insert_membership(
+    tx: &Transaction<'_>,
+    team_id: i64,
+    person_id: i64,
+    j: &Joining,
+) -> Result<i64> {
+    let status: Option<String> = tx
+        .prepare_cached("SELECT status FROM teams WHERE id = ?1")?
+        .query_row([team_id], |r| r.get(0))
+        .optional()?;
+    match status.as_deref() {
+        None => return Err(no_team(team_id)),
+        Some(s) if s == TeamStatus::Dissolved.code() => {
+            return Err(StoreError::refused(
+                "Tổ đã giải thể, không nhận thêm thành viên",
+                "The team is dissolved and takes no new members",
+            ));
+        }
+        _ => {}
+    }
+    let already: Option<i64> = tx
+        .prepare_cached(
+            "SELECT id FROM memberships WHERE team_id = ?1 AND person_id = ?2 AND left_on IS NULL",
+        )?
+        .query_row(params![team_id, person_id], |r| r.get(0))
+        .optional()?;
+    if already.is_some() {
+        return Err(StoreError::refused(
+            "Người này đang là thành viên của Tổ; không thêm lần nữa",
+            "This person is already a current member of the team",
+        ));
+    }
+    tx.prepare_cached(
+        "INSERT INTO memberships (team_id, person_id, role, duties, joined_on, joined_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        team_id,
+        person_id,
+        j.role.code(),
+        j.duties,
+        j.joined_on,
+        j.joined_by
+    ])?;
+    let id = tx.last_insert_rowid();
+    log(tx, "membership", id, "join", j.role.code())?;
+    Ok(id)
+}
+
+impl Store {
+    /// Saves a new person (already checked by `PersonInput::check`).
+    pub fn add_person(&mut self, commune_id: i64, person: &Person) -> Result<Person> {
+        self.commune(commune_id)?;
+        let id = self.write(|tx| insert_person(tx, commune_id, person))?;
+        self.person(id)
+    }
+
+    pub fn update_person(&mut self, person: &Person) -> Result<Person> {
+        self.person(person.id)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE people SET full_name = ?2, given_name = ?3, gender = ?4, birth_year = ?5, \
+                 position = ?6, phone = ?7, email = ?8, citizen_id = ?9, notes = ?10, \
+                 search_text = ?11, sort_key = ?12 WHERE id = ?1",
+                params![
+                    person.id,
+                    person.full_name,
+                    person.given_name,
+                    person.gender.map(Gender::code),
+                    person.birth_year,
+                    person.position,
+                    person.phone,
+                    person.email,
+                    person.citizen_id,
+                    person.notes,
+                    person.search_text(),
+                    person.sort_key(),
+                ],
+            )?;
+            log(tx, "person", person.id, "update", "")
+        })?;
+        self.person(person.id)
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {PERSON_COLS} FROM people p WHERE p.id = ?1"),
+                [id],
+                |r| person_at(r, 0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::not_found(
+                    format!("Không có người số {id}"),
+                    format!("There is no person with id {id}"),
+                )
+            })
+    }
+
+    /// A person joins a team.
+    pub fn join(&mut self, team_id: i64, person_id: i64, joining: &Joining) -> Result<Membership> {
+        let person = self.person(person_id)?;
+        let team = self.team(team_id)?;
+        if person.commune_id != team.commune_id {
+            return Err(StoreError::refused(
+                "Người và Tổ thuộc hai xã khác nhau",
+                "The person and the team belong to different communes",
+            ));
+        }
+        let id = self.write(|tx| insert_membership(tx, team_id, person_id, joining))?;
+        self.membership(id)
+    }
+
+    /// A new person and their joining, saved together or not at all.
+    pub fn add_member(
+        &mut self,
+        team_id: i64,
+        person: &Person,
+        joining: &Joining,
+    ) -> Result<MemberRow> {
+        let team = self.team(team_id)?;
+        let id = self.write(|tx| {
+            let person_id = insert_person(tx, team.commune_id, person)?;
+            insert_membership(tx, team_id, person_id, joining)
+        })?;
+        self.member_row(id)
+    }
+
+    /// Ends a membership. The record stays, with the date, reason and decision.
+    pub fn leave(&mut self, membership_id: i64, leaving: &Leaving) -> Result<Membership> {
+        let m = self.membership(membership_id)?;
+        if !m.is_current() {
+            return Err(StoreError::refused(
+                "Thành viên này đã rời Tổ trước đó",
+                "This member has already left the team",
+            ));
+        }
+        if let Some(j) = m.joined_on
+            && leaving.left_on < j
+        {
+            return Err(StoreError::invalid(crate::domain::FieldError::new(
+                crate::domain::Field::LeftOn,
+                "không được trước ngày tham gia",
+                "cannot be before the joining date",
+            )));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE memberships SET left_on = ?2, leave_reason = ?3, left_by = ?4 WHERE id = ?1",
+                params![membership_id, leaving.left_on, leaving.reason, leaving.left_by],
+            )?;
+            log(tx, "membership", membership_id, "leave", &leaving.reason)
+        })?;
+        self.membership(membership_id)
+    }
+
+    /// Changes the role and duties of a current membership.
+    pub fn change_role(
+        &mut self,
+        membership_id: i64,
+        role: Role,
+        duties: &str,
+    ) -> Result<Membership> {
+        let m = self.membership(membership_id)?;
+        if !m.is_current() {
+            return Err(StoreError::refused(
+                "Không sửa được vai trò của người đã rời Tổ",
+                "The role of someone who has left cannot be changed",
+            ));
+        }
+        let duties = text::clean_multiline(duties);
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE memberships SET role = ?2, duties = ?3 WHERE id = ?1",
+                params![membership_id, role.code(), duties],
+            )?;
+            log(tx, "membership", membership_id, "role", role.code())
+        })?;
+        self.membership(membership_id)
+    }
+
+    pub fn membership(&self, id: i64) -> Result<Membership> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.id = ?1"),
+                [id],
+                |r| membership_at(r, 0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::not_found(
+                    format!("Không có lượt tham gia số {id}"),
+                    format!("There is no membership with id {id}"),
+                )
+            })
+    }
+
+    pub fn member_row(&self, membership_id: i64) -> Result<MemberRow> {
+        let membership = self.membership(membership_id)?;
+        let person = self.person(membership.person_id)?;
+        Ok(MemberRow { membership, person })
+    }
+
+    /// Members sorted the Vietnamese way (given name, middle, family), filtered.
+    pub fn members(&self, q: &MemberQuery) -> Result<Vec<MemberRow>> {
+        let (sql, args) = member_sql(q, false);
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(MemberRow {
+                membership: membership_at(r, 0)?,
+                person: person_at(r, 10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many members `members` would list without its limit.
+    pub fn count_members(&self, q: &MemberQuery) -> Result<usize> {
+        let (sql, args) = member_sql(q, true);
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Every membership a person has had, newest first, with the team's name.
+    pub fn person_history(&self, person_id: i64) -> Result<Vec<HistoryRow>> {
+        let names = self.team_names()?;
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.person_id = ?1 \
+             ORDER BY m.left_on IS NULL DESC, coalesce(m.joined_on, '') DESC, m.id DESC"
+        ))?;
+        let rows = st.query_map([person_id], |r| membership_at(r, 0))?;
+        let mut out = Vec::new();
+        for m in rows {
+            let membership = m?;
+            out.push(HistoryRow {
+                team_name: names.get(&membership.team_id).cloned().unwrap_or_default(),
+                membership,
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn member_sql(q: &MemberQuery, count: bool) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut args: Vec<Value> = Vec::new();
+    let mut wh: Vec<String> = Vec::new();
+    let fts = fts_query(&q.search);
+    // With a search, start from the full-text index (few rows); else from the team.
+    let from = if let Some(f) = fts {
+        args.push(Value::Text(f));
+        wh.push(format!("people_fts MATCH ?{}", args.len()));
+        "people_fts f CROSS JOIN people p ON p.id = f.rowid \
+         CROSS JOIN memberships m ON m.person_id = p.id"
+    } else {
+        "memberships m JOIN people p ON p.id = m.person_id"
+    };
+    if let Some(t) = q.team_id {
+        args.push(Value::Integer(t));
+        wh.push(format!("m.team_id = ?{}", args.len()));
+    }
+    if let Some(c) = q.commune_id {
+        args.push(Value::Integer(c));
+        wh.push(format!("p.commune_id = ?{}", args.len()));
+    }
+    if let Some(r) = q.role {
+        args.push(Value::Text(r.code().into()));
+        wh.push(format!("m.role = ?{}", args.len()));
+    }
+    if !q.include_left {
+        wh.push("m.left_on IS NULL".into());
+    }
+    let where_sql = if wh.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", wh.join(" AND "))
+    };
+    if count {
+        return (format!("SELECT count(*) FROM {from}{where_sql}"), args);
+    }
+    let mut sql = format!(
+        "SELECT {MEMBERSHIP_COLS}, {PERSON_COLS} FROM {from}{where_sql} \
+         ORDER BY p.sort_key, m.left_on IS NOT NULL, m.team_id, m.id"
+    );
+    if let Some(limit) = q.limit {
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {}", q.offset));
+    }
+    (sql, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn search_words_become_prefix_terms() {
+        assert_eq!(fts_query("  Ngọc "), Some("\"ngoc\"*".into()));
+        assert_eq!(fts_query("Đắk Nia"), Some("\"dak\"* \"nia\"*".into()));
+        assert_eq!(fts_query("H'Thoan"), Some("\"h\"* \"thoan\"*".into()));
+        assert_eq!(fts_query(" \" * "), None);
+    }
+}

@@ -1,0 +1,115 @@
+//! Numbered migrations. `PRAGMA user_version` holds the number of the last one applied;
+//! each runs in its own transaction, so a crash leaves the database at a whole version.
+
+/// Each entry upgrades the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: places, teams, people, memberships, settings, history.
+    r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE communes (
+    id            INTEGER PRIMARY KEY,
+    province      TEXT NOT NULL CHECK (province <> ''),
+    district_kind TEXT,
+    district_name TEXT,
+    kind          TEXT NOT NULL CHECK (kind IN ('xa', 'phuong', 'thi_tran', 'dac_khu')),
+    name          TEXT NOT NULL CHECK (name <> ''),
+    place_name    TEXT NOT NULL CHECK (place_name <> ''),
+    chairman      TEXT NOT NULL DEFAULT '',
+    vice_chairmen TEXT NOT NULL DEFAULT '[]',
+    preset        TEXT NOT NULL DEFAULT 'ministry-001',
+    CHECK ((district_kind IS NULL) = (district_name IS NULL))
+) STRICT;
+
+CREATE TABLE villages (
+    id          INTEGER PRIMARY KEY,
+    commune_id  INTEGER NOT NULL REFERENCES communes (id),
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL CHECK (name <> ''),
+    status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'merged', 'retired')),
+    merged_into INTEGER REFERENCES villages (id),
+    CHECK ((status = 'merged') = (merged_into IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX villages_name ON villages (commune_id, kind, name) WHERE status = 'active';
+
+CREATE TABLE teams (
+    id          INTEGER PRIMARY KEY,
+    commune_id  INTEGER NOT NULL REFERENCES communes (id),
+    level       TEXT NOT NULL CHECK (level IN ('commune', 'village')),
+    village_id  INTEGER REFERENCES villages (id),
+    custom_name TEXT,
+    status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'reorganising', 'dissolved')),
+    CHECK ((level = 'commune') = (village_id IS NULL))
+) STRICT;
+CREATE INDEX teams_commune ON teams (commune_id);
+CREATE INDEX teams_village ON teams (village_id);
+
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    commune_id  INTEGER NOT NULL REFERENCES communes (id),
+    full_name   TEXT NOT NULL DEFAULT '',
+    given_name  TEXT NOT NULL DEFAULT '',
+    gender      INTEGER CHECK (gender IN (1, 2)),
+    birth_year  INTEGER,
+    position    TEXT NOT NULL DEFAULT '',
+    phone       TEXT,
+    email       TEXT,
+    citizen_id  TEXT,
+    notes       TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL,
+    sort_key    BLOB NOT NULL,
+    CHECK (full_name <> '' OR position <> '')
+) STRICT;
+CREATE INDEX people_sort ON people (sort_key);
+CREATE INDEX people_commune ON people (commune_id);
+
+-- Accent-free search: the folded text indexed word by word, searched by prefix.
+CREATE VIRTUAL TABLE people_fts USING fts5 (
+    search_text, content = 'people', content_rowid = 'id', tokenize = 'unicode61'
+);
+CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+    INSERT INTO people_fts (rowid, search_text) VALUES (new.id, new.search_text);
+END;
+CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+    INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+END;
+CREATE TRIGGER people_fts_update AFTER UPDATE OF search_text ON people BEGIN
+    INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+    INSERT INTO people_fts (rowid, search_text) VALUES (new.id, new.search_text);
+END;
+
+CREATE TABLE memberships (
+    id           INTEGER PRIMARY KEY,
+    team_id      INTEGER NOT NULL REFERENCES teams (id),
+    person_id    INTEGER NOT NULL REFERENCES people (id),
+    role         TEXT NOT NULL CHECK (role IN ('leader', 'deputy', 'member')),
+    duties       TEXT NOT NULL DEFAULT '',
+    joined_on    TEXT,
+    joined_by    TEXT NOT NULL DEFAULT '',
+    left_on      TEXT,
+    leave_reason TEXT NOT NULL DEFAULT '',
+    left_by      TEXT NOT NULL DEFAULT '',
+    CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
+) STRICT;
+CREATE UNIQUE INDEX memberships_current ON memberships (team_id, person_id) WHERE left_on IS NULL;
+CREATE INDEX memberships_team ON memberships (team_id, left_on);
+CREATE INDEX memberships_person ON memberships (person_id);
+
+-- What was changed, when: renames, merges, moves, status changes.
+CREATE TABLE history (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    action    TEXT NOT NULL,
+    detail    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX history_entity ON history (entity, entity_id);
+"#,
+];
+
+/// The schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
