@@ -422,3 +422,56 @@ fn warnings_follow_the_preset() {
     let commune_w = s.check_commune(c.id).unwrap();
     assert!(commune_w[0].msg.vi.contains("ấp 4"), "{:?}", commune_w);
 }
+
+#[test]
+fn a_page_of_a_broad_search_is_the_start_of_the_full_sorted_result() {
+    let mut s = Store::open_in_memory().unwrap();
+    let c = s.create_commune(&commune()).unwrap();
+    let team = s.create_team(c.id, None, None).unwrap();
+    let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Đỗ", "Dương", "Bùi", "Võ"];
+    let middles = ["Thị", "Văn", "Bích", "Hồng", "Minh"];
+    let givens = ["Ngọc", "Ngoc", "Ngà", "Anh"];
+    s.import(|db| {
+        let j = member_join("Tổ viên");
+        for i in 0..2400usize {
+            let name = format!(
+                "{} {} {}",
+                families[i % 8],
+                middles[(i / 8) % 5],
+                givens[(i / 40) % 4]
+            );
+            db.member(c.id, team.id, &new_person(&name), &j)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let full = s
+        .members(&MemberQuery {
+            search: "ngoc".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(full.len(), 1200, "Ngọc and Ngoc, not Ngà or Anh");
+    for (offset, limit) in [(0, 100), (150, 50), (1180, 100)] {
+        let page = s
+            .members(&MemberQuery {
+                search: "NGỌC".into(),
+                limit: Some(limit),
+                offset,
+                ..Default::default()
+            })
+            .unwrap();
+        let expect: Vec<_> = full.iter().skip(offset).take(limit).collect();
+        assert_eq!(page.iter().collect::<Vec<_>>(), expect, "offset {offset}");
+    }
+    // A page of the whole roster is the start of the whole sorted roster.
+    let all = s.members(&MemberQuery::default()).unwrap();
+    let page = s
+        .members(&MemberQuery {
+            limit: Some(30),
+            offset: 600,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.as_slice(), &all[600..630]);
+}

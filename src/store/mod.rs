@@ -236,6 +236,8 @@ impl Store {
         }
         // FULL: a committed transaction survives a power cut, not only a crash.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        // 32 MB of page cache keeps a 100k-member roster in memory.
+        self.conn.pragma_update(None, "cache_size", -32_768)?;
         Ok(())
     }
 

@@ -141,8 +141,8 @@ pub(super) fn insert_membership(
         ));
     }
     tx.prepare_cached(
-        "INSERT INTO memberships (team_id, person_id, role, duties, joined_on, joined_by) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO memberships (team_id, person_id, role, duties, joined_on, joined_by, sort_key) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT sort_key FROM people WHERE id = ?2))",
     )?
     .execute(params![
         team_id,
@@ -187,6 +187,10 @@ impl Store {
                     person.sort_key(),
                 ],
             )?;
+            tx.execute(
+                "UPDATE memberships SET sort_key = ?2 WHERE person_id = ?1",
+                params![person.id, person.sort_key()],
+            )?;
             log(tx, "person", person.id, "update", "")
         })?;
         self.person(person.id)
@@ -194,11 +198,10 @@ impl Store {
 
     pub fn person(&self, id: i64) -> Result<Person> {
         self.conn()
-            .query_row(
-                &format!("SELECT {PERSON_COLS} FROM people p WHERE p.id = ?1"),
-                [id],
-                |r| person_at(r, 0),
-            )
+            .prepare_cached(&format!(
+                "SELECT {PERSON_COLS} FROM people p WHERE p.id = ?1"
+            ))?
+            .query_row([id], |r| person_at(r, 0))
             .optional()?
             .ok_or_else(|| {
                 StoreError::not_found(
@@ -292,11 +295,10 @@ impl Store {
 
     pub fn membership(&self, id: i64) -> Result<Membership> {
         self.conn()
-            .query_row(
-                &format!("SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.id = ?1"),
-                [id],
-                |r| membership_at(r, 0),
-            )
+            .prepare_cached(&format!(
+                "SELECT {MEMBERSHIP_COLS} FROM memberships m WHERE m.id = ?1"
+            ))?
+            .query_row([id], |r| membership_at(r, 0))
             .optional()?
             .ok_or_else(|| {
                 StoreError::not_found(
@@ -313,8 +315,56 @@ impl Store {
     }
 
     /// Members sorted the Vietnamese way (given name, middle, family), filtered.
+    ///
+    /// A search with few matches starts from the full-text index; one with many (a
+    /// common given name) walks the roster index in order and keeps the matching
+    /// people, stopping at the page's end.
     pub fn members(&self, q: &MemberQuery) -> Result<Vec<MemberRow>> {
-        let (sql, args) = member_sql(q, false);
+        if let (Some(limit), Some(fts)) = (q.limit, fts_query(&q.search)) {
+            let ids: std::collections::HashSet<i64> = self
+                .conn()
+                .prepare_cached("SELECT rowid FROM people_fts WHERE people_fts MATCH ?1")?
+                .query_map([fts], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if ids.len() > WALK_THRESHOLD {
+                let walk = MemberQuery {
+                    search: String::new(),
+                    limit: None,
+                    offset: 0,
+                    ..q.clone()
+                };
+                let (sql, args) = member_sql(&walk, Select::Ids);
+                let mut st = self.conn().prepare_cached(&sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(args.iter()))?;
+                let mut page = Vec::with_capacity(limit);
+                let mut skipped = 0;
+                while let Some(r) = rows.next()? {
+                    if !ids.contains(&r.get::<_, i64>(1)?) {
+                        continue;
+                    }
+                    if skipped < q.offset {
+                        skipped += 1;
+                        continue;
+                    }
+                    page.push(r.get::<_, i64>(0)?);
+                    if page.len() == limit {
+                        break;
+                    }
+                }
+                return page.into_iter().map(|id| self.member_row(id)).collect();
+            }
+        }
+        if q.limit.is_some() && q.search.trim().is_empty() && q.team_id.is_none() {
+            // A page of the whole roster: skip along the covering index, then read the page.
+            let (sql, args) = member_sql(q, Select::Ids);
+            let ids: Vec<i64> = self
+                .conn()
+                .prepare_cached(&sql)?
+                .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            return ids.into_iter().map(|id| self.member_row(id)).collect();
+        }
+        let (sql, args) = member_sql(q, Select::Rows);
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
             Ok(MemberRow {
@@ -327,7 +377,7 @@ impl Store {
 
     /// How many members `members` would list without its limit.
     pub fn count_members(&self, q: &MemberQuery) -> Result<usize> {
-        let (sql, args) = member_sql(q, true);
+        let (sql, args) = member_sql(q, Select::Count);
         let n: i64 = self
             .conn()
             .prepare_cached(&sql)?
@@ -355,7 +405,17 @@ impl Store {
     }
 }
 
-fn member_sql(q: &MemberQuery, count: bool) -> (String, Vec<rusqlite::types::Value>) {
+/// Above this many matching people, a paged search walks the roster index instead.
+const WALK_THRESHOLD: usize = 1500;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Select {
+    Rows,
+    Ids,
+    Count,
+}
+
+fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut args: Vec<Value> = Vec::new();
     let mut wh: Vec<String> = Vec::new();
@@ -366,6 +426,8 @@ fn member_sql(q: &MemberQuery, count: bool) -> (String, Vec<rusqlite::types::Val
         wh.push(format!("people_fts MATCH ?{}", args.len()));
         "people_fts f CROSS JOIN people p ON p.id = f.rowid \
          CROSS JOIN memberships m ON m.person_id = p.id"
+    } else if select == Select::Ids && q.commune_id.is_none() {
+        "memberships m"
     } else {
         "memberships m JOIN people p ON p.id = m.person_id"
     };
@@ -389,13 +451,12 @@ fn member_sql(q: &MemberQuery, count: bool) -> (String, Vec<rusqlite::types::Val
     } else {
         format!(" WHERE {}", wh.join(" AND "))
     };
-    if count {
-        return (format!("SELECT count(*) FROM {from}{where_sql}"), args);
-    }
-    let mut sql = format!(
-        "SELECT {MEMBERSHIP_COLS}, {PERSON_COLS} FROM {from}{where_sql} \
-         ORDER BY p.sort_key, m.left_on IS NOT NULL, m.team_id, m.id"
-    );
+    let cols = match select {
+        Select::Count => return (format!("SELECT count(*) FROM {from}{where_sql}"), args),
+        Select::Ids => "m.id, m.person_id".to_string(),
+        Select::Rows => format!("{MEMBERSHIP_COLS}, {PERSON_COLS}"),
+    };
+    let mut sql = format!("SELECT {cols} FROM {from}{where_sql} ORDER BY m.sort_key, m.id");
     if let Some(limit) = q.limit {
         sql.push_str(&format!(" LIMIT {limit} OFFSET {}", q.offset));
     }

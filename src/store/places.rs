@@ -178,11 +178,10 @@ impl Store {
 
     pub fn commune(&self, id: i64) -> Result<Commune> {
         self.conn()
-            .query_row(
-                &format!("SELECT {COMMUNE_COLS} FROM communes WHERE id = ?1"),
-                [id],
-                commune_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {COMMUNE_COLS} FROM communes WHERE id = ?1"
+            ))?
+            .query_row([id], commune_row)
             .optional()?
             .ok_or_else(|| no_commune(id))
     }
@@ -220,11 +219,10 @@ impl Store {
 
     pub fn village(&self, id: i64) -> Result<Village> {
         self.conn()
-            .query_row(
-                &format!("SELECT {VILLAGE_COLS} FROM villages WHERE id = ?1"),
-                [id],
-                village_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {VILLAGE_COLS} FROM villages WHERE id = ?1"
+            ))?
+            .query_row([id], village_row)
             .optional()?
             .ok_or_else(|| {
                 StoreError::not_found(

@@ -92,11 +92,15 @@ CREATE TABLE memberships (
     left_on      TEXT,
     leave_reason TEXT NOT NULL DEFAULT '',
     left_by      TEXT NOT NULL DEFAULT '',
+    -- The person's sort key, copied so the roster sorts from one index without a join.
+    sort_key     BLOB NOT NULL DEFAULT x'',
     CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
 ) STRICT;
 CREATE UNIQUE INDEX memberships_current ON memberships (team_id, person_id) WHERE left_on IS NULL;
 CREATE INDEX memberships_team ON memberships (team_id, left_on);
 CREATE INDEX memberships_person ON memberships (person_id);
+CREATE INDEX memberships_roster ON memberships (sort_key, id, person_id) WHERE left_on IS NULL;
+CREATE INDEX memberships_sorted ON memberships (sort_key, id, person_id);
 
 -- What was changed, when: renames, merges, moves, status changes.
 CREATE TABLE history (

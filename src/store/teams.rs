@@ -71,11 +71,8 @@ impl Store {
 
     pub fn team(&self, id: i64) -> Result<Team> {
         self.conn()
-            .query_row(
-                &format!("SELECT {TEAM_COLS} FROM teams WHERE id = ?1"),
-                [id],
-                team_row,
-            )
+            .prepare_cached(&format!("SELECT {TEAM_COLS} FROM teams WHERE id = ?1"))?
+            .query_row([id], team_row)
             .optional()?
             .ok_or_else(|| no_team(id))
     }
