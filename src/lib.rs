@@ -4,5 +4,7 @@
 //! the command line in `cli` and the window drive the same core.
 
 pub mod cli;
+pub mod document;
 pub mod domain;
+pub mod render;
 pub mod store;

@@ -127,6 +127,7 @@ pub fn run(db: Option<&Path>, members: u32, runs: usize, lang: Lang) -> Result<(
     );
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
+    super::print::bench(lang).map_err(err)?;
     Ok(())
 }
 

@@ -7,7 +7,27 @@ use crate::domain::Msg;
 use crate::domain::people::{Gender, Joining, Leaving, Person, Role};
 use crate::domain::place::{CommuneKind, District, DistrictKind, VillageKind};
 use crate::domain::text;
-use crate::store::{Import, NewCommune, Result, Store, StoreError};
+use crate::store::{Import, LibraryKind, NewCommune, Result, Store, StoreError};
+
+/// The legal bases of decision 23/QĐ-UBND (seed 004), as printed there.
+const SEED_BASES: &[&str] = &[
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức Chính quyền địa phương ngày 22/11/2019",
+    "Căn cứ Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2020 của Thủ tướng Chính phủ về việc phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030",
+    "Căn cứ Quyết định số 570/QĐ-UBND ngày 21 tháng 3 năm 2022 của UBND tỉnh Đắk Nông ban hành Kế hoạch triển khai thực hiện Nghị quyết số 09-NQ/TU ngày 01/11/2021 của Tỉnh ủy về Chuyển đổi số tỉnh Đắk Nông đến năm 2025, định hướng đến năm 2030",
+    "Căn cứ Quyết định số 602/QĐ-UBND ngày 13 tháng 5 năm 2022 của UBND thành phố Gia Nghĩa ban hành Kế hoạch triển khai thực hiện Nghị quyết số 09-NQ/TU ngày 01/11/2021 của Tỉnh ủy về Chuyển đổi số tỉnh Đắk Nông đến năm 2025, định hướng đến năm 2030",
+    "Căn cứ Kế hoạch số 37-KH/ĐU, ngày 02 tháng 7 năm 2022 của Đảng ủy xã Đắk Nia về việc triển khai thực hiện Kế hoạch số 45-KH/ThU, ngày 20/01/2022 của Ban Thường vụ Thành ủy về thực hiện Nghị quyết số 09-NQ/TU, ngày 01/11/2021 của Tỉnh ủy Đắk Nông về chuyển đổi số tỉnh Đắk Nông đến năm 2025 và định hướng đến năm 2030",
+    "Căn cứ Kế hoạch số 61/KH-UBND, ngày 26 tháng 7 năm 2022 của Ủy ban nhân dân xã Đắk Nia về triển khai Nghị quyết số 09-NQ/TU, ngày 01/11/2021 của Tỉnh ủy Đắk Nông về chuyển đổi số tỉnh Đắk Nông đến năm 2025 và định hướng đến năm 2030",
+];
+
+/// The recipients of decision 23/QĐ-UBND (seed 004).
+const SEED_RECIPIENTS: &[&str] = &[
+    "UBND TP Gia Nghĩa (b/c)",
+    "Phòng VH TT TP (b/c)",
+    "TT Đảng ủy xã (b/c)",
+    "TT HĐND xã (b/c)",
+    "Như Điều 3",
+    "Lưu: VP",
+];
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -287,6 +307,18 @@ pub fn dak_nia(store: &mut Store) -> Result<Msg> {
         }
         Ok(())
     })?;
+    let commune = store
+        .home_commune()?
+        .ok_or_else(|| StoreError::refused("Chưa có xã", "No commune"))?;
+    for base in SEED_BASES {
+        store.add_library_item(commune.id, LibraryKind::LegalBasis, base, true)?;
+    }
+    for base in crate::store::USUAL_BASES {
+        store.add_library_item(commune.id, LibraryKind::LegalBasis, base, false)?;
+    }
+    for r in SEED_RECIPIENTS {
+        store.add_library_item(commune.id, LibraryKind::Recipient, r, true)?;
+    }
     Ok(Msg::new(
         "Đã tạo dữ liệu mẫu xã Đắk Nia: Tổ cấp xã (Quyết định 23/QĐ-UBND) và 3 Tổ cấp thôn.",
         "Created the Đắk Nia demo commune: the commune team (decision 23/QĐ-UBND) and 3 village teams.",

@@ -3,6 +3,7 @@
 
 mod bench;
 pub mod demo;
+pub mod print;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ pub struct Cli {
     pub verb: Option<Verb>,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Verb {
     /// Fill the database with the Đắk Nia demo commune, or generate a large data set.
@@ -75,11 +78,80 @@ pub enum Verb {
         #[arg(long, default_value_t = 51)]
         runs: usize,
     },
+    /// Print a decision or a member list as PDF.
+    Print {
+        #[command(subcommand)]
+        what: PrintWhat,
+    },
+    /// The register of issued decisions: id, number, date, subject, SHA-256 of the PDF.
+    Decisions,
     /// Test support: commit memberships in a loop, printing each id after its commit.
     #[command(hide = true)]
     CommitLoop {
         #[arg(long, default_value_t = u64::MAX)]
         count: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintWhat {
+    /// A decision establishing (or re-organising) a team.
+    Decision {
+        /// The team it is about.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["issued", "all_villages"])]
+        team: Option<i64>,
+        /// One decision for all village teams of the commune.
+        #[arg(long)]
+        all_villages: bool,
+        /// Print an issued decision again from the register.
+        #[arg(long, value_name = "ID")]
+        issued: Option<i64>,
+        /// establish (thành lập) or change (kiện toàn).
+        #[arg(long, value_name = "establish|change")]
+        kind: Option<String>,
+        /// The number in the year's register (checked against issued numbers).
+        #[arg(long, value_name = "N")]
+        number: Option<u32>,
+        /// The decision's date (YYYY-MM-DD or DD/MM/YYYY); today by default.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The subject line (`Về việc …`); derived by default.
+        #[arg(long)]
+        subject: Option<String>,
+        /// tm (TM. ỦY BAN NHÂN DÂN), ct (CHỦ TỊCH) or kt (KT. CHỦ TỊCH).
+        #[arg(long, value_name = "tm|ct|kt")]
+        signing: Option<String>,
+        /// The signer's name; the chairman by default.
+        #[arg(long)]
+        signer: Option<String>,
+        /// The decision a change decision replaces (`23/QĐ-UBND ngày 27/7/2022`).
+        #[arg(long)]
+        replaces: Option<String>,
+        /// More members than this go to an attached list (default 10).
+        #[arg(long, value_name = "N")]
+        annex_over: Option<usize>,
+        /// Freeze it in the register (takes the next free number if none is given).
+        #[arg(long)]
+        issue: bool,
+        /// Document font: auto (Times New Roman if installed), bundled, times.
+        #[arg(long)]
+        font: Option<String>,
+        /// Creation time written in the file (YYYY-MM-DDTHH:MM:SS); now by default.
+        #[arg(long)]
+        created: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The member list of a team.
+    Members {
+        #[arg(long, value_name = "ID")]
+        team: i64,
+        #[arg(long)]
+        font: Option<String>,
+        #[arg(long)]
+        created: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
     },
 }
 
@@ -150,6 +222,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
             members(&store, &q, &mut out, lang)
         }
         Verb::Check => check(&store, &mut out, lang),
+        Verb::Print { what } => print_verb(&mut store, what, &mut out, lang),
+        Verb::Decisions => decisions(&store, &mut out),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
         Verb::Bench { .. } => Ok(()),
     };
@@ -284,6 +358,93 @@ fn check(store: &Store, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
                     w.msg.get(lang)
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+fn print_verb(
+    store: &mut Store,
+    what: PrintWhat,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let msg = match what {
+        PrintWhat::Decision {
+            team,
+            all_villages,
+            issued,
+            kind,
+            number,
+            date,
+            subject,
+            signing,
+            signer,
+            replaces,
+            annex_over,
+            issue,
+            font,
+            created,
+            out: path,
+        } => {
+            let fonts = print::fonts_for(store, font.as_deref())?;
+            match issued {
+                Some(id) => print::print_issued(store, id, &path, &fonts)?,
+                None => {
+                    let req = print::DecisionRequest {
+                        team,
+                        all_villages,
+                        kind,
+                        number,
+                        date,
+                        subject,
+                        signing,
+                        signer,
+                        replaces,
+                        annex_threshold: annex_over,
+                        created,
+                    };
+                    print::print_decision(store, &req, issue, &path, &fonts)?
+                }
+            }
+        }
+        PrintWhat::Members {
+            team,
+            font,
+            created,
+            out: path,
+        } => {
+            let fonts = print::fonts_for(store, font.as_deref())?;
+            let doc = print::build_member_list(store, team, created.as_deref())?;
+            let (laid, bytes) = crate::render::document_pdf(&doc, &fonts).map_err(|e| {
+                StoreError::refused(
+                    format!("Không tạo được PDF: {e}"),
+                    format!("Could not make the PDF: {e}"),
+                )
+            })?;
+            print::write_pdf(&path, &bytes)?;
+            Msg::new(
+                format!("Đã ghi {} ({} trang).", path.display(), laid.pages.len()),
+                format!("Wrote {} ({} pages).", path.display(), laid.pages.len()),
+            )
+        }
+    };
+    writeln!(out, "{}", msg.get(lang))?;
+    Ok(())
+}
+
+fn decisions(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
+    for c in store.communes()? {
+        for d in store.issued_decisions(c.id)? {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                d.id,
+                d.reference(),
+                d.issued_on,
+                d.subject,
+                d.pdf_sha256
+            )?;
         }
     }
     Ok(())

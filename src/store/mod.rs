@@ -4,6 +4,7 @@
 //! committed record survives a killed process and a power cut.
 
 mod backup;
+mod decisions;
 mod import;
 mod people;
 mod places;
@@ -17,6 +18,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 use crate::domain::{FieldError, Lang, Msg};
 
 pub use backup::backup_dir;
+pub use decisions::{
+    IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
+};
 pub use import::Import;
 pub use people::{HistoryRow, MemberQuery, MemberRow};
 pub use places::NewCommune;

@@ -113,6 +113,33 @@ CREATE TABLE history (
 ) STRICT;
 CREATE INDEX history_entity ON history (entity, entity_id);
 "#,
+    // 2: the library of legal bases and recipients, and the register of decisions.
+    r#"
+CREATE TABLE library (
+    id         INTEGER PRIMARY KEY,
+    commune_id INTEGER NOT NULL REFERENCES communes (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('legal_basis', 'recipient')),
+    text       TEXT NOT NULL CHECK (text <> ''),
+    position   INTEGER NOT NULL DEFAULT 0,
+    chosen     INTEGER NOT NULL DEFAULT 1 CHECK (chosen IN (0, 1))
+) STRICT;
+CREATE INDEX library_commune ON library (commune_id, kind, position);
+
+CREATE TABLE decisions (
+    id         INTEGER PRIMARY KEY,
+    commune_id INTEGER NOT NULL REFERENCES communes (id),
+    year       INTEGER NOT NULL,
+    type_code  TEXT NOT NULL,
+    number     INTEGER NOT NULL CHECK (number > 0),
+    kind       TEXT NOT NULL,
+    team_ids   TEXT NOT NULL,
+    issued_on  TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    model      TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    UNIQUE (commune_id, year, type_code, number)
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes.

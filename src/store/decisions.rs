@@ -1,0 +1,380 @@
+//! The library of legal bases and recipients, the number register, and issued
+//! decisions frozen with their model and the hash of their PDF.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{OptionalExtension, params};
+
+use super::{MemberQuery, Result, Store, StoreError, log};
+use crate::document::decision::{DecisionKind, Listed, TeamPart};
+use crate::document::model::Document;
+use crate::domain::team::Level;
+use crate::domain::{Field, FieldError, text, vndate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryKind {
+    LegalBasis,
+    Recipient,
+}
+
+impl LibraryKind {
+    fn code(self) -> &'static str {
+        match self {
+            Self::LegalBasis => "legal_basis",
+            Self::Recipient => "recipient",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryItem {
+    pub id: i64,
+    pub text: String,
+    pub chosen: bool,
+}
+
+/// The usual legal bases (domain.md), offered to every commune.
+pub const USUAL_BASES: &[&str] = &[
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019",
+    "Căn cứ Quyết định số 749/QĐ-TTg ngày 03 tháng 6 năm 2020 của Thủ tướng Chính phủ phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030”",
+    "Căn cứ Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022 của Thủ tướng Chính phủ phê duyệt Chiến lược quốc gia phát triển kinh tế số và xã hội số đến năm 2025, định hướng đến năm 2030",
+    "Căn cứ Quyết định số 1690/QĐ-TTg ngày 26 tháng 12 năm 2023 của Thủ tướng Chính phủ phê duyệt Chiến lược phát triển Chính phủ điện tử hướng tới Chính phủ số",
+    "Căn cứ Công văn số 793/BTTTT-THH ngày 05 tháng 3 năm 2022 của Bộ Thông tin và Truyền thông hướng dẫn thí điểm triển khai Tổ công nghệ số cộng đồng tại các địa phương",
+    "Căn cứ Kế hoạch số 01-KH/BCĐTW ngày 21 tháng 3 năm 2025 của Ban Chỉ đạo Trung ương về triển khai phong trào “Bình dân học vụ số”",
+];
+
+/// The usual recipients of a commune decision.
+pub const USUAL_RECIPIENTS: &[&str] = &[
+    "Sở Khoa học và Công nghệ (b/c)",
+    "TT Đảng ủy xã (b/c)",
+    "TT HĐND xã (b/c)",
+    "CT, các PCT UBND xã",
+    "Như Điều 3",
+    "Lưu: VT",
+];
+
+/// What the register keeps of a decision being issued.
+#[derive(Debug, Clone, Copy)]
+pub struct NewIssue<'a> {
+    pub kind: DecisionKind,
+    pub team_ids: &'a [i64],
+    pub number: u32,
+    pub date: NaiveDate,
+    pub model: &'a Document,
+    pub pdf: &'a [u8],
+}
+
+/// A decision in the register.
+#[derive(Debug, Clone)]
+pub struct IssuedDecision {
+    pub id: i64,
+    pub number: u32,
+    pub year: i32,
+    pub kind: DecisionKind,
+    pub team_ids: Vec<i64>,
+    pub issued_on: NaiveDate,
+    pub subject: String,
+    pub model: Document,
+    pub pdf_sha256: String,
+}
+
+impl IssuedDecision {
+    /// `23/QĐ-UBND ngày 27/7/2022`.
+    pub fn reference(&self) -> String {
+        format!(
+            "{}/QĐ-UBND ngày {}",
+            crate::domain::number::doc_number(self.number),
+            vndate::short(self.issued_on)
+        )
+    }
+}
+
+impl Store {
+    pub fn library(&self, commune_id: i64, kind: LibraryKind) -> Result<Vec<LibraryItem>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, text, chosen FROM library WHERE commune_id = ?1 AND kind = ?2 ORDER BY position, id",
+        )?;
+        let rows = st.query_map(params![commune_id, kind.code()], |r| {
+            Ok(LibraryItem {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                chosen: r.get::<_, i64>(2)? == 1,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_library_item(
+        &mut self,
+        commune_id: i64,
+        kind: LibraryKind,
+        text_in: &str,
+        chosen: bool,
+    ) -> Result<i64> {
+        let t = text::clean(text_in);
+        let t = t.trim_end_matches([';', '.']).to_string();
+        if t.is_empty() {
+            return Err(StoreError::invalid(FieldError::new(
+                Field::Decision,
+                "nội dung không được để trống",
+                "the text must not be empty",
+            )));
+        }
+        self.write(|tx| {
+            let pos: i64 = tx.query_row(
+                "SELECT coalesce(max(position), 0) + 1 FROM library WHERE commune_id = ?1 AND kind = ?2",
+                params![commune_id, kind.code()],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO library (commune_id, kind, text, position, chosen) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![commune_id, kind.code(), t, pos, chosen as i64],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    pub fn choose_library_item(&mut self, id: i64, chosen: bool) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE library SET chosen = ?2 WHERE id = ?1",
+                params![id, chosen as i64],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Fills an empty library with the usual legal bases and recipients.
+    pub fn ensure_library(&mut self, commune_id: i64) -> Result<()> {
+        if !self
+            .library(commune_id, LibraryKind::LegalBasis)?
+            .is_empty()
+        {
+            return Ok(());
+        }
+        for b in USUAL_BASES {
+            self.add_library_item(commune_id, LibraryKind::LegalBasis, b, true)?;
+        }
+        for r in USUAL_RECIPIENTS {
+            self.add_library_item(commune_id, LibraryKind::Recipient, r, true)?;
+        }
+        Ok(())
+    }
+
+    /// The chosen texts of one kind, in order.
+    pub fn chosen(&self, commune_id: i64, kind: LibraryKind) -> Result<Vec<String>> {
+        Ok(self
+            .library(commune_id, kind)?
+            .into_iter()
+            .filter(|i| i.chosen)
+            .map(|i| i.text)
+            .collect())
+    }
+
+    /// The next free number of the year.
+    pub fn next_decision_number(&self, commune_id: i64, year: i32) -> Result<u32> {
+        let n: i64 = self.conn().query_row(
+            "SELECT coalesce(max(number), 0) + 1 FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ'",
+            params![commune_id, year],
+            |r| r.get(0),
+        )?;
+        Ok(n as u32)
+    }
+
+    /// Refuses a number already issued this year.
+    pub fn check_number_free(&self, commune_id: i64, year: i32, number: u32) -> Result<()> {
+        let taken: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ' AND number = ?3",
+                params![commune_id, year, number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            let next = self.next_decision_number(commune_id, year)?;
+            return Err(StoreError::invalid(FieldError::new(
+                Field::Number,
+                format!(
+                    "số {number}/QĐ-UBND năm {year} đã được ban hành; số trống tiếp theo là {next}"
+                ),
+                format!(
+                    "number {number} of {year} has already been issued; the next free number is {next}"
+                ),
+            )));
+        }
+        Ok(())
+    }
+
+    /// Freezes a decision in the register: its model and the hash of its PDF.
+    pub fn issue_decision(
+        &mut self,
+        commune_id: i64,
+        issue: &NewIssue<'_>,
+    ) -> Result<IssuedDecision> {
+        let NewIssue {
+            kind,
+            team_ids,
+            number,
+            date,
+            model,
+            pdf,
+        } = *issue;
+        self.check_number_free(commune_id, date.year(), number)?;
+        let json = serde_json::to_string(model).map_err(|e| {
+            StoreError::refused(
+                format!("Không lưu được văn bản: {e}"),
+                format!("Could not store the document: {e}"),
+            )
+        })?;
+        let teams = serde_json::to_string(team_ids).unwrap_or_else(|_| "[]".into());
+        let sha = crate::render::pdf::sha256_hex(pdf);
+        let subject = model.meta.subject.clone();
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO decisions (commune_id, year, type_code, number, kind, team_ids, issued_on, subject, model, pdf_sha256) \
+                 VALUES (?1, ?2, 'QĐ', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![commune_id, date.year(), number, kind.code(), teams, date, subject, json, sha],
+            )?;
+            let id = tx.last_insert_rowid();
+            log(tx, "decision", id, "issue", &format!("{number}/QĐ-UBND"))?;
+            Ok(id)
+        })?;
+        self.issued_decision(id)
+    }
+
+    pub fn issued_decision(&self, id: i64) -> Result<IssuedDecision> {
+        self.conn()
+            .query_row(
+                "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256 FROM decisions WHERE id = ?1",
+                [id],
+                decision_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::not_found(format!("Không có quyết định số {id} trong sổ"), format!("There is no decision with id {id} in the register")))?
+    }
+
+    /// The register, newest first.
+    pub fn issued_decisions(&self, commune_id: i64) -> Result<Vec<IssuedDecision>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256 FROM decisions \
+             WHERE commune_id = ?1 ORDER BY issued_on DESC, year DESC, number DESC",
+        )?;
+        let rows: Vec<Result<IssuedDecision>> = st
+            .query_map([commune_id], decision_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter().collect()
+    }
+
+    /// The last issued decision that covers a team.
+    pub fn last_decision_for(
+        &self,
+        commune_id: i64,
+        team_id: i64,
+    ) -> Result<Option<IssuedDecision>> {
+        Ok(self
+            .issued_decisions(commune_id)?
+            .into_iter()
+            .find(|d| d.team_ids.contains(&team_id)))
+    }
+
+    /// The teams of a decision with their current members, and (for a change decision)
+    /// who joined and left since `since`.
+    pub fn decision_parts(
+        &self,
+        team_ids: &[i64],
+        since: Option<NaiveDate>,
+    ) -> Result<Vec<TeamPart>> {
+        let mut parts = Vec::new();
+        for &id in team_ids {
+            let team = self.team(id)?;
+            let name = self.team_name(&team)?;
+            let place_word = match team.village_id {
+                Some(v) => self.village(v)?.kind.word().to_string(),
+                None => self.commune(team.commune_id)?.kind.word().to_string(),
+            };
+            let rows = self.members(&MemberQuery {
+                team_id: Some(id),
+                include_left: since.is_some(),
+                ..Default::default()
+            })?;
+            let mut rows = rows;
+            // Decisions list by role, then in the order members were recorded.
+            rows.sort_by_key(|r| (r.membership.role, r.membership.id));
+            let listed = |r: &super::MemberRow| Listed {
+                name: r.person.full_name.clone(),
+                gender: r.person.gender,
+                position: r.person.position.clone(),
+                role: r.membership.role,
+                duties: r.membership.duties.clone(),
+                phone: r.person.phone.clone().unwrap_or_default(),
+            };
+            let members = rows
+                .iter()
+                .filter(|r| r.membership.is_current())
+                .map(listed)
+                .collect();
+            let (joined, left) = match since {
+                Some(d) => (
+                    rows.iter()
+                        .filter(|r| {
+                            r.membership.is_current()
+                                && r.membership.joined_on.is_some_and(|j| j > d)
+                        })
+                        .map(listed)
+                        .collect(),
+                    rows.iter()
+                        .filter(|r| r.membership.left_on.is_some_and(|l| l > d))
+                        .map(|r| (listed(r), r.membership.leave_reason.clone()))
+                        .collect(),
+                ),
+                None => (Vec::new(), Vec::new()),
+            };
+            parts.push(TeamPart {
+                team_id: id,
+                name,
+                place_word,
+                members,
+                joined,
+                left,
+            });
+        }
+        Ok(parts)
+    }
+
+    /// The active village teams of a commune (for one decision establishing them all).
+    pub fn village_team_ids(&self, commune_id: i64) -> Result<Vec<i64>> {
+        Ok(self
+            .teams(commune_id)?
+            .into_iter()
+            .filter(|t| {
+                t.level == Level::Village && t.status != crate::domain::team::TeamStatus::Dissolved
+            })
+            .map(|t| t.id)
+            .collect())
+    }
+}
+
+fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<IssuedDecision>> {
+    let kind: String = r.get(3)?;
+    let teams: String = r.get(4)?;
+    let model: String = r.get(7)?;
+    let id: i64 = r.get(0)?;
+    Ok(match serde_json::from_str::<Document>(&model) {
+        Ok(model) => Ok(IssuedDecision {
+            id,
+            number: r.get(1)?,
+            year: r.get(2)?,
+            kind: DecisionKind::from_code(&kind).unwrap_or(DecisionKind::Establish),
+            team_ids: serde_json::from_str(&teams).unwrap_or_default(),
+            issued_on: r.get(5)?,
+            subject: r.get(6)?,
+            model,
+            pdf_sha256: r.get(8)?,
+        }),
+        Err(e) => Err(StoreError::refused(
+            format!("Quyết định {id} trong sổ bị hỏng: {e}"),
+            format!("Decision {id} in the register is damaged: {e}"),
+        )),
+    })
+}
