@@ -298,39 +298,96 @@ pub fn print_issued(store: &Store, id: i64, out: &Path, fonts: &Fonts) -> Result
     ))
 }
 
-/// Median time to build and write the demo decision with its annex, and a 60-member one.
-pub fn bench(lang: Lang) -> Result<(), StoreError> {
-    let mut store = Store::open_in_memory()?;
-    super::demo::dak_nia(&mut store)?;
-    let fonts = Fonts::bundled();
-    let req = DecisionRequest {
-        team: Some(1),
-        annex_threshold: Some(0),
-        number: Some(23),
-        date: Some("2022-07-27".into()),
-        created: Some("2022-07-27T08:00:00".into()),
-        ..Default::default()
-    };
+/// Median time to build, lay out and write a decision.
+fn time_decision(
+    store: &mut Store,
+    req: &DecisionRequest,
+    fonts: &Fonts,
+) -> Result<(f64, usize, usize), StoreError> {
     let mut times = Vec::new();
     let mut size = 0;
     let mut pages = 0;
     for _ in 0..31 {
         let t = Instant::now();
-        let (doc, _, _) = build_decision(&mut store, &req)?;
-        let (laid, bytes) = render::document_pdf(&doc, &fonts)
+        let (doc, _, _) = build_decision(store, req)?;
+        let (laid, bytes) = render::document_pdf(&doc, fonts)
             .map_err(|e| StoreError::refused(e.to_string(), e.to_string()))?;
         times.push(t.elapsed());
         size = bytes.len();
         pages = laid.pages.len();
     }
     times.sort();
+    Ok((times[times.len() / 2].as_secs_f64() * 1000.0, pages, size))
+}
+
+/// Median times of the demo decision with its annex and of a 60-member decision.
+pub fn bench(lang: Lang) -> Result<(), StoreError> {
+    let mut store = Store::open_in_memory()?;
+    super::demo::dak_nia(&mut store)?;
+    let fonts = Fonts::bundled();
+    let base = DecisionRequest {
+        number: Some(23),
+        date: Some("2022-07-27".into()),
+        created: Some("2022-07-27T08:00:00".into()),
+        ..Default::default()
+    };
+    let demo = DecisionRequest {
+        team: Some(1),
+        annex_threshold: Some(0),
+        ..base.clone()
+    };
+    let (ms, pages, size) = time_decision(&mut store, &demo, &fonts)?;
     let label = match lang {
         Lang::Vi => "quyết định mẫu kèm danh sách",
         Lang::En => "demo decision with annex",
     };
-    println!(
-        "{label}\tmedian {:.2} ms\t{pages} pages\t{size} bytes",
-        times[times.len() / 2].as_secs_f64() * 1000.0
-    );
+    println!("{label}\tmedian {ms:.2} ms\t{pages} pages\t{size} bytes");
+    // A team of 60.
+    let village = store
+        .villages(1, false)?
+        .into_iter()
+        .find(|v| v.name == "3")
+        .map(|v| v.id);
+    let team = store.create_team(1, village, None)?;
+    let joining = crate::domain::people::Joining {
+        role: crate::domain::people::Role::Member,
+        duties: String::new(),
+        joined_on: None,
+        joined_by: String::new(),
+    };
+    for i in 0..60 {
+        let person = crate::domain::people::Person {
+            full_name: format!("Nguyễn Văn Thành Viên {i}"),
+            given_name: format!("Viên {i}"),
+            position: "Người dân thôn 3".into(),
+            phone: Some(format!("09{i:08}")),
+            ..Default::default()
+        };
+        let role = if i == 0 {
+            crate::domain::people::Role::Leader
+        } else {
+            joining.role
+        };
+        store.add_member(
+            team.id,
+            &person,
+            &crate::domain::people::Joining {
+                role,
+                ..joining.clone()
+            },
+        )?;
+    }
+    for (annex, label) in [
+        (Some(10), "60 members, attached list"),
+        (Some(100), "60 members, listed in Article 1"),
+    ] {
+        let req = DecisionRequest {
+            team: Some(team.id),
+            annex_threshold: annex,
+            ..base.clone()
+        };
+        let (ms, pages, size) = time_decision(&mut store, &req, &fonts)?;
+        println!("{label}\tmedian {ms:.2} ms\t{pages} pages\t{size} bytes");
+    }
     Ok(())
 }
