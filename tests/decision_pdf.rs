@@ -832,3 +832,33 @@ fn member_list_and_reference_pages_look_right() {
         );
     }
 }
+
+#[test]
+fn one_decision_for_all_village_teams_gives_each_its_part() {
+    let d = demo();
+    let pdf = d.out.join("all.pdf");
+    ok(&cnscd(
+        &d.db,
+        &[
+            "print",
+            "decision",
+            "--all-villages",
+            "--date",
+            "2026-11-20",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    ));
+    let text = words(&tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])).join(" ");
+    assert!(text.contains("Về việc thành lập Tổ công nghệ số cộng đồng các thôn, khu dân cư trên địa bàn xã Đắk Nia"), "{text}");
+    assert!(text.contains("gồm các ông (bà) có tên trong danh sách kèm theo Quyết định này"));
+    for team in [
+        "Tổ công nghệ số cộng đồng thôn 1",
+        "Tổ công nghệ số cộng đồng thôn 2",
+        "Tổ công nghệ số cộng đồng bon Bu Sop",
+    ] {
+        let annex = text.split("(Kèm theo Quyết định").nth(1).unwrap();
+        assert!(annex.contains(team), "{team} has its part of the list");
+    }
+    assert!(text.contains("Điểu Xuân"));
+}

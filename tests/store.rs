@@ -102,29 +102,37 @@ fn takes_a_copy_before_migrating_an_older_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
-        // A database at version 0 with our application id but a pending migration:
-        // simulate by writing version 1 then lowering it after removing nothing.
-        let mut s = Store::open(&path).unwrap();
-        s.create_commune(&commune()).unwrap();
-    }
-    if schema::VERSION < 2 {
-        // With a single migration there is no older version to upgrade from; check the
-        // copy is made by the same path the migration uses.
-        let s = Store::open(&path).unwrap();
-        let copy = s.backup_now("truoc-nang-cap-v1").unwrap();
-        let c = Store::open(&copy).unwrap();
-        assert_eq!(c.communes().unwrap().len(), 1);
-        return;
-    }
-    let c = rusqlite::Connection::open(&path).unwrap();
-    c.pragma_update(None, "user_version", schema::VERSION - 1)
+        // A database as version 1 of the schema left it, with a commune in it.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        c.pragma_update(None, "application_id", cnscd::store::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.execute(
+            "INSERT INTO communes (province, kind, name, place_name) VALUES ('Đắk Nông', 'xa', 'Đắk Nia', 'Đắk Nia')",
+            [],
+        )
         .unwrap();
-    drop(c);
-    let _ = Store::open(&path);
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::VERSION);
+    assert_eq!(s.communes().unwrap()[0].name, "Đắk Nia", "data kept");
     let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
         .unwrap()
+        .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(backups.len(), 1);
+    assert!(backups[0].to_string_lossy().contains("truoc-nang-cap-v1"));
+    // The copy is the old database, whole and unchanged.
+    let copy = rusqlite::Connection::open(&backups[0]).unwrap();
+    let v: i64 = copy
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    let n: i64 = copy
+        .query_row("SELECT count(*) FROM communes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
 }
 
 #[test]

@@ -85,6 +85,8 @@ pub enum Verb {
     },
     /// The register of issued decisions: id, number, date, subject, SHA-256 of the PDF.
     Decisions,
+    /// Show or set the document font: auto (Times New Roman if installed), bundled, times.
+    Font { choice: Option<String> },
     /// Test support: commit memberships in a loop, printing each id after its commit.
     #[command(hide = true)]
     CommitLoop {
@@ -224,6 +226,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
         Verb::Check => check(&store, &mut out, lang),
         Verb::Print { what } => print_verb(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),
+        Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
         Verb::Bench { .. } => Ok(()),
     };
@@ -430,6 +433,19 @@ fn print_verb(
         }
     };
     writeln!(out, "{}", msg.get(lang))?;
+    Ok(())
+}
+
+fn font_verb(store: &mut Store, choice: Option<String>, out: &mut Out<'_>) -> Result<(), Failure> {
+    if let Some(c) = choice {
+        print::fonts_for(store, Some(&c))?;
+        store.set_setting("document.font", &c)?;
+    }
+    let code = store
+        .setting("document.font")?
+        .unwrap_or_else(|| "auto".into());
+    let fonts = print::fonts_for(store, None)?;
+    writeln!(out, "{code}\t{}", fonts.family)?;
     Ok(())
 }
 

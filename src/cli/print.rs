@@ -188,7 +188,7 @@ pub fn fonts_for(store: &Store, choice: Option<&str>) -> Result<Fonts, StoreErro
     };
     let choice = FontChoice::from_code(&code).ok_or_else(|| {
         invalid(
-            Field::Decision,
+            Field::DocumentFont,
             format!("phông “{code}” không có; chọn auto, bundled hoặc times"),
             format!("no font “{code}”; use auto, bundled or times"),
         )

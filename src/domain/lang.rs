@@ -89,6 +89,7 @@ pub enum Field {
     Number,
     Signer,
     Subject,
+    DocumentFont,
 }
 
 impl Field {
@@ -119,6 +120,7 @@ impl Field {
             Self::Number => ("Số văn bản", "Document number"),
             Self::Signer => ("Người ký", "Signer"),
             Self::Subject => ("Trích yếu", "Subject"),
+            Self::DocumentFont => ("Phông chữ văn bản", "Document font"),
         };
         Msg::new(vi, en)
     }
