@@ -177,12 +177,21 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
     let Some(verb) = cli.verb else {
-        return Err(Msg::new(
-            "Giao diện cửa sổ chưa có trong phiên bản này. Dùng các lệnh: demo, teams, members, \
-             check, bench (xem `cnscd --help`).",
-            "The window is not in this version yet. Use the verbs: demo, teams, members, check, \
-             bench (see `cnscd --help`).",
-        ));
+        let path = store::resolve_path(cli.db.as_deref()).ok_or_else(|| {
+            Msg::new(
+                "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ rõ --db ĐƯỜNG_DẪN",
+                "No user data folder was found; give --db PATH",
+            )
+        })?;
+        let lang = match cli.lang.as_deref().and_then(Lang::parse) {
+            Some(l) => l,
+            None => Store::open(&path)
+                .ok()
+                .and_then(|s| s.setting("ui.language").ok().flatten())
+                .and_then(|c| Lang::parse(&c))
+                .unwrap_or(lang),
+        };
+        return crate::app::run(path, lang);
     };
     if let Verb::Bench { members, runs } = verb {
         return bench::run(cli.db.as_deref(), members, runs, lang);

@@ -1,0 +1,131 @@
+//! Typed translations: every key is a variant of [`T`]; the texts live in `i18n/vi.txt`
+//! and `i18n/en.txt` (`key = text`), and a test checks both files have every key.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::domain::Lang;
+
+macro_rules! keys {
+    ($($variant:ident => $key:literal),* $(,)?) => {
+        /// A text of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T { $($variant),* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$variant),*];
+
+            pub fn key(self) -> &'static str {
+                match self { $(T::$variant => $key),* }
+            }
+        }
+    };
+}
+
+keys! {
+    AppTitle => "app_title",
+    NavOverview => "nav_overview",
+    NavRoster => "nav_roster",
+    NavSettings => "nav_settings",
+    OverviewTeams => "overview_teams",
+    OverviewMembers => "overview_members",
+    OverviewWarnings => "overview_warnings",
+    OverviewNoWarnings => "overview_no_warnings",
+    OverviewVillagesWithoutTeam => "overview_villages_without_team",
+    OverviewNone => "overview_none",
+    RosterSearch => "roster_search",
+    RosterIncludeLeft => "roster_include_left",
+    RosterAllTeams => "roster_all_teams",
+    RosterAllRoles => "roster_all_roles",
+    RosterColName => "roster_col_name",
+    RosterColPosition => "roster_col_position",
+    RosterColRole => "roster_col_role",
+    RosterColTeam => "roster_col_team",
+    RosterColPhone => "roster_col_phone",
+    RosterColStatus => "roster_col_status",
+    RosterLeftOn => "roster_left_on",
+    RosterCurrent => "roster_current",
+    RosterCount => "roster_count",
+    RosterPage => "roster_page",
+    RosterPrev => "roster_prev",
+    RosterNext => "roster_next",
+    RosterAdd => "roster_add",
+    RosterEmpty => "roster_empty",
+    FormTitleNew => "form_title_new",
+    FormFullName => "form_full_name",
+    FormGivenName => "form_given_name",
+    FormGender => "form_gender",
+    FormBirthYear => "form_birth_year",
+    FormPosition => "form_position",
+    FormPhone => "form_phone",
+    FormEmail => "form_email",
+    FormCitizenId => "form_citizen_id",
+    FormRole => "form_role",
+    FormJoinedOn => "form_joined_on",
+    FormJoinedBy => "form_joined_by",
+    FormTeam => "form_team",
+    FormSave => "form_save",
+    FormCancel => "form_cancel",
+    FormSaved => "form_saved",
+    FormFix => "form_fix",
+    SettingsLanguage => "settings_language",
+    SettingsDatabase => "settings_database",
+    SettingsBackup => "settings_backup",
+    SettingsBackupDone => "settings_backup_done",
+    ErrorPrefix => "error_prefix",
+}
+
+const VI: &str = include_str!("../../i18n/vi.txt");
+const EN: &str = include_str!("../../i18n/en.txt");
+
+/// Parses `key = text` lines; `#` starts a comment line.
+pub fn parse(file: &str) -> HashMap<&str, &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect()
+}
+
+fn table(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
+    static VI_T: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    static EN_T: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    match lang {
+        Lang::Vi => VI_T.get_or_init(|| parse(VI)),
+        Lang::En => EN_T.get_or_init(|| parse(EN)),
+    }
+}
+
+/// The text of `key` in `lang` (the key itself if a file lacks it; a test prevents that).
+pub fn tr(lang: Lang, key: T) -> &'static str {
+    table(lang).get(key.key()).copied().unwrap_or(key.key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_key_and_no_other() {
+        for (name, file) in [("vi", VI), ("en", EN)] {
+            let t = parse(file);
+            for k in T::ALL {
+                assert!(t.contains_key(k.key()), "{name}.txt lacks {}", k.key());
+                assert!(!t[k.key()].is_empty(), "{name}.txt: {} is empty", k.key());
+            }
+            for k in t.keys() {
+                assert!(
+                    T::ALL.iter().any(|t| t.key() == *k),
+                    "{name}.txt has unknown key {k}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn texts_differ_by_language() {
+        assert_eq!(tr(Lang::Vi, T::NavRoster), "Danh sách thành viên");
+        assert_eq!(tr(Lang::En, T::NavRoster), "Members");
+    }
+}

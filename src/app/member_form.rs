@@ -1,0 +1,272 @@
+//! The member form: checks every field as the clerk types and says what is wrong, in
+//! the interface language; nothing is saved until every field is right.
+
+use std::fmt;
+
+use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::{Element, Length};
+
+use super::i18n::{T, tr};
+use super::{UI_FONT_STRONG, style};
+use crate::domain::people::{JoinInput, Joining, Person, PersonInput, Role};
+use crate::domain::{Field, FieldError, Lang};
+
+/// A team to choose in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+impl fmt::Display for TeamChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleChoice(pub Role, pub Lang);
+
+impl fmt::Display for RoleChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.1 {
+            Lang::Vi => self.0.label_vi(),
+            Lang::En => self.0.label_en(),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub person: PersonInput,
+    pub join: JoinInput,
+    pub team: Option<TeamChoice>,
+    pub role: Role,
+    /// Errors are shown for a field once it was typed in, and for all after a save try.
+    pub touched: Vec<Field>,
+    pub tried: bool,
+    pub errors: Vec<FieldError>,
+    pub saving: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Input(Field, String),
+    Team(TeamChoice),
+    Role(RoleChoice),
+    Save,
+    Cancel,
+}
+
+/// What the form asks of the roster.
+pub enum Event {
+    Save(i64, Box<Person>, Joining),
+    Cancel,
+}
+
+impl Form {
+    pub fn new(team: Option<TeamChoice>) -> Self {
+        let mut f = Self {
+            person: PersonInput::default(),
+            join: JoinInput::default(),
+            team,
+            role: Role::Member,
+            touched: Vec::new(),
+            tried: false,
+            errors: Vec::new(),
+            saving: false,
+        };
+        f.check();
+        f
+    }
+
+    fn field(&mut self, field: Field) -> Option<&mut String> {
+        let p = &mut self.person;
+        Some(match field {
+            Field::FullName => &mut p.full_name,
+            Field::GivenName => &mut p.given_name,
+            Field::Gender => &mut p.gender,
+            Field::BirthYear => &mut p.birth_year,
+            Field::Position => &mut p.position,
+            Field::Phone => &mut p.phone,
+            Field::Email => &mut p.email,
+            Field::CitizenId => &mut p.citizen_id,
+            Field::JoinedOn => &mut self.join.joined_on,
+            Field::Decision => &mut self.join.joined_by,
+            _ => return None,
+        })
+    }
+
+    /// Checks everything; returns the checked values when all is right.
+    pub fn check(&mut self) -> Option<(i64, Person, Joining)> {
+        let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+        self.join.role = self.role.code().into();
+        let mut errors = Vec::new();
+        let person = self
+            .person
+            .check(this_year)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let joining = self.join.check().map_err(|e| errors.extend(e)).ok();
+        if self.team.is_none() {
+            errors.push(FieldError::new(Field::Team, "cần chọn Tổ", "choose a team"));
+        }
+        self.errors = errors;
+        match (person, joining, &self.team) {
+            (Some(p), Some(j), Some(t)) => Some((t.id, p.person, j)),
+            _ => None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Input(field, value) => {
+                if let Some(slot) = self.field(field) {
+                    *slot = value;
+                }
+                if !self.touched.contains(&field) {
+                    self.touched.push(field);
+                }
+                self.check();
+                None
+            }
+            Message::Team(t) => {
+                self.team = Some(t);
+                self.check();
+                None
+            }
+            Message::Role(r) => {
+                self.role = r.0;
+                self.check();
+                None
+            }
+            Message::Save => {
+                self.tried = true;
+                let checked = self.check()?;
+                self.saving = true;
+                Some(Event::Save(checked.0, Box::new(checked.1), checked.2))
+            }
+            Message::Cancel => Some(Event::Cancel),
+        }
+    }
+
+    fn error_for(&self, field: Field) -> Option<&FieldError> {
+        if !self.tried && !self.touched.contains(&field) {
+            return None;
+        }
+        self.errors.iter().find(|e| e.field == field)
+    }
+
+    fn input<'a>(
+        &'a self,
+        l: Lang,
+        label: T,
+        field: Field,
+        value: &'a str,
+    ) -> Element<'a, Message> {
+        let mut col = column![
+            text(tr(l, label)).size(13),
+            text_input("", value)
+                .id(field_id(field))
+                .on_input(move |v| Message::Input(field, v))
+                .on_submit(Message::Save)
+                .padding(6),
+        ]
+        .spacing(3);
+        if let Some(e) = self.error_for(field) {
+            col = col.push(text(e.message(l)).size(13).color(style::ERROR));
+        }
+        col.width(Length::Fill).into()
+    }
+
+    pub fn view<'a>(&'a self, l: Lang, teams: &'a [TeamChoice]) -> Element<'a, Message> {
+        let p = &self.person;
+        let roles: Vec<RoleChoice> = Role::ALL.iter().map(|r| RoleChoice(*r, l)).collect();
+        let mut team_col = column![
+            text(tr(l, T::FormTeam)).size(13),
+            pick_list(teams, self.team.clone(), Message::Team).width(Length::Fill),
+        ]
+        .spacing(3)
+        .width(Length::Fill);
+        if let Some(e) = self.error_for(Field::Team) {
+            team_col = team_col.push(text(e.message(l)).size(13).color(style::ERROR));
+        }
+        let mut col = column![
+            text(tr(l, T::FormTitleNew)).size(20).font(UI_FONT_STRONG),
+            row![
+                self.input(l, T::FormFullName, Field::FullName, &p.full_name),
+                self.input(l, T::FormGivenName, Field::GivenName, &p.given_name)
+            ]
+            .spacing(12),
+            row![
+                self.input(l, T::FormGender, Field::Gender, &p.gender),
+                self.input(l, T::FormBirthYear, Field::BirthYear, &p.birth_year)
+            ]
+            .spacing(12),
+            self.input(l, T::FormPosition, Field::Position, &p.position),
+            row![
+                self.input(l, T::FormPhone, Field::Phone, &p.phone),
+                self.input(l, T::FormEmail, Field::Email, &p.email)
+            ]
+            .spacing(12),
+            self.input(l, T::FormCitizenId, Field::CitizenId, &p.citizen_id),
+            row![
+                team_col,
+                column![
+                    text(tr(l, T::FormRole)).size(13),
+                    pick_list(roles, Some(RoleChoice(self.role, l)), Message::Role)
+                        .width(Length::Fill)
+                ]
+                .spacing(3)
+                .width(Length::Fill),
+            ]
+            .spacing(12),
+            row![
+                self.input(l, T::FormJoinedOn, Field::JoinedOn, &self.join.joined_on),
+                self.input(l, T::FormJoinedBy, Field::Decision, &self.join.joined_by)
+            ]
+            .spacing(12),
+        ]
+        .spacing(10);
+        if self.tried && !self.errors.is_empty() {
+            col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
+        }
+        let save = button(text(tr(l, T::FormSave)));
+        let save = if self.saving {
+            save
+        } else {
+            save.on_press(Message::Save)
+        };
+        col = col.push(
+            row![
+                save.style(button::primary),
+                button(text(tr(l, T::FormCancel)))
+                    .style(button::secondary)
+                    .on_press(Message::Cancel)
+            ]
+            .spacing(10),
+        );
+        container(col)
+            .padding(14)
+            .style(container::bordered_box)
+            .width(Length::Fill)
+            .into()
+    }
+}
+
+/// The widget id of a field's input (tests click it; Ctrl+F focuses the search).
+pub fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::FullName => "full_name",
+        Field::GivenName => "given_name",
+        Field::Gender => "gender",
+        Field::BirthYear => "birth_year",
+        Field::Position => "position",
+        Field::Phone => "phone",
+        Field::Email => "email",
+        Field::CitizenId => "citizen_id",
+        Field::JoinedOn => "joined_on",
+        Field::Decision => "joined_by",
+        _ => "other",
+    }
+}

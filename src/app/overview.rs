@@ -1,0 +1,136 @@
+//! Overview: the commune at a glance — teams, member counts, warnings, villages
+//! without a team.
+
+use iced::widget::{column, container, row, scrollable, text};
+use iced::{Element, Length, Task};
+
+use super::i18n::{T, tr};
+use super::{Db, UI_FONT_STRONG, query, style};
+use crate::domain::{Lang, Msg};
+
+#[derive(Debug, Clone, Default)]
+pub struct TeamLine {
+    pub id: i64,
+    pub name: String,
+    pub members: usize,
+    pub warnings: Vec<Msg>,
+    pub zalo: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub commune: String,
+    pub teams: Vec<TeamLine>,
+    pub villages_without_team: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub data: Option<Data>,
+    pub error: Option<Msg>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Data, Msg>),
+}
+
+impl State {
+    pub fn load(&self, db: &Db) -> Task<Message> {
+        query(
+            db,
+            |s| {
+                let Some(c) = s.home_commune()? else {
+                    return Ok(Data::default());
+                };
+                let teams = s
+                    .team_summaries(c.id)?
+                    .into_iter()
+                    .map(|t| TeamLine {
+                        id: t.team.id,
+                        name: t.name,
+                        members: t.member_count,
+                        warnings: t.warnings.into_iter().map(|w| w.msg).collect(),
+                        zalo: t.zalo_group,
+                    })
+                    .collect();
+                let villages_without_team = s
+                    .villages_without_team(c.id)?
+                    .iter()
+                    .map(|v| v.full_name())
+                    .collect();
+                Ok(Data {
+                    commune: c.committee_name(),
+                    teams,
+                    villages_without_team,
+                })
+            },
+            Message::Loaded,
+        )
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Loaded(Ok(d)) => {
+                self.data = Some(d);
+                self.error = None;
+            }
+            Message::Loaded(Err(e)) => self.error = Some(e),
+        }
+        Task::none()
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let mut col = column![].spacing(10);
+        if let Some(e) = &self.error {
+            col = col
+                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+        }
+        let Some(d) = &self.data else {
+            return col.into();
+        };
+        col = col.push(text(&d.commune).size(24).font(UI_FONT_STRONG));
+        col = col.push(text(tr(l, T::OverviewTeams)).size(18).font(UI_FONT_STRONG));
+        for t in &d.teams {
+            let mut card = column![
+                row![
+                    text(&t.name).font(UI_FONT_STRONG).width(Length::Fill),
+                    text(format!("{} {}", t.members, tr(l, T::OverviewMembers))),
+                ]
+                .spacing(12),
+                text(format!("Zalo: {}", t.zalo))
+                    .size(13)
+                    .color(style::MUTED),
+            ]
+            .spacing(4);
+            if t.warnings.is_empty() {
+                card = card.push(text(tr(l, T::OverviewNoWarnings)).size(13).color(style::OK));
+            }
+            for w in &t.warnings {
+                card = card.push(
+                    text(format!("⚠ {}", w.get(l)))
+                        .size(13)
+                        .color(style::WARNING),
+                );
+            }
+            col = col.push(
+                container(card)
+                    .padding(10)
+                    .width(Length::Fill)
+                    .style(container::bordered_box),
+            );
+        }
+        col = col.push(
+            text(tr(l, T::OverviewVillagesWithoutTeam))
+                .size(18)
+                .font(UI_FONT_STRONG),
+        );
+        let villages = if d.villages_without_team.is_empty() {
+            tr(l, T::OverviewNone).to_string()
+        } else {
+            d.villages_without_team.join(", ")
+        };
+        col = col.push(text(villages));
+        scrollable(col.padding(4)).height(Length::Fill).into()
+    }
+}

@@ -1,0 +1,352 @@
+//! Roster: the members, sorted the Vietnamese way, searched as the clerk types
+//! (accents optional), filtered by team, paged so a 100,000-member roster stays quick.
+
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Element, Length, Task};
+
+use super::i18n::{T, tr};
+use super::member_form::{self, Form, TeamChoice};
+use super::{Db, UI_FONT_STRONG, query, style};
+use crate::domain::people::Role;
+use crate::domain::{Lang, Msg};
+use crate::store::MemberQuery;
+
+pub const SEARCH_ID: &str = "roster_search";
+pub const PAGE: usize = 50;
+
+/// One line of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub membership_id: i64,
+    pub name: String,
+    pub position: String,
+    pub role: Role,
+    pub team: String,
+    pub phone: String,
+    pub left_on: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lines: Vec<Line>,
+    pub total: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub search: String,
+    pub include_left: bool,
+    pub team: Option<TeamChoice>,
+    pub page: usize,
+    pub lines: Vec<Line>,
+    pub total: usize,
+    pub teams: Vec<TeamChoice>,
+    pub form: Option<Form>,
+    pub notice: Option<Msg>,
+    pub error: Option<Msg>,
+    /// Results of older queries (typed over) are dropped.
+    generation: u64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Search(String),
+    IncludeLeft(bool),
+    Team(TeamChoice),
+    AllTeams,
+    Page(usize),
+    Loaded(u64, Result<Page, Msg>),
+    TeamsLoaded(Result<Vec<TeamChoice>, Msg>),
+    Add,
+    Form(member_form::Message),
+    Saved(Result<String, Msg>),
+}
+
+impl State {
+    pub fn load_teams(&self, db: &Db) -> Task<Message> {
+        query(
+            db,
+            |s| {
+                let mut out = Vec::new();
+                for c in s.communes()? {
+                    for t in s.team_summaries(c.id)? {
+                        out.push(TeamChoice {
+                            id: t.team.id,
+                            name: t.name,
+                        });
+                    }
+                }
+                Ok(out)
+            },
+            Message::TeamsLoaded,
+        )
+    }
+
+    /// Runs the current query for the current page.
+    pub fn reload(&mut self, db: &Db) -> Task<Message> {
+        self.generation += 1;
+        let generation = self.generation;
+        let q = MemberQuery {
+            team_id: self.team.as_ref().map(|t| t.id),
+            search: self.search.clone(),
+            include_left: self.include_left,
+            limit: Some(PAGE),
+            offset: self.page * PAGE,
+            ..Default::default()
+        };
+        query(
+            db,
+            move |s| {
+                let names = s.team_names()?;
+                let rows = s.members(&q)?;
+                let total = s.count_members(&MemberQuery {
+                    limit: None,
+                    offset: 0,
+                    ..q.clone()
+                })?;
+                let lines = rows
+                    .into_iter()
+                    .map(|r| Line {
+                        membership_id: r.membership.id,
+                        name: r.person.display_name().to_string(),
+                        position: if r.person.is_slot() {
+                            String::new()
+                        } else {
+                            r.person.position.clone()
+                        },
+                        role: r.membership.role,
+                        team: names
+                            .get(&r.membership.team_id)
+                            .cloned()
+                            .unwrap_or_default(),
+                        phone: r.person.phone.clone().unwrap_or_default(),
+                        left_on: r.membership.left_on.map(crate::domain::vndate::short),
+                    })
+                    .collect();
+                Ok(Page { lines, total })
+            },
+            move |r| Message::Loaded(generation, r),
+        )
+    }
+
+    pub fn update(&mut self, message: Message, db: &Db, _lang: Lang) -> Task<Message> {
+        match message {
+            Message::Search(s) => {
+                self.search = s;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::IncludeLeft(b) => {
+                self.include_left = b;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::Team(t) => {
+                self.team = Some(t);
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::AllTeams => {
+                self.team = None;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::Page(p) => {
+                self.page = p;
+                self.reload(db)
+            }
+            Message::Loaded(g, r) if g == self.generation => {
+                match r {
+                    Ok(page) => {
+                        self.lines = page.lines;
+                        self.total = page.total;
+                        self.error = None;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                Task::none()
+            }
+            Message::Loaded(..) => Task::none(),
+            Message::TeamsLoaded(Ok(t)) => {
+                self.teams = t;
+                Task::none()
+            }
+            Message::TeamsLoaded(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::Add => {
+                if self.form.is_none() {
+                    let team = self.team.clone().or_else(|| self.teams.first().cloned());
+                    self.form = Some(Form::new(team));
+                }
+                self.notice = None;
+                iced::widget::operation::focus(member_form::field_id(
+                    crate::domain::Field::FullName,
+                ))
+            }
+            Message::Form(m) => {
+                let Some(form) = &mut self.form else {
+                    return Task::none();
+                };
+                match form.update(m) {
+                    None => Task::none(),
+                    Some(member_form::Event::Cancel) => {
+                        self.form = None;
+                        Task::none()
+                    }
+                    Some(member_form::Event::Save(team, person, joining)) => query(
+                        db,
+                        move |s| {
+                            let row = s.add_member(team, &person, &joining)?;
+                            Ok(row.person.display_name().to_string())
+                        },
+                        Message::Saved,
+                    ),
+                }
+            }
+            Message::Saved(Ok(name)) => {
+                self.form = None;
+                self.notice = Some(Msg::new(
+                    format!("Đã lưu: {name}"),
+                    format!("Saved: {name}"),
+                ));
+                Task::batch([self.reload(db), self.load_teams(db)])
+            }
+            Message::Saved(Err(e)) => {
+                // The form stays open with everything typed; nothing was saved.
+                if let Some(f) = &mut self.form {
+                    f.saving = false;
+                }
+                self.error = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let mut col = column![].spacing(10);
+        let mut filters = row![
+            text_input(tr(l, T::RosterSearch), &self.search)
+                .id(SEARCH_ID)
+                .on_input(Message::Search)
+                .padding(6)
+                .width(Length::FillPortion(3)),
+            pick_list(self.teams.as_slice(), self.team.clone(), Message::Team)
+                .placeholder(tr(l, T::RosterAllTeams))
+                .width(Length::FillPortion(2)),
+        ]
+        .spacing(10);
+        if self.team.is_some() {
+            filters = filters.push(
+                button(text(tr(l, T::RosterAllTeams)))
+                    .style(button::text)
+                    .on_press(Message::AllTeams),
+            );
+        }
+        col = col.push(filters);
+        col = col.push(
+            row![
+                checkbox(self.include_left)
+                    .label(tr(l, T::RosterIncludeLeft))
+                    .on_toggle(Message::IncludeLeft),
+                text(format!("{} {}", self.total, tr(l, T::RosterCount))).color(style::MUTED),
+                button(text(tr(l, T::RosterAdd)))
+                    .style(button::primary)
+                    .on_press(Message::Add),
+            ]
+            .spacing(16),
+        );
+        if let Some(n) = &self.notice {
+            col = col.push(text(n.get(l)).color(style::OK));
+        }
+        if let Some(e) = &self.error {
+            col = col
+                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+        }
+        if let Some(form) = &self.form {
+            col = col.push(form.view(l, &self.teams).map(Message::Form));
+        }
+        let head = |t: T, w: u16| {
+            text(tr(l, t))
+                .font(UI_FONT_STRONG)
+                .width(Length::FillPortion(w))
+        };
+        let mut table = column![
+            row![
+                head(T::RosterColName, 3),
+                head(T::RosterColPosition, 3),
+                head(T::RosterColRole, 2),
+                head(T::RosterColTeam, 3),
+                head(T::RosterColPhone, 2),
+                head(T::RosterColStatus, 2),
+            ]
+            .spacing(8)
+        ]
+        .spacing(6);
+        if self.lines.is_empty() {
+            table = table.push(text(tr(l, T::RosterEmpty)).color(style::MUTED));
+        }
+        for line in &self.lines {
+            let status = match &line.left_on {
+                Some(d) => format!("{} {d}", tr(l, T::RosterLeftOn)),
+                None => tr(l, T::RosterCurrent).to_string(),
+            };
+            let role = match l {
+                Lang::Vi => line.role.label_vi(),
+                Lang::En => line.role.label_en(),
+            };
+            table = table.push(
+                row![
+                    text(&line.name).width(Length::FillPortion(3)),
+                    text(&line.position).width(Length::FillPortion(3)),
+                    text(role).width(Length::FillPortion(2)),
+                    text(&line.team).width(Length::FillPortion(3)),
+                    text(&line.phone).width(Length::FillPortion(2)),
+                    text(status)
+                        .color(if line.left_on.is_some() {
+                            style::MUTED
+                        } else {
+                            style::OK
+                        })
+                        .width(Length::FillPortion(2)),
+                ]
+                .spacing(8),
+            );
+        }
+        col = col.push(
+            container(scrollable(table))
+                .height(Length::Fill)
+                .style(container::bordered_box)
+                .padding(8),
+        );
+        let pages = self.total.div_ceil(PAGE).max(1);
+        let prev = button(text(tr(l, T::RosterPrev))).style(button::secondary);
+        let prev = if self.page > 0 {
+            prev.on_press(Message::Page(self.page - 1))
+        } else {
+            prev
+        };
+        let next = button(text(tr(l, T::RosterNext))).style(button::secondary);
+        let next = if self.page + 1 < pages {
+            next.on_press(Message::Page(self.page + 1))
+        } else {
+            next
+        };
+        col = col.push(
+            row![
+                prev,
+                text(format!(
+                    "{} {} / {pages}",
+                    tr(l, T::RosterPage),
+                    self.page + 1
+                )),
+                next
+            ]
+            .spacing(12),
+        );
+        col.into()
+    }
+}

@@ -1,0 +1,167 @@
+//! The window's main flows in iced_test's headless Simulator (tiny-skia, no display).
+
+use cnscd::app::{App, Message, Screen, UI_FONT, UI_FONT_BOLD, UI_FONT_REGULAR};
+use cnscd::domain::Lang;
+use cnscd::store::{MemberQuery, Store};
+use iced::Task;
+use iced::keyboard::key::Named;
+use iced_test::Simulator;
+use iced_test::futures::futures::{StreamExt, executor::block_on};
+
+fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![UI_FONT_REGULAR.into(), UI_FONT_BOLD.into()],
+        default_font: UI_FONT,
+        ..Default::default()
+    }
+}
+
+/// Runs a task and every task its messages lead to, as the runtime would.
+fn settle(app: &mut App, task: Task<Message>) {
+    let mut queue = vec![task];
+    while let Some(t) = queue.pop() {
+        let Some(stream) = iced_test::runtime::task::into_stream(t) else {
+            continue;
+        };
+        for action in block_on(stream.collect::<Vec<_>>()) {
+            if let iced_test::runtime::Action::Output(m) = action {
+                queue.push(app.update(m));
+            }
+        }
+    }
+}
+
+fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let t = app.update(m);
+        settle(app, t);
+    }
+}
+
+fn demo_app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    let (mut app, task) = App::new(store, Lang::Vi);
+    settle(&mut app, task);
+    app
+}
+
+fn members(app: &App) -> usize {
+    cnscd::app::lock(&app.db)
+        .count_members(&MemberQuery {
+            include_left: true,
+            ..Default::default()
+        })
+        .unwrap()
+}
+
+#[test]
+fn add_a_member_with_a_bad_phone_then_fix_it_and_find_them_without_accents() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    let before = members(&app);
+
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    ui.click("Thêm thành viên (Ctrl+N)").expect("add button");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    assert!(app.roster.form.is_some(), "the form opened");
+
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    ui.click(iced::widget::Id::new("full_name"))
+        .expect("name field");
+    ui.typewrite("Lò Văn Ửng");
+    ui.click(iced::widget::Id::new("phone"))
+        .expect("phone field");
+    ui.typewrite("0123 456");
+    ui.click("Lưu (Enter)").expect("save button");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+
+    // The message names the field and the rule; nothing was saved.
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(
+        ui.find("Số điện thoại: số di động phải có 10 chữ số (đang có 7)")
+            .is_ok(),
+        "phone refusal shown"
+    );
+    assert!(ui.find("Chưa lưu: hãy sửa các ô báo lỗi.").is_ok());
+    assert_eq!(members(&app), before, "nothing saved");
+
+    // Fix it: erase and type again, then press Enter in the field.
+    ui.click(iced::widget::Id::new("phone"))
+        .expect("phone field");
+    for _ in 0..8 {
+        ui.tap_key(Named::Backspace);
+    }
+    ui.typewrite("0912 345 999");
+    ui.tap_key(Named::Enter);
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    assert!(app.roster.form.is_none(), "the form closed after saving");
+    assert_eq!(members(&app), before + 1);
+
+    // Find them by typing the name without accents.
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    ui.click(iced::widget::Id::new(cnscd::app::roster::SEARCH_ID))
+        .expect("search");
+    ui.typewrite("lo van ung");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    assert_eq!(app.roster.lines.len(), 1, "{:?}", app.roster.lines);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Lò Văn Ửng").is_ok());
+    assert!(ui.find("0912345999").is_ok(), "the phone was normalised");
+}
+
+#[test]
+fn those_who_left_show_only_when_asked() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Phan Văn Tài").is_err(), "not a current member");
+    ui.click("Hiện cả người đã rời Tổ").expect("toggle");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Phan Văn Tài").is_ok(), "kept in the history");
+    assert!(ui.find("Đã rời ngày 01/03/2024").is_ok());
+}
+
+#[test]
+fn switching_the_language_changes_the_labels() {
+    let mut app = demo_app();
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Danh sách thành viên").is_ok());
+    ui.click("Cài đặt").expect("settings");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    ui.click("English").expect("English");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Members").is_ok());
+    assert!(ui.find("Danh sách thành viên").is_err());
+    assert_eq!(
+        cnscd::app::lock(&app.db)
+            .setting("ui.language")
+            .unwrap()
+            .as_deref(),
+        Some("en"),
+        "remembered"
+    );
+}
+
+#[test]
+fn overview_shows_teams_warnings_and_villages_without_a_team() {
+    let app = demo_app();
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Tổ công nghệ số cộng đồng xã Đắk Nia").is_ok());
+    assert!(ui.find("9 thành viên").is_ok());
+    assert!(ui.find("Zalo: CNCĐ_Đắk Nia_Gia Nghĩa").is_ok());
+    assert!(
+        ui.find("bon Bu Prâng, bon Ding Plei, thôn 3, thôn Nghĩa Thuận, thôn Phú Xuân")
+            .is_ok()
+    );
+}
