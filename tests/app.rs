@@ -165,3 +165,44 @@ fn overview_shows_teams_warnings_and_villages_without_a_team() {
             .is_ok()
     );
 }
+
+#[test]
+fn a_member_leaves_and_stays_in_the_history() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    ui.click("Nguyễn Văn Hùng").expect("open the member");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Quá trình tham gia").is_ok());
+    // A date before joining is refused, naming the field; nothing changes.
+    ui.click(iced::widget::Id::new("left_on"))
+        .expect("date field");
+    ui.typewrite("01/01/2020");
+    ui.click("Ghi nhận rời Tổ").expect("leave button");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(
+        ui.find("Ngày rời Tổ: không được trước ngày tham gia (15/08/2022)")
+            .is_ok()
+    );
+    assert!(ui.find("Lý do: cần ghi lý do rời Tổ").is_ok());
+    ui.click(iced::widget::Id::new("left_on"))
+        .expect("date field");
+    for _ in 0..10 {
+        ui.tap_key(Named::Backspace);
+    }
+    ui.typewrite("20/11/2026");
+    ui.click(iced::widget::Id::new("leave_reason"))
+        .expect("reason");
+    ui.typewrite("Chuyển công tác");
+    ui.tap_key(Named::Enter);
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    // Not a current member any more, still in the history with the reason.
+    assert!(!app.roster.lines.iter().any(|l| l.name == "Nguyễn Văn Hùng"));
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.find("Tổ công nghệ số cộng đồng thôn 1 — Tổ trưởng, tham gia 15/08/2022 (31/QĐ-UBND), rời Tổ 20/11/2026 — lý do: Chuyển công tác").is_ok());
+}

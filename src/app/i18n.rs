@@ -73,6 +73,19 @@ keys! {
     SettingsBackup => "settings_backup",
     SettingsBackupDone => "settings_backup_done",
     ErrorPrefix => "error_prefix",
+    DetailTitle => "detail_title",
+    DetailHistory => "detail_history",
+    DetailJoined => "detail_joined",
+    DetailLeft => "detail_left",
+    DetailReason => "detail_reason",
+    DetailShowId => "detail_show_id",
+    DetailHideId => "detail_hide_id",
+    DetailClose => "detail_close",
+    LeaveTitle => "leave_title",
+    LeaveDate => "leave_date",
+    LeaveReason => "leave_reason",
+    LeaveBy => "leave_by",
+    LeaveSave => "leave_save",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

@@ -1,6 +1,7 @@
 //! The window (iced). A thin layer over the core: each screen keeps its state, turns
 //! messages into tasks that run database work off the window's thread, and draws.
 
+pub mod detail;
 pub mod i18n;
 pub mod member_form;
 pub mod overview;

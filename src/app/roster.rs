@@ -6,6 +6,7 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
+use super::detail::{self, Detail};
 use super::i18n::{T, tr};
 use super::member_form::{self, Form, TeamChoice};
 use super::{Db, UI_FONT_STRONG, query, style};
@@ -44,6 +45,7 @@ pub struct State {
     pub total: usize,
     pub teams: Vec<TeamChoice>,
     pub form: Option<Form>,
+    pub detail: Option<Detail>,
     pub notice: Option<Msg>,
     pub error: Option<Msg>,
     /// Results of older queries (typed over) are dropped.
@@ -62,6 +64,10 @@ pub enum Message {
     Add,
     Form(member_form::Message),
     Saved(Result<String, Msg>),
+    Open(i64),
+    Opened(Result<Box<Detail>, Msg>),
+    Detail(detail::Message),
+    Left(Result<i64, Msg>),
 }
 
 impl State {
@@ -215,6 +221,49 @@ impl State {
                 ));
                 Task::batch([self.reload(db), self.load_teams(db)])
             }
+            Message::Open(membership_id) => query(
+                db,
+                move |s| {
+                    let m = s.membership(membership_id)?;
+                    let person = s.person(m.person_id)?;
+                    let history = s.person_history(m.person_id)?;
+                    Ok(Box::new(Detail::new(membership_id, person, history)))
+                },
+                Message::Opened,
+            ),
+            Message::Opened(Ok(d)) => {
+                self.detail = Some(*d);
+                Task::none()
+            }
+            Message::Opened(Err(e)) | Message::Left(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::Detail(m) => {
+                let Some(d) = &mut self.detail else {
+                    return Task::none();
+                };
+                match d.update(m) {
+                    None => Task::none(),
+                    Some(detail::Event::Close) => {
+                        self.detail = None;
+                        Task::none()
+                    }
+                    Some(detail::Event::Leave(id, leaving)) => {
+                        query(db, move |s| Ok(s.leave(id, &leaving)?.id), Message::Left)
+                    }
+                }
+            }
+            Message::Left(Ok(id)) => {
+                self.notice = Some(Msg::new(
+                    "Đã ghi nhận rời Tổ; quá trình tham gia vẫn được giữ.",
+                    "Leaving recorded; the history is kept.",
+                ));
+                Task::batch([
+                    self.reload(db),
+                    self.update(Message::Open(id), db, Lang::Vi),
+                ])
+            }
             Message::Saved(Err(e)) => {
                 // The form stays open with everything typed; nothing was saved.
                 if let Some(f) = &mut self.form {
@@ -269,6 +318,9 @@ impl State {
         if let Some(form) = &self.form {
             col = col.push(form.view(l, &self.teams).map(Message::Form));
         }
+        if let Some(d) = &self.detail {
+            col = col.push(d.view(l).map(Message::Detail));
+        }
         let head = |t: T, w: u16| {
             text(tr(l, t))
                 .font(UI_FONT_STRONG)
@@ -300,7 +352,11 @@ impl State {
             };
             table = table.push(
                 row![
-                    text(&line.name).width(Length::FillPortion(3)),
+                    button(text(&line.name))
+                        .style(button::text)
+                        .padding(0)
+                        .on_press(Message::Open(line.membership_id))
+                        .width(Length::FillPortion(3)),
                     text(&line.position).width(Length::FillPortion(3)),
                     text(role).width(Length::FillPortion(2)),
                     text(&line.team).width(Length::FillPortion(3)),

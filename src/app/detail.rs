@@ -1,0 +1,219 @@
+//! A member's details: their history in every team, the citizen ID masked unless
+//! revealed, and recording that they leave (date, reason, approving decision).
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Element, Length};
+
+use super::i18n::{T, tr};
+use super::{UI_FONT_STRONG, style};
+use crate::domain::people::{LeaveInput, Leaving, Person};
+use crate::domain::{Field, FieldError, Lang, vndate};
+use crate::store::HistoryRow;
+
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub membership_id: i64,
+    pub person: Person,
+    pub history: Vec<HistoryRow>,
+    pub reveal_id: bool,
+    pub leave: LeaveInput,
+    pub errors: Vec<FieldError>,
+    pub tried: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    RevealId(bool),
+    LeaveInput(Field, String),
+    Leave,
+    Close,
+}
+
+pub enum Event {
+    Leave(i64, Leaving),
+    Close,
+}
+
+impl Detail {
+    pub fn new(membership_id: i64, person: Person, history: Vec<HistoryRow>) -> Self {
+        Self {
+            membership_id,
+            person,
+            history,
+            reveal_id: false,
+            leave: LeaveInput::default(),
+            errors: Vec::new(),
+            tried: false,
+        }
+    }
+
+    fn current(&self) -> Option<&HistoryRow> {
+        self.history
+            .iter()
+            .find(|h| h.membership.id == self.membership_id && h.membership.is_current())
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::RevealId(b) => self.reveal_id = b,
+            Message::LeaveInput(field, v) => {
+                match field {
+                    Field::LeftOn => self.leave.left_on = v,
+                    Field::Reason => self.leave.reason = v,
+                    _ => self.leave.left_by = v,
+                }
+                if self.tried {
+                    self.check();
+                }
+            }
+            Message::Leave => {
+                self.tried = true;
+                if let Some(leaving) = self.check() {
+                    return Some(Event::Leave(self.membership_id, leaving));
+                }
+            }
+            Message::Close => return Some(Event::Close),
+        }
+        None
+    }
+
+    fn check(&mut self) -> Option<Leaving> {
+        let joined = self.current().and_then(|h| h.membership.joined_on);
+        match self.leave.check(joined) {
+            Ok(l) => {
+                self.errors.clear();
+                Some(l)
+            }
+            Err(e) => {
+                self.errors = e;
+                None
+            }
+        }
+    }
+
+    fn field<'a>(
+        &'a self,
+        l: Lang,
+        label: T,
+        field: Field,
+        value: &'a str,
+    ) -> Element<'a, Message> {
+        let mut col = column![
+            text(tr(l, label)).size(13),
+            text_input("", value)
+                .id(leave_id(field))
+                .on_input(move |v| Message::LeaveInput(field, v))
+                .on_submit(Message::Leave)
+                .padding(6)
+        ]
+        .spacing(3);
+        if let Some(e) = self.errors.iter().find(|e| e.field == field) {
+            col = col.push(text(e.message(l)).size(13).color(style::ERROR));
+        }
+        col.width(Length::Fill).into()
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let p = &self.person;
+        let mut col = column![
+            row![
+                text(tr(l, T::DetailTitle))
+                    .size(20)
+                    .font(UI_FONT_STRONG)
+                    .width(Length::Fill),
+                button(text(tr(l, T::DetailClose)))
+                    .style(button::secondary)
+                    .on_press(Message::Close)
+            ],
+            text(p.display_name()).size(18).font(UI_FONT_STRONG),
+        ]
+        .spacing(8);
+        if !p.is_slot() && !p.position.is_empty() {
+            col = col.push(text(&p.position));
+        }
+        if let Some(id) = &p.citizen_id {
+            let shown = if self.reveal_id {
+                id.clone()
+            } else {
+                p.masked_citizen_id()
+            };
+            let toggle = if self.reveal_id {
+                T::DetailHideId
+            } else {
+                T::DetailShowId
+            };
+            col = col.push(
+                row![
+                    text(format!("CCCD: {shown}")),
+                    button(text(tr(l, toggle)))
+                        .style(button::text)
+                        .on_press(Message::RevealId(!self.reveal_id))
+                ]
+                .spacing(10),
+            );
+        }
+        col = col.push(text(tr(l, T::DetailHistory)).font(UI_FONT_STRONG));
+        for h in &self.history {
+            let m = &h.membership;
+            let role = match l {
+                Lang::Vi => m.role.label_vi(),
+                Lang::En => m.role.label_en(),
+            };
+            let mut line = format!("{} — {role}", h.team_name);
+            if let Some(j) = m.joined_on {
+                line.push_str(&format!(
+                    ", {} {}",
+                    tr(l, T::DetailJoined),
+                    vndate::short(j)
+                ));
+            }
+            if !m.joined_by.is_empty() {
+                line.push_str(&format!(" ({})", m.joined_by));
+            }
+            if let Some(d) = m.left_on {
+                line.push_str(&format!(", {} {}", tr(l, T::DetailLeft), vndate::short(d)));
+                if !m.leave_reason.is_empty() {
+                    line.push_str(&format!(
+                        " — {}: {}",
+                        tr(l, T::DetailReason),
+                        m.leave_reason
+                    ));
+                }
+            }
+            col = col.push(text(line).color(if m.is_current() {
+                style::OK
+            } else {
+                style::MUTED
+            }));
+        }
+        if self.current().is_some() {
+            col = col.push(text(tr(l, T::LeaveTitle)).font(UI_FONT_STRONG));
+            col = col.push(
+                row![
+                    self.field(l, T::LeaveDate, Field::LeftOn, &self.leave.left_on),
+                    self.field(l, T::LeaveBy, Field::Decision, &self.leave.left_by)
+                ]
+                .spacing(10),
+            );
+            col = col.push(self.field(l, T::LeaveReason, Field::Reason, &self.leave.reason));
+            col = col.push(
+                button(text(tr(l, T::LeaveSave)))
+                    .style(button::danger)
+                    .on_press(Message::Leave),
+            );
+        }
+        container(col)
+            .padding(14)
+            .style(container::bordered_box)
+            .width(Length::Fill)
+            .into()
+    }
+}
+
+pub fn leave_id(field: Field) -> &'static str {
+    match field {
+        Field::LeftOn => "left_on",
+        Field::Reason => "leave_reason",
+        _ => "left_by",
+    }
+}
