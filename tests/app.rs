@@ -10,7 +10,11 @@ use iced_test::futures::futures::{StreamExt, executor::block_on};
 
 fn settings() -> iced::Settings {
     iced::Settings {
-        fonts: vec![UI_FONT_REGULAR.into(), UI_FONT_BOLD.into()],
+        fonts: [UI_FONT_REGULAR, UI_FONT_BOLD]
+            .into_iter()
+            .chain(cnscd::app::preview::DOC_FONTS)
+            .map(Into::into)
+            .collect(),
         default_font: UI_FONT,
         ..Default::default()
     }
@@ -205,4 +209,32 @@ fn a_member_leaves_and_stays_in_the_history() {
     assert!(!app.roster.lines.iter().any(|l| l.name == "Nguyễn Văn Hùng"));
     let mut ui = Simulator::with_settings(settings(), app.view());
     assert!(ui.find("Tổ công nghệ số cộng đồng thôn 1 — Tổ trưởng, tham gia 15/08/2022 (31/QĐ-UBND), rời Tổ 20/11/2026 — lý do: Chuyển công tác").is_ok());
+}
+
+#[test]
+fn the_decision_preview_changes_when_the_subject_is_edited() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    let first = app.decision.preview_text();
+    assert!(first.contains("QUYẾT ĐỊNH"), "{first}");
+    assert!(first.contains("Về việc thành lập Tổ công nghệ số cộng đồng xã Đắk Nia"));
+    assert_eq!(
+        app.decision.number, "1",
+        "the next free number of the year is proposed"
+    );
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    ui.click(iced::widget::Id::new("decision_subject"))
+        .expect("subject field");
+    ui.typewrite("Về việc kiện toàn Tổ công nghệ số cộng đồng xã Đắk Nia năm 2026");
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(&mut app, msgs);
+    let after = app.decision.preview_text();
+    assert!(
+        after.contains("Về việc kiện toàn Tổ công nghệ số cộng đồng xã Đắk Nia năm 2026"),
+        "{after}"
+    );
+    assert!(!after.contains("Về việc thành lập"));
+    // The preview is drawn (a snapshot renders without error).
+    let mut ui = Simulator::with_settings(settings(), app.view());
+    assert!(ui.snapshot(&iced::Theme::Light).is_ok());
 }

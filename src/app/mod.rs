@@ -1,10 +1,12 @@
 //! The window (iced). A thin layer over the core: each screen keeps its state, turns
 //! messages into tasks that run database work off the window's thread, and draws.
 
+pub mod decision;
 pub mod detail;
 pub mod i18n;
 pub mod member_form;
 pub mod overview;
+pub mod preview;
 pub mod roster;
 pub mod settings;
 mod style;
@@ -57,6 +59,7 @@ pub fn query<T: Send + 'static, M: Send + 'static>(
 pub enum Screen {
     Overview,
     Roster,
+    Decision,
     Settings,
 }
 
@@ -66,6 +69,7 @@ pub struct App {
     pub screen: Screen,
     pub overview: overview::State,
     pub roster: roster::State,
+    pub decision: decision::State,
     pub settings: settings::State,
 }
 
@@ -74,6 +78,7 @@ pub enum Message {
     Navigate(Screen),
     Overview(overview::Message),
     Roster(roster::Message),
+    Decision(decision::Message),
     Settings(settings::Message),
     Key(keyboard::Event),
 }
@@ -91,6 +96,7 @@ impl App {
             screen: Screen::Overview,
             overview: overview::State::default(),
             roster: roster::State::default(),
+            decision: decision::State::default(),
             settings: settings::State::new(path),
             db,
         };
@@ -111,6 +117,7 @@ impl App {
             Message::Navigate(screen) => self.navigate(screen),
             Message::Overview(m) => self.overview.update(m).map(Message::Overview),
             Message::Roster(m) => self.roster_update(m),
+            Message::Decision(m) => self.decision.update(m, &self.db).map(Message::Decision),
             Message::Settings(m) => self.settings_update(m),
             Message::Key(event) => self.shortcut(event),
         }
@@ -121,6 +128,8 @@ impl App {
         match screen {
             // The overview is read again: members may have changed meanwhile.
             Screen::Overview => self.overview.load(&self.db).map(Message::Overview),
+            // The decision screen reads the roster and the register again.
+            Screen::Decision => self.decision.load(&self.db).map(Message::Decision),
             Screen::Roster | Screen::Settings => Task::none(),
         }
     }
@@ -149,6 +158,7 @@ impl App {
                 self.screen = Screen::Roster;
                 self.roster_update(roster::Message::Add)
             }
+            (Key::Character("q"), true) => iced::exit(),
             (Key::Character("f"), true) => {
                 self.screen = Screen::Roster;
                 iced::widget::operation::focus(roster::SEARCH_ID)
@@ -177,10 +187,11 @@ impl App {
             let b = button(text(tr(l, label)))
                 .width(Length::Fill)
                 .padding([8, 12]);
+            let b = b.on_press(Message::Navigate(screen));
             if self.screen == screen {
                 b.style(button::primary)
             } else {
-                b.style(button::text).on_press(Message::Navigate(screen))
+                b.style(button::text)
             }
         };
         let sidebar = container(
@@ -189,6 +200,7 @@ impl App {
                 text(tr(l, T::AppTitle)).size(13),
                 nav(T::NavOverview, Screen::Overview),
                 nav(T::NavRoster, Screen::Roster),
+                nav(T::NavDecision, Screen::Decision),
                 nav(T::NavSettings, Screen::Settings),
             ]
             .spacing(8)
@@ -200,6 +212,7 @@ impl App {
         let body: Element<'_, Message> = match self.screen {
             Screen::Overview => self.overview.view(l).map(Message::Overview),
             Screen::Roster => self.roster.view(l).map(Message::Roster),
+            Screen::Decision => self.decision.view(l).map(Message::Decision),
             Screen::Settings => self.settings.view(l).map(Message::Settings),
         };
         row![
@@ -225,6 +238,10 @@ pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
         .subscription(App::subscription)
         .font(UI_FONT_REGULAR)
         .font(UI_FONT_BOLD)
+        .font(preview::DOC_FONTS[0])
+        .font(preview::DOC_FONTS[1])
+        .font(preview::DOC_FONTS[2])
+        .font(preview::DOC_FONTS[3])
         .default_font(UI_FONT)
         .window_size((1200.0, 780.0))
         .run()

@@ -415,6 +415,7 @@ fn print_verb(
                         replaces,
                         annex_threshold: annex_over,
                         created,
+                        ..Default::default()
                     };
                     print::print_decision(store, &req, issue, &path, &fonts)?
                 }

@@ -26,6 +26,11 @@ pub struct DecisionRequest {
     pub replaces: Option<String>,
     pub annex_threshold: Option<usize>,
     pub created: Option<String>,
+    /// The proposal line; the default (seed 004) when `None`.
+    pub proposal: Option<String>,
+    /// Legal bases and recipients; the library's chosen ones when `None`.
+    pub legal_bases: Option<Vec<String>>,
+    pub recipients: Option<Vec<String>>,
 }
 
 fn invalid(field: Field, vi: impl Into<String>, en: impl Into<String>) -> StoreError {
@@ -108,6 +113,15 @@ pub fn build_decision(
     draft.recipients = store.chosen(commune.id, LibraryKind::Recipient)?;
     if let Some(s) = &req.subject {
         draft.subject = s.clone();
+    }
+    if let Some(p) = &req.proposal {
+        draft.proposal = p.clone();
+    }
+    if let Some(b) = &req.legal_bases {
+        draft.legal_bases = b.clone();
+    }
+    if let Some(r) = &req.recipients {
+        draft.recipients = r.clone();
     }
     if let Some(s) = &req.signing {
         draft.signing = Signing::from_code(s).ok_or_else(|| {

@@ -1,51 +1,106 @@
 //! Vietnamese text: NFC on every input, accent- and case-free folding for search, names.
+//!
+//! Whatever keyboard the clerk uses (Unikey, ibus, macOS; NFD or NFC) and whatever was
+//! pasted (Word, Zalo, a web page), [`clean`] gives the one form that is stored: NFC, no
+//! invisible characters, single ASCII spaces.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// NFC, trimmed, every run of whitespace (tabs, newlines, no-break spaces) made one space.
-pub fn clean(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    nfc.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Characters that take no room and carry no meaning in a name or a number, but often
+/// come along with pasted text: soft hyphen, zero-width space/joiners, direction marks
+/// (phone contacts wrap numbers in them), word joiner, byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
-/// NFC for text with lines (notes, duties): `\n` line ends, no trailing spaces, trimmed.
+/// Dropped by [`clean`] and [`fold`]: invisible characters and control characters that
+/// are not whitespace.
+fn is_dropped(c: char) -> bool {
+    is_invisible(c) || (c.is_control() && !c.is_whitespace())
+}
+
+/// NFC, trimmed, every run of whitespace (tabs, newlines, no-break spaces) made one
+/// ASCII space; invisible and control characters dropped.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.nfc() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+        } else if !is_dropped(c) {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// NFC for text with lines (notes, duties): `\n` line ends (also for `\r\n`, `\r`, the
+/// Unicode line/paragraph separators and the `\v` that Word puts for a manual line
+/// break), no trailing spaces on any line, the whole trimmed. Spaces inside a line are
+/// kept as typed.
 pub fn clean_multiline(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    let text = nfc.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let mut text = String::with_capacity(s.len());
+    let mut chars = s.nfc().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                text.push('\n');
+            }
+            '\n' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => text.push('\n'),
+            c if is_dropped(c) => {}
+            c => text.push(c),
+        }
+    }
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
     lines.join("\n").trim().to_string()
 }
 
 /// Accent- and case-free form for search: `Nguyễn Thị Bích Ngọc` → `nguyen thi bich ngoc`,
-/// `Đắk` → `dak`.
+/// `Đắk` → `dak`. Also folds the look-alike `Ð` (U+00D0, left by old TCVN3 conversions)
+/// to `d`, and typographic apostrophes (`’`, `ʼ`) to `'`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
+    let mut gap = false;
     for c in s.nfd() {
-        if is_combining_mark(c) {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
             continue;
         }
-        if c.is_whitespace() || c == '\u{a0}' {
-            space = !out.is_empty();
+        if is_combining_mark(c) || is_dropped(c) {
             continue;
         }
-        if space {
+        if gap {
             out.push(' ');
-            space = false;
+            gap = false;
         }
         match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+            'đ' | 'Đ' | 'Ð' | 'ð' => out.push('d'),
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            // `İ` lowercases to `i` + a combining dot: keep the letter only.
+            _ => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
         }
     }
     out
 }
 
 /// Every word of the query occurs in the folded text (empty query matches all).
+/// `haystack_folded` must already be [`fold`]ed; the query is folded here.
 pub fn matches(haystack_folded: &str, query: &str) -> bool {
     fold(query)
         .split(' ')
@@ -53,7 +108,8 @@ pub fn matches(haystack_folded: &str, query: &str) -> bool {
         .all(|w| haystack_folded.contains(w))
 }
 
-/// (family, middle, given): first word, the words between, last word.
+/// (family, middle, given): first word, the words between, last word. A single word is
+/// the given name. The parts are cleaned (NFC, single spaces).
 pub fn split_name(full: &str) -> (String, String, String) {
     let cleaned = clean(full);
     let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
@@ -69,20 +125,20 @@ pub fn default_given_name(full: &str) -> String {
     split_name(full).2
 }
 
-/// `nguyễn văn đức` → `Nguyễn Văn Đức`; a capital after an apostrophe is kept (`H'Thoan`).
+/// `nguyễn văn đức` → `Nguyễn Văn Đức`: the first letter of each word (and after a
+/// hyphen) capital, the rest small; a letter after an apostrophe keeps its case as typed
+/// (`H'Thoan` stays, `O'neil` stays).
 pub fn title_case_name(s: &str) -> String {
     clean(s)
         .split(' ')
         .map(|word| {
-            let mut out = String::new();
+            let mut out = String::with_capacity(word.len());
             let mut prev: Option<char> = None;
-            for (i, c) in word.chars().enumerate() {
-                if i == 0 || (prev == Some('-')) {
-                    out.extend(c.to_uppercase());
-                } else if prev == Some('\'') || prev == Some('’') {
-                    out.push(c);
-                } else {
-                    out.extend(c.to_lowercase());
+            for c in word.chars() {
+                match prev {
+                    None | Some('-') => out.extend(c.to_uppercase()),
+                    Some('\'' | '’' | 'ʼ') => out.push(c),
+                    Some(_) => out.extend(c.to_lowercase()),
                 }
                 prev = Some(c);
             }
@@ -95,6 +151,7 @@ pub fn title_case_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::is_nfc;
 
     #[test]
     fn nfd_becomes_nfc() {
@@ -102,32 +159,94 @@ mod tests {
         let c = clean(nfd);
         assert_eq!(c, "Nguyễn Thị Bích Ngọc");
         assert_eq!(c.chars().count(), 20);
+        assert!(is_nfc(&c));
+        // Marks typed in a non-canonical order (tone before the circumflex).
+        assert_eq!(clean("Nguye\u{303}\u{302}n"), clean("Nguye\u{302}\u{303}n"));
+        // Half-composed input: precomposed ê + a combining tilde.
+        assert_eq!(clean("Nguyê\u{303}n"), "Nguyễn");
+        assert_eq!(clean("Đ\u{1ea1}t"), "Đạt");
     }
 
     #[test]
     fn whitespace_collapses() {
         assert_eq!(clean("  Lê\u{a0}\tVăn \n Tám  "), "Lê Văn Tám");
+        assert_eq!(clean("Lê\u{2003}\u{202f}Văn\r\n\r\nTám"), "Lê Văn Tám");
         assert_eq!(clean(""), "");
+        assert_eq!(clean(" \t\u{a0}\n "), "");
+        assert_eq!(clean("a"), "a");
+    }
+
+    #[test]
+    fn invisible_and_control_characters_are_dropped() {
+        // A number copied from phone contacts, wrapped in direction marks.
+        assert_eq!(clean("\u{202a}0912 345 678\u{202c}"), "0912 345 678");
+        // Zero-width space and soft hyphen inside a word do not split it.
+        assert_eq!(clean("Ng\u{200b}ọc Hu\u{ad}ệ"), "Ngọc Huệ");
+        assert_eq!(clean("\u{feff}Hà Nội"), "Hà Nội");
+        assert_eq!(clean("a\u{0}b\u{7}c"), "abc");
+    }
+
+    #[test]
+    fn multiline() {
         assert_eq!(clean_multiline(" a  \r\nb\t \r\n"), "a\nb");
+        assert_eq!(clean_multiline("a\rb\r\rc"), "a\nb\n\nc");
+        assert_eq!(clean_multiline("a\u{b}b\u{2028}c"), "a\nb\nc");
+        // Inner spaces and indentation of later lines are kept; blank ends are not.
+        assert_eq!(
+            clean_multiline("\n\n  - một  hai\n    - ba\u{a0}\n\n"),
+            "- một  hai\n    - ba"
+        );
+        assert_eq!(clean_multiline("Ngo\u{323}c\u{200b}"), "Ngọc");
+        assert_eq!(clean_multiline(" \r\n \n"), "");
     }
 
     #[test]
     fn folding() {
         assert_eq!(fold("Nguyễn Thị Bích Ngọc"), "nguyen thi bich ngoc");
+        assert_eq!(fold("Đắk Nia"), "dak nia");
         assert_eq!(fold("ĐẮK NIA"), "dak nia");
-        assert_eq!(fold("Đắk  Nia "), "dak nia");
-        assert_eq!(fold("Ưng Ửng ơ"), "ung ung o");
+        assert_eq!(fold("  Đắk \u{a0} Nia\t"), "dak nia");
+        assert_eq!(fold("Ưng Ửng ơ Ợ"), "ung ung o o");
         assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
         assert_eq!(fold("H'Thoan"), "h'thoan");
+        assert_eq!(fold("H’Thoan"), "h'thoan");
+        assert_eq!(fold("\u{d0}ắk"), "dak");
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("Ng\u{200b}ọc"), "ngoc");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn fold_is_the_same_for_nfc_and_nfd() {
+        for s in ["Trần Thị Thuỷ", "Phạm Đức Hiếu", "Ksor H'Thoan", "Ỷ Lan"] {
+            let nfd: String = s.nfd().collect();
+            assert_eq!(fold(s), fold(&nfd), "{s}");
+            assert!(fold(s).is_ascii(), "{s}");
+        }
     }
 
     #[test]
     fn matching() {
         let h = fold("Nguyễn Thị Bích Ngọc");
-        for q in ["ngoc", "NGOC", "Ngọc", "bich ngoc", "ngọc nguyễn", ""] {
+        for q in [
+            "ngoc",
+            "NGOC",
+            "Ngọc",
+            "bich ngoc",
+            "ngọc nguyễn",
+            "",
+            "   ",
+            "ngu",
+            "Ngo\u{323}c",
+        ] {
             assert!(matches(&h, q), "{q}");
         }
         assert!(!matches(&h, "ngoc lan"));
+        assert!(!matches(&h, "ngocbich"));
+        let h = fold("Ksor H’Thoan");
+        assert!(matches(&h, "h'thoan"));
+        assert!(matches(&fold("Xã Đắk Nia"), "dak"));
+        assert!(matches(&fold("Xã Đắk Nia"), "Đ"));
     }
 
     #[test]
@@ -141,6 +260,13 @@ mod tests {
             ("Ksor".into(), "".into(), "H'Thoan".into())
         );
         assert_eq!(split_name("Tâm"), ("".into(), "".into(), "Tâm".into()));
+        assert_eq!(split_name("  "), ("".into(), "".into(), "".into()));
+        assert_eq!(
+            split_name("Nguye\u{302}\u{303}n\tVa\u{306}n\u{a0}An"),
+            ("Nguyễn".into(), "Văn".into(), "An".into())
+        );
+        assert_eq!(default_given_name("Lê Văn Tám "), "Tám");
+        assert_eq!(default_given_name("Ksor H'Thoan"), "H'Thoan");
         assert_eq!(default_given_name(""), "");
     }
 
@@ -149,5 +275,11 @@ mod tests {
         assert_eq!(title_case_name("nguyễn văn đức"), "Nguyễn Văn Đức");
         assert_eq!(title_case_name("ĐỖ THỊ ÁNH"), "Đỗ Thị Ánh");
         assert_eq!(title_case_name("ksor H'Thoan"), "Ksor H'Thoan");
+        assert_eq!(title_case_name("ksor h'thoan"), "Ksor H'thoan");
+        assert_eq!(title_case_name("KSOR H’THOAN"), "Ksor H’Thoan");
+        assert_eq!(title_case_name("ưng  ỷ"), "Ưng Ỷ");
+        assert_eq!(title_case_name("y-bhin niê"), "Y-Bhin Niê");
+        assert_eq!(title_case_name("nguye\u{302}\u{303}n"), "Nguyễn");
+        assert_eq!(title_case_name(""), "");
     }
 }
