@@ -28,12 +28,42 @@ fn is_dropped(c: char) -> bool {
     is_invisible(c) || (c.is_control() && !c.is_whitespace())
 }
 
+/// A tone mark that stacks above the letter: huyền, sắc, ngã, hỏi.
+fn is_tone_above(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}')
+}
+
+/// A vowel modifier that stacks above the letter: circumflex (â ê ô), breve (ă).
+fn is_modifier_above(c: char) -> bool {
+    matches!(c, '\u{302}' | '\u{306}')
+}
+
+/// NFC, also when the tone was typed before the vowel's circumflex or breve
+/// (`e` + `◌̃` + `◌̂`): Unicode does not treat that order as the same text as `ễ`, but
+/// every Vietnamese reader does, so the marks are put in the composable order first.
+fn nfc(s: &str) -> String {
+    if !s.chars().any(is_modifier_above) {
+        return s.nfc().collect();
+    }
+    let mut v: Vec<char> = s.nfd().collect();
+    let mut i = 1;
+    while i < v.len() {
+        if is_tone_above(v[i - 1]) && is_modifier_above(v[i]) {
+            v.swap(i - 1, i);
+            i = (i - 1).max(1);
+        } else {
+            i += 1;
+        }
+    }
+    v.into_iter().nfc().collect()
+}
+
 /// NFC, trimmed, every run of whitespace (tabs, newlines, no-break spaces) made one
 /// ASCII space; invisible and control characters dropped.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
-    for c in s.nfc() {
+    for c in nfc(s).chars() {
         if c.is_whitespace() {
             gap = !out.is_empty();
         } else if !is_dropped(c) {
@@ -53,7 +83,8 @@ pub fn clean(s: &str) -> String {
 /// kept as typed.
 pub fn clean_multiline(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
-    let mut chars = s.nfc().peekable();
+    let normal = nfc(s);
+    let mut chars = normal.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -161,7 +192,11 @@ mod tests {
         assert_eq!(c.chars().count(), 20);
         assert!(is_nfc(&c));
         // Marks typed in a non-canonical order (tone before the circumflex).
-        assert_eq!(clean("Nguye\u{303}\u{302}n"), clean("Nguye\u{302}\u{303}n"));
+        assert_eq!(clean("Nguye\u{303}\u{302}n"), "Nguyễn");
+        assert_eq!(clean("A\u{301}\u{306}"), "Ắ");
+        assert_eq!(clean_multiline("o\u{309}\u{302}"), "ổ");
+        // Other marks keep their order.
+        assert_eq!(clean("e\u{303}\u{304}"), "ẽ\u{304}");
         // Half-composed input: precomposed ê + a combining tilde.
         assert_eq!(clean("Nguyê\u{303}n"), "Nguyễn");
         assert_eq!(clean("Đ\u{1ea1}t"), "Đạt");
