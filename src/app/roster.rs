@@ -24,7 +24,7 @@ pub struct Line {
     pub name: String,
     pub position: String,
     pub role: Role,
-    pub team: String,
+    pub team_id: i64,
     pub phone: String,
     pub left_on: Option<String>,
 }
@@ -44,6 +44,7 @@ pub struct State {
     pub lines: Vec<Line>,
     pub total: usize,
     pub teams: Vec<TeamChoice>,
+    team_names: std::collections::HashMap<i64, String>,
     pub form: Option<Form>,
     pub detail: Option<Detail>,
     pub notice: Option<Msg>,
@@ -60,7 +61,7 @@ pub enum Message {
     AllTeams,
     Page(usize),
     Loaded(u64, Result<Page, Msg>),
-    TeamsLoaded(Result<Vec<TeamChoice>, Msg>),
+    TeamsLoaded(Result<(Vec<TeamChoice>, std::collections::HashMap<i64, String>), Msg>),
     Add,
     Form(member_form::Message),
     Saved(Result<String, Msg>),
@@ -75,16 +76,22 @@ impl State {
         query(
             db,
             |s| {
-                let mut out = Vec::new();
-                for c in s.communes()? {
-                    for t in s.team_summaries(c.id)? {
-                        out.push(TeamChoice {
-                            id: t.team.id,
-                            name: t.name,
-                        });
+                // Names of every team for the table (one pass); the filter offers the
+                // office's own commune.
+                let names = s.team_names()?;
+                let home = s.home_commune()?.map(|c| c.id);
+                let mut out: Vec<TeamChoice> = Vec::new();
+                if let Some(c) = home {
+                    for t in s.teams(c)? {
+                        if let Some(name) = names.get(&t.id) {
+                            out.push(TeamChoice {
+                                id: t.id,
+                                name: name.clone(),
+                            });
+                        }
                     }
                 }
-                Ok(out)
+                Ok((out, names))
             },
             Message::TeamsLoaded,
         )
@@ -105,7 +112,6 @@ impl State {
         query(
             db,
             move |s| {
-                let names = s.team_names()?;
                 let rows = s.members(&q)?;
                 let total = s.count_members(&MemberQuery {
                     limit: None,
@@ -123,10 +129,7 @@ impl State {
                             r.person.position.clone()
                         },
                         role: r.membership.role,
-                        team: names
-                            .get(&r.membership.team_id)
-                            .cloned()
-                            .unwrap_or_default(),
+                        team_id: r.membership.team_id,
                         phone: r.person.phone.clone().unwrap_or_default(),
                         left_on: r.membership.left_on.map(crate::domain::vndate::short),
                     })
@@ -175,7 +178,8 @@ impl State {
                 Task::none()
             }
             Message::Loaded(..) => Task::none(),
-            Message::TeamsLoaded(Ok(t)) => {
+            Message::TeamsLoaded(Ok((t, names))) => {
+                self.team_names = names;
                 self.teams = t;
                 Task::none()
             }
@@ -359,7 +363,13 @@ impl State {
                         .width(Length::FillPortion(3)),
                     text(&line.position).width(Length::FillPortion(3)),
                     text(role).width(Length::FillPortion(2)),
-                    text(&line.team).width(Length::FillPortion(3)),
+                    text(
+                        self.team_names
+                            .get(&line.team_id)
+                            .map(String::as_str)
+                            .unwrap_or("")
+                    )
+                    .width(Length::FillPortion(3)),
                     text(&line.phone).width(Length::FillPortion(2)),
                     text(status)
                         .color(if line.left_on.is_some() {

@@ -192,7 +192,6 @@ impl Store {
 
     /// What the rule checker needs about a team's current members.
     pub fn member_facts(&self, team_id: i64) -> Result<Vec<MemberFacts>> {
-        let names = self.team_names()?;
         let mut st = self.conn().prepare_cached(
             "SELECT p.id, CASE WHEN p.full_name = '' THEN p.position ELSE p.full_name END, \
                     m.role, p.position, \
@@ -223,11 +222,12 @@ impl Store {
                 role: crate::domain::people::Role::from_code(&role)
                     .unwrap_or(crate::domain::people::Role::Member),
                 position,
+                // Rare (one person in two teams): names looked up one by one.
                 other_teams: others
                     .unwrap_or_default()
                     .split(',')
                     .filter_map(|id| id.parse::<i64>().ok())
-                    .filter_map(|id| names.get(&id).cloned())
+                    .filter_map(|id| self.team(id).and_then(|t| self.team_name(&t)).ok())
                     .collect(),
             });
         }
