@@ -483,3 +483,45 @@ fn a_page_of_a_broad_search_is_the_start_of_the_full_sorted_result() {
         .unwrap();
     assert_eq!(page.as_slice(), &all[600..630]);
 }
+
+#[test]
+fn sort_keys_are_rebuilt_when_the_way_they_are_made_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keys.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let c = s.create_commune(&commune()).unwrap();
+        let team = s.create_team(c.id, None, None).unwrap();
+        for name in ["Trần Văn Bình", "Lê Thị An"] {
+            s.add_member(team.id, &new_person(name), &member_join("Tổ viên"))
+                .unwrap();
+        }
+    }
+    {
+        // Spoil the keys as an older version of the program might have left them.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "UPDATE people SET sort_key = x'00', search_text = 'x';
+             UPDATE memberships SET sort_key = x'00';
+             UPDATE settings SET value = '0' WHERE key = 'collate.key_version';",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let names: Vec<String> = s
+        .members(&MemberQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.person.full_name)
+        .collect();
+    assert_eq!(names, ["Lê Thị An", "Trần Văn Bình"]);
+    assert_eq!(
+        s.members(&MemberQuery {
+            search: "binh".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .len(),
+        1
+    );
+}

@@ -216,7 +216,50 @@ impl Store {
             store.backup_before_migration(version)?;
         }
         store.migrate(version)?;
+        store.refresh_keys()?;
         Ok(store)
+    }
+
+    /// Sort keys and folded search text are derived from names; when the way they are
+    /// made changes (`collate::KEY_VERSION`), they are rebuilt in one transaction.
+    fn refresh_keys(&mut self) -> Result<()> {
+        let want = crate::domain::collate::KEY_VERSION.to_string();
+        if self.setting("collate.key_version")?.as_deref() == Some(want.as_str()) {
+            return Ok(());
+        }
+        let people: Vec<crate::domain::people::Person> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id, full_name, given_name, position, phone FROM people")?;
+            st.query_map([], |r| {
+                Ok(crate::domain::people::Person {
+                    id: r.get(0)?,
+                    full_name: r.get(1)?,
+                    given_name: r.get(2)?,
+                    position: r.get(3)?,
+                    phone: r.get(4)?,
+                    ..Default::default()
+                })
+            })?
+            .collect::<std::result::Result<_, _>>()?
+        };
+        self.write(|tx| {
+            for p in &people {
+                let key = p.sort_key();
+                tx.prepare_cached(
+                    "UPDATE people SET sort_key = ?2, search_text = ?3 WHERE id = ?1",
+                )?
+                .execute(rusqlite::params![p.id, key, p.search_text()])?;
+                tx.prepare_cached("UPDATE memberships SET sort_key = ?2 WHERE person_id = ?1")?
+                    .execute(rusqlite::params![p.id, key])?;
+            }
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('collate.key_version', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&want],
+            )?;
+            Ok(())
+        })
     }
 
     /// A database in memory, for tests and benchmarks.
