@@ -230,9 +230,29 @@ impl App {
 pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
     let store =
         Store::open(&path).map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))?;
-    let boot = move || App::new(store_once(&path), lang);
-    // The store is opened again inside boot (iced may call it on its thread).
-    drop(store);
+    // iced asks for the initial state through a closure; the store opened above is
+    // handed over once (a second call, if any, opens the file again).
+    let opened = Mutex::new(Some(store));
+    let boot = move || {
+        let store = opened
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+            .map(Ok)
+            .unwrap_or_else(|| Store::open(&path));
+        match store {
+            Ok(store) => App::new(store, lang),
+            Err(e) => {
+                // Shown in Settings rather than a crash; the window still opens.
+                let (mut app, task) = App::new(
+                    Store::open_in_memory().expect("an in-memory database opens"),
+                    lang,
+                );
+                app.settings.error = Some(Msg::new(e.message(Lang::Vi), e.message(Lang::En)));
+                (app, task)
+            }
+        }
+    };
     iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
@@ -251,13 +271,4 @@ pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
                 format!("Could not open the window: {e}"),
             )
         })
-}
-
-fn store_once(path: &std::path::Path) -> Store {
-    match Store::open(path) {
-        Ok(s) => s,
-        // Opened a moment ago; if it fails now, fall back to an empty store in memory
-        // rather than crash, and say so in the settings screen.
-        Err(_) => Store::open_in_memory().unwrap_or_else(|_| std::process::exit(1)),
-    }
 }
