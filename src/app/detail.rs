@@ -1,7 +1,7 @@
 //! A member's details: their history in every team, the citizen ID masked unless
 //! revealed, and recording that they leave (date, reason, approving decision).
 
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
@@ -98,19 +98,19 @@ impl Detail {
         field: Field,
         value: &'a str,
     ) -> Element<'a, Message> {
-        let mut col = column![
-            text(tr(l, label)).size(13),
-            text_input("", value)
-                .id(leave_id(field))
-                .on_input(move |v| Message::LeaveInput(field, v))
-                .on_submit(Message::Leave)
-                .padding(6)
-        ]
-        .spacing(3);
-        if let Some(e) = self.errors.iter().find(|e| e.field == field) {
-            col = col.push(text(e.message(l)).size(13).color(style::ERROR));
-        }
-        col.width(Length::Fill).into()
+        let error = self
+            .errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message(l));
+        style::field(
+            tr(l, label),
+            leave_id(field),
+            value,
+            error,
+            move |v| Message::LeaveInput(field, v),
+            Message::Leave,
+        )
     }
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
@@ -164,19 +164,15 @@ impl Form {
         field: Field,
         value: &'a str,
     ) -> Element<'a, Message> {
-        let mut col = column![
-            text(tr(l, label)).size(13),
-            text_input("", value)
-                .id(field_id(field))
-                .on_input(move |v| Message::Input(field, v))
-                .on_submit(Message::Save)
-                .padding(6),
-        ]
-        .spacing(3);
-        if let Some(e) = self.error_for(field) {
-            col = col.push(text(e.message(l)).size(13).color(style::ERROR));
-        }
-        col.width(Length::Fill).into()
+        let error = self.error_for(field).map(|e| e.message(l));
+        style::field(
+            tr(l, label),
+            field_id(field),
+            value,
+            error,
+            move |v| Message::Input(field, v),
+            Message::Save,
+        )
     }
 
     pub fn view<'a>(&'a self, l: Lang, teams: &'a [TeamChoice]) -> Element<'a, Message> {

@@ -9,7 +9,7 @@ pub mod overview;
 pub mod preview;
 pub mod roster;
 pub mod settings;
-mod style;
+pub mod style;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
