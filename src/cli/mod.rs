@@ -177,12 +177,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
     let Some(verb) = cli.verb else {
-        let path = store::resolve_path(cli.db.as_deref()).ok_or_else(|| {
-            Msg::new(
-                "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ rõ --db ĐƯỜNG_DẪN",
-                "No user data folder was found; give --db PATH",
-            )
-        })?;
+        let path = db_path(cli.db.as_deref())?;
         let lang = match cli.lang.as_deref().and_then(Lang::parse) {
             Some(l) => l,
             None => Store::open(&path)
@@ -250,13 +245,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
 
 /// Opens the database the flags, the environment or the defaults name.
 pub fn open(flag: Option<PathBuf>) -> Result<Store, Msg> {
-    let path = store::resolve_path(flag.as_deref()).ok_or_else(|| {
+    Store::open(&db_path(flag.as_deref())?).map_err(|e| store_msg(&e))
+}
+
+/// `--db PATH`, `CNSCD_DB`, or the user's data folder.
+fn db_path(flag: Option<&std::path::Path>) -> Result<PathBuf, Msg> {
+    store::resolve_path(flag).ok_or_else(|| {
         Msg::new(
             "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ rõ --db ĐƯỜNG_DẪN",
             "No user data folder was found; give --db PATH",
         )
-    })?;
-    Store::open(&path).map_err(|e| store_msg(&e))
+    })
 }
 
 fn store_msg(e: &StoreError) -> Msg {

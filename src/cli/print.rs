@@ -31,6 +31,8 @@ pub struct DecisionRequest {
     /// Legal bases and recipients; the library's chosen ones when `None`.
     pub legal_bases: Option<Vec<String>>,
     pub recipients: Option<Vec<String>>,
+    /// Take the next free number of the year when `number` is not given (issuing).
+    pub next_number: bool,
 }
 
 fn invalid(field: Field, vi: impl Into<String>, en: impl Into<String>) -> StoreError {
@@ -97,7 +99,11 @@ pub fn build_decision(
         Some(d) => vndate::parse(d, Field::Date).map_err(StoreError::invalid)?,
         None => chrono::Local::now().date_naive(),
     };
-    if let Some(n) = req.number {
+    let number = match req.number {
+        None if req.next_number => Some(store.next_decision_number(commune.id, date.year())?),
+        n => n,
+    };
+    if let Some(n) = number {
         if n == 0 {
             return Err(invalid(
                 Field::Number,
@@ -108,7 +114,7 @@ pub fn build_decision(
         store.check_number_free(commune.id, date.year(), n)?;
     }
     let mut draft = decision::default_draft(&commune, kind, date);
-    draft.number = req.number;
+    draft.number = number;
     draft.legal_bases = store.chosen(commune.id, LibraryKind::LegalBasis)?;
     draft.recipients = store.chosen(commune.id, LibraryKind::Recipient)?;
     if let Some(s) = &req.subject {
@@ -218,18 +224,11 @@ pub fn print_decision(
     out: &Path,
     fonts: &Fonts,
 ) -> Result<Msg, StoreError> {
-    let (mut doc, mut draft, team_ids) = build_decision(store, req)?;
-    if issue && draft.number.is_none() {
-        let commune = store
-            .team(team_ids[0])
-            .and_then(|t| store.commune(t.commune_id))?;
-        let n = store.next_decision_number(commune.id, draft.date.year())?;
-        let again = DecisionRequest {
-            number: Some(n),
-            ..req.clone()
-        };
-        (doc, draft, _) = build_decision(store, &again)?;
-    }
+    let req = DecisionRequest {
+        next_number: issue,
+        ..req.clone()
+    };
+    let (doc, draft, team_ids) = build_decision(store, &req)?;
     let (laid, bytes) = render::document_pdf(&doc, fonts).map_err(|e| {
         StoreError::refused(
             format!("Không tạo được PDF: {e}"),
