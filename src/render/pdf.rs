@@ -36,18 +36,30 @@ fn grey(v: f32) -> Color {
     Color::Rgb(Rgb::new(v, v, v, None))
 }
 
+/// The creation time as printpdf writes it (UTC); an unreadable one becomes 1970-01-01,
+/// never "now", so output stays deterministic.
 fn pdf_date(created: &str) -> printpdf::DateTime {
-    let ts = chrono::NaiveDateTime::parse_from_str(created, "%Y-%m-%dT%H:%M:%S")
-        .map(|d| d.and_utc().timestamp())
-        .unwrap_or(0);
-    printpdf::DateTime::from_unix_timestamp(ts).unwrap_or_else(|_| {
-        printpdf::DateTime::from_unix_timestamp(0).unwrap_or_else(|_| unreachable_date())
-    })
-}
-
-fn unreachable_date() -> printpdf::DateTime {
-    // from_unix_timestamp(0) cannot fail; keep a value rather than a panic.
-    printpdf::DateTime::now()
+    use chrono::{Datelike, Timelike};
+    let d = chrono::NaiveDateTime::parse_from_str(created, "%Y-%m-%dT%H:%M:%S").unwrap_or_default();
+    printpdf::DateTime {
+        date: printpdf::Date {
+            year: d.year(),
+            month: d.month() as u8,
+            day: d.day() as u8,
+        },
+        time: printpdf::Time {
+            hour: d.hour() as u8,
+            minute: d.minute() as u8,
+            second: d.second() as u8,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
 }
 
 /// Writes the pages to PDF bytes.
