@@ -1,25 +1,9 @@
 //! The command line, as a script would use it.
 
-use std::process::{Command, Output};
+mod common;
+use common::{cnscd, ok};
 
-fn cnscd(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cnscd"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CNSCD_LANG")
-        .output()
-        .expect("run cnscd")
-}
-
-fn stdout(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use std::process::Command;
 
 fn fields(line: &str) -> Vec<&str> {
     line.split('\t').collect()
@@ -29,10 +13,10 @@ fn fields(line: &str) -> Vec<&str> {
 fn demo_then_lists() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let out = stdout(&cnscd(&db, &["demo"]));
+    let out = ok(&cnscd(&db, &["demo"]));
     assert!(out.contains("Đắk Nia"));
 
-    let teams = stdout(&cnscd(&db, &["teams"]));
+    let teams = ok(&cnscd(&db, &["teams"]));
     let lines: Vec<_> = teams.lines().collect();
     assert_eq!(lines.len(), 4, "{teams}");
     let first = fields(lines[0]);
@@ -44,7 +28,7 @@ fn demo_then_lists() {
 
     // Accent-free search, and the team listing sorted by given name.
     for q in ["ngoc", "NGOC", "Ngọc"] {
-        let found = stdout(&cnscd(&db, &["members", "--search", q]));
+        let found = ok(&cnscd(&db, &["members", "--search", q]));
         let names: Vec<_> = found.lines().map(|l| fields(l)[4].to_string()).collect();
         assert!(
             names.contains(&"Trần Thị Bích Ngọc".to_string()),
@@ -60,7 +44,7 @@ fn demo_then_lists() {
         .find(|l| l.contains("thôn 1"))
         .map(|l| fields(l)[0].to_string())
         .unwrap();
-    let members = stdout(&cnscd(&db, &["members", "--team", &thon1]));
+    let members = ok(&cnscd(&db, &["members", "--team", &thon1]));
     let names: Vec<_> = members.lines().map(|l| fields(l)[4].to_string()).collect();
     assert_eq!(
         names,
@@ -73,7 +57,7 @@ fn demo_then_lists() {
         ]
     );
     // The one who left shows with --all, with the date they left.
-    let all = stdout(&cnscd(&db, &["members", "--team", &thon1, "--all"]));
+    let all = ok(&cnscd(&db, &["members", "--team", &thon1, "--all"]));
     let tai = all
         .lines()
         .find(|l| l.contains("Phan Văn Tài"))
@@ -81,7 +65,7 @@ fn demo_then_lists() {
     assert_eq!(fields(tai)[8], "2024-03-01");
 
     // English output.
-    let en = stdout(&cnscd(&db, &["--lang", "en", "members", "--team", &thon1]));
+    let en = ok(&cnscd(&db, &["--lang", "en", "members", "--team", &thon1]));
     assert!(en.contains("\tLeader\t"));
 }
 
@@ -89,7 +73,7 @@ fn demo_then_lists() {
 fn check_prints_warnings_with_their_source() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("gen.db");
-    stdout(&cnscd(
+    ok(&cnscd(
         &db,
         &[
             "demo",
@@ -101,9 +85,9 @@ fn check_prints_warnings_with_their_source() {
             "9",
         ],
     ));
-    let teams = stdout(&cnscd(&db, &["teams"]));
+    let teams = ok(&cnscd(&db, &["teams"]));
     assert_eq!(teams.lines().count(), 8);
-    let check = stdout(&cnscd(&db, &["check"]));
+    let check = ok(&cnscd(&db, &["check"]));
     // Bình Phước allows at most 7 in a village team and 10 in the commune team.
     let over: Vec<_> = check.lines().filter(|l| l.contains("size.max")).collect();
     assert_eq!(over.len(), 6, "{check}");
@@ -116,7 +100,7 @@ fn generated_data_is_deterministic() {
     let a = dir.path().join("a.db");
     let b = dir.path().join("b.db");
     for db in [&a, &b] {
-        stdout(&cnscd(
+        ok(&cnscd(
             db,
             &[
                 "demo",
@@ -131,8 +115,8 @@ fn generated_data_is_deterministic() {
             ],
         ));
     }
-    let la = stdout(&cnscd(&a, &["members"]));
-    let lb = stdout(&cnscd(&b, &["members"]));
+    let la = ok(&cnscd(&a, &["members"]));
+    let lb = ok(&cnscd(&b, &["members"]));
     assert_eq!(la.lines().count(), 3 * 5 * 5);
     assert_eq!(la, lb);
 }
@@ -141,7 +125,7 @@ fn generated_data_is_deterministic() {
 fn errors_go_to_stderr_with_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e.db");
-    stdout(&cnscd(&db, &["demo"]));
+    ok(&cnscd(&db, &["demo"]));
     let again = cnscd(&db, &["demo"]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("đã có dữ liệu"));

@@ -1,27 +1,11 @@
 //! Decisions as PDF: the seed reproduced word for word, the Decree 30 format checked on
 //! the file itself (poppler-utils), hard layouts, refusals, determinism, the register.
 
+mod common;
+use common::{cnscd, ok};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn cnscd(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cnscd"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CNSCD_LANG")
-        .output()
-        .expect("run cnscd")
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use std::process::Command;
 
 fn tool(name: &str, args: &[&str]) -> String {
     let o = Command::new(name)
