@@ -238,3 +238,56 @@ fn the_decision_preview_changes_when_the_subject_is_edited() {
     let mut ui = Simulator::with_settings(settings(), app.view());
     assert!(ui.snapshot(&iced::Theme::Light).is_ok());
 }
+
+#[test]
+fn a_bad_decision_number_is_refused_naming_the_field() {
+    use cnscd::app::decision::Message as D;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    send(
+        &mut app,
+        [
+            Message::Decision(D::Number("12a".into())),
+            Message::Decision(D::Issue),
+        ],
+    );
+    let e = app.decision.error.as_ref().expect("refused").vi.clone();
+    assert!(e.starts_with("Số văn bản:"), "{e}");
+    assert!(
+        cnscd::app::lock(&app.db)
+            .issued_decisions(1)
+            .unwrap()
+            .is_empty(),
+        "nothing issued"
+    );
+    send(&mut app, [Message::Decision(D::Number("0".into()))]);
+    assert!(
+        app.decision
+            .error
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("từ 1 trở lên")
+    );
+    // A number already issued this year is refused by the register, naming the field.
+    send(
+        &mut app,
+        [
+            Message::Decision(D::Number("3".into())),
+            Message::Decision(D::Issue),
+        ],
+    );
+    assert_eq!(
+        cnscd::app::lock(&app.db).issued_decisions(1).unwrap().len(),
+        1
+    );
+    send(&mut app, [Message::Decision(D::Number("3".into()))]);
+    let e = app
+        .decision
+        .error
+        .as_ref()
+        .expect("number taken")
+        .vi
+        .clone();
+    assert!(e.starts_with("Số văn bản: số 3/QĐ-UBND"), "{e}");
+}

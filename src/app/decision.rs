@@ -141,12 +141,32 @@ impl State {
         )
     }
 
+    /// The typed number: empty is none (a draft), anything else must be a whole number
+    /// above 0; a refusal names the field.
+    fn checked_number(&self) -> Result<Option<u32>, Msg> {
+        if self.number.trim().is_empty() {
+            return Ok(None);
+        }
+        let refuse =
+            |e: crate::domain::FieldError| Msg::new(e.message(Lang::Vi), e.message(Lang::En));
+        let n = crate::domain::number::parse_count(&self.number, crate::domain::Field::Number)
+            .map_err(refuse)?;
+        match u32::try_from(n) {
+            Ok(n) if n > 0 => Ok(Some(n)),
+            _ => Err(refuse(crate::domain::FieldError::new(
+                crate::domain::Field::Number,
+                "phải là số từ 1 trở lên",
+                "must be a number from 1 up",
+            ))),
+        }
+    }
+
     fn request(&self) -> Option<DecisionRequest> {
         let lib = self.library.as_ref()?;
         Some(DecisionRequest {
             team: self.team.as_ref().map(|t| t.id),
             kind: self.kind.map(|k| k.code().to_string()),
-            number: self.number.trim().parse().ok(),
+            number: self.checked_number().ok().flatten(),
             date: Some(self.date.clone()),
             subject: Some(self.subject.clone()),
             signing: self.signing.map(|s| s.code().to_string()),
@@ -172,6 +192,10 @@ impl State {
 
     /// Builds and lays out the decision away from the window; older results are dropped.
     fn rebuild(&mut self, db: &Db) -> Task<Message> {
+        if let Err(e) = self.checked_number() {
+            self.error = Some(e);
+            return Task::none();
+        }
         let Some(req) = self.request() else {
             return Task::none();
         };
@@ -293,6 +317,10 @@ impl State {
             }
             Message::SavePdf | Message::Issue => {
                 let issue = matches!(message, Message::Issue);
+                if let Err(e) = self.checked_number() {
+                    self.error = Some(e);
+                    return Task::none();
+                }
                 let Some(req) = self.request() else {
                     return Task::none();
                 };
