@@ -33,6 +33,31 @@ pub struct DecisionRequest {
     pub recipients: Option<Vec<String>>,
     /// Take the next free number of the year when `number` is not given (issuing).
     pub next_number: bool,
+    /// Articles 2 and 3 as edited; the defaults (seed 004) when `None`.
+    pub duties: Option<Duties>,
+}
+
+/// The texts of Articles 2 and 3: the leader's duties, the deputies' and the members'
+/// (one paragraph per line), and who executes the decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Duties {
+    pub leader: String,
+    pub deputy: Vec<String>,
+    pub member: Vec<String>,
+    pub executors: String,
+}
+
+impl Duties {
+    /// The defaults of a commune's decision.
+    pub fn defaults(commune: &crate::domain::place::Commune) -> Self {
+        let d = decision::default_draft(commune, DecisionKind::Establish, NaiveDate::default());
+        Self {
+            leader: d.leader_duties,
+            deputy: d.deputy_duties,
+            member: d.member_duties,
+            executors: d.executors,
+        }
+    }
 }
 
 fn invalid(field: Field, vi: impl Into<String>, en: impl Into<String>) -> StoreError {
@@ -146,6 +171,25 @@ pub fn build_decision(
     }
     if let Some(t) = req.annex_threshold {
         draft.annex_threshold = t;
+    }
+    if let Some(d) = &req.duties {
+        let lines = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|l| crate::domain::text::clean(l))
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+        draft.leader_duties = crate::domain::text::clean(&d.leader);
+        draft.deputy_duties = lines(&d.deputy);
+        draft.member_duties = lines(&d.member);
+        draft.executors = crate::domain::text::clean(&d.executors);
+        if draft.executors.is_empty() {
+            return Err(invalid(
+                Field::Duties,
+                "Điều 3 cần ghi ai thi hành quyết định",
+                "Article 3 must say who executes the decision",
+            ));
+        }
     }
     let mut since: Option<NaiveDate> = None;
     if kind == DecisionKind::Change {

@@ -90,6 +90,10 @@ pub enum Field {
     Signer,
     Subject,
     DocumentFont,
+    Chairman,
+    ViceChairmen,
+    PlaceName,
+    Preset,
 }
 
 impl Field {
@@ -121,6 +125,13 @@ impl Field {
             Self::Signer => ("Người ký", "Signer"),
             Self::Subject => ("Trích yếu", "Subject"),
             Self::DocumentFont => ("Phông chữ văn bản", "Document font"),
+            Self::Chairman => ("Chủ tịch UBND", "Chairman"),
+            Self::ViceChairmen => ("Phó Chủ tịch UBND", "Vice-chairmen"),
+            Self::PlaceName => (
+                "Địa danh ghi ở dòng ngày tháng",
+                "Place name for the date line",
+            ),
+            Self::Preset => ("Bộ quy tắc", "Rule preset"),
         };
         Msg::new(vi, en)
     }

@@ -22,7 +22,7 @@ pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
 };
 pub use import::Import;
-pub use people::{HistoryRow, MemberQuery, MemberRow};
+pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
 pub use places::NewCommune;
 pub use teams::TeamSummary;
 

@@ -60,6 +60,32 @@ pub struct HistoryRow {
     pub team_name: String,
 }
 
+/// The column a member list is sorted by; names sort the Vietnamese way (given name,
+/// then middle, then family name) and break every other tie.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum MemberSort {
+    #[default]
+    Name,
+    /// Leader, deputies, members.
+    Role,
+    /// The commune team first, then village teams in the order they were set up.
+    Team,
+    Joined,
+}
+
+impl MemberSort {
+    fn order_by(self, descending: bool) -> String {
+        let dir = if descending { " DESC" } else { "" };
+        let first = match self {
+            Self::Name => return format!("m.sort_key{dir}, m.id{dir}"),
+            Self::Role => "CASE m.role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END",
+            Self::Team => "m.team_id",
+            Self::Joined => "coalesce(m.joined_on, '')",
+        };
+        format!("{first}{dir}, m.sort_key, m.id")
+    }
+}
+
 /// Which members to list.
 #[derive(Debug, Clone, Default)]
 pub struct MemberQuery {
@@ -72,6 +98,8 @@ pub struct MemberQuery {
     pub include_left: bool,
     pub limit: Option<usize>,
     pub offset: usize,
+    pub sort: MemberSort,
+    pub descending: bool,
 }
 
 /// The FTS5 query for typed text: every word, as a prefix, all required.
@@ -456,7 +484,10 @@ fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::
         Select::Ids => "m.id, m.person_id".to_string(),
         Select::Rows => format!("{MEMBERSHIP_COLS}, {PERSON_COLS}"),
     };
-    let mut sql = format!("SELECT {cols} FROM {from}{where_sql} ORDER BY m.sort_key, m.id");
+    let mut sql = format!(
+        "SELECT {cols} FROM {from}{where_sql} ORDER BY {}",
+        q.sort.order_by(q.descending)
+    );
     if let Some(limit) = q.limit {
         sql.push_str(&format!(" LIMIT {limit} OFFSET {}", q.offset));
     }

@@ -55,9 +55,16 @@ impl NewCommune {
             }),
             _ => None,
         };
+        if text::clean(&self.chairman).is_empty() {
+            errors.push(FieldError::new(
+                Field::Chairman,
+                "cần có họ tên người ký quyết định",
+                "the name of who signs the decisions is needed",
+            ));
+        }
         if Preset::builtin(&self.preset).is_none() {
             errors.push(FieldError::new(
-                Field::Commune,
+                Field::Preset,
                 format!("không có bộ quy tắc “{}”", self.preset),
                 format!("there is no rule preset “{}”", self.preset),
             ));
