@@ -1,54 +1,13 @@
 //! The window's main flows in iced_test's headless Simulator (tiny-skia, no display).
 
-use cnscd::app::{App, Message, Screen, UI_FONT, UI_FONT_BOLD, UI_FONT_REGULAR};
-use cnscd::domain::Lang;
-use cnscd::store::{MemberQuery, Store};
-use iced::Task;
+#[path = "common/ui.rs"]
+mod ui;
+
+use cnscd::app::{App, Message, Screen};
+use cnscd::store::MemberQuery;
 use iced::keyboard::key::Named;
 use iced_test::Simulator;
-use iced_test::futures::futures::{StreamExt, executor::block_on};
-
-fn settings() -> iced::Settings {
-    iced::Settings {
-        fonts: [UI_FONT_REGULAR, UI_FONT_BOLD]
-            .into_iter()
-            .chain(cnscd::app::preview::DOC_FONTS)
-            .map(Into::into)
-            .collect(),
-        default_font: UI_FONT,
-        ..Default::default()
-    }
-}
-
-/// Runs a task and every task its messages lead to, as the runtime would.
-fn settle(app: &mut App, task: Task<Message>) {
-    let mut queue = vec![task];
-    while let Some(t) = queue.pop() {
-        let Some(stream) = iced_test::runtime::task::into_stream(t) else {
-            continue;
-        };
-        for action in block_on(stream.collect::<Vec<_>>()) {
-            if let iced_test::runtime::Action::Output(m) = action {
-                queue.push(app.update(m));
-            }
-        }
-    }
-}
-
-fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    for m in messages {
-        let t = app.update(m);
-        settle(app, t);
-    }
-}
-
-fn demo_app() -> App {
-    let mut store = Store::open_in_memory().unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
-    let (mut app, task) = App::new(store, Lang::Vi);
-    settle(&mut app, task);
-    app
-}
+use ui::{demo_app, send, settings};
 
 fn members(app: &App) -> usize {
     cnscd::app::lock(&app.db)
@@ -242,7 +201,7 @@ fn the_decision_preview_changes_when_the_subject_is_edited() {
 #[test]
 fn a_bad_decision_number_is_refused_naming_the_field() {
     use cnscd::app::decision::Message as D;
-    let mut app = demo_app();
+    let (mut app, _dir) = ui::demo_app_with(cnscd::app::dialogs::Scripted::new(None));
     send(&mut app, [Message::Navigate(Screen::Decision)]);
     send(
         &mut app,

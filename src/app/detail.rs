@@ -26,11 +26,14 @@ pub enum Message {
     RevealId(bool),
     LeaveInput(Field, String),
     Leave,
+    Edit,
     Close,
 }
 
 pub enum Event {
     Leave(i64, Leaving),
+    /// Correct the details or change the role: (membership, person, role, team).
+    Edit(i64, Box<Person>, crate::domain::people::Role, i64, String),
     Close,
 }
 
@@ -71,6 +74,16 @@ impl Detail {
                 if let Some(leaving) = self.check() {
                     return Some(Event::Leave(self.membership_id, leaving));
                 }
+            }
+            Message::Edit => {
+                let h = self.current()?;
+                return Some(Event::Edit(
+                    self.membership_id,
+                    Box::new(self.person.clone()),
+                    h.membership.role,
+                    h.membership.team_id,
+                    h.team_name.clone(),
+                ));
             }
             Message::Close => return Some(Event::Close),
         }
@@ -121,10 +134,14 @@ impl Detail {
                     .size(20)
                     .font(UI_FONT_STRONG)
                     .width(Length::Fill),
+                button(text(tr(l, T::DetailEdit)))
+                    .style(button::primary)
+                    .on_press_maybe(self.current().map(|_| Message::Edit)),
                 button(text(tr(l, T::DetailClose)))
                     .style(button::secondary)
                     .on_press(Message::Close)
-            ],
+            ]
+            .spacing(10),
             text(p.display_name()).size(18).font(UI_FONT_STRONG),
         ]
         .spacing(8);

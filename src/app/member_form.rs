@@ -47,6 +47,10 @@ pub struct Form {
     pub tried: bool,
     pub errors: Vec<FieldError>,
     pub saving: bool,
+    /// Editing a saved member: (membership, the person as saved).
+    pub editing: Option<(i64, Box<Person>)>,
+    /// Something was typed since the form opened.
+    pub dirty: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +65,8 @@ pub enum Message {
 /// What the form asks of the roster.
 pub enum Event {
     Save(i64, Box<Person>, Joining),
+    /// A saved member's details and role changed: (membership, person, role).
+    Update(i64, Box<Person>, Role),
     Cancel,
 }
 
@@ -75,7 +81,19 @@ impl Form {
             tried: false,
             errors: Vec::new(),
             saving: false,
+            editing: None,
+            dirty: false,
         };
+        f.check();
+        f
+    }
+
+    /// The form filled with a saved member, to correct their details or change role.
+    pub fn edit(membership_id: i64, person: Person, role: Role, team: TeamChoice) -> Self {
+        let mut f = Self::new(Some(team));
+        f.person = PersonInput::from_person(&person);
+        f.role = role;
+        f.editing = Some((membership_id, Box::new(person)));
         f.check();
         f
     }
@@ -107,7 +125,17 @@ impl Form {
             .check(this_year)
             .map_err(|e| errors.extend(e))
             .ok();
-        let joining = self.join.check().map_err(|e| errors.extend(e)).ok();
+        let joining = if self.editing.is_some() {
+            // Joining is not edited here; its saved record stays as it is.
+            Some(Joining {
+                role: self.role,
+                duties: String::new(),
+                joined_on: None,
+                joined_by: String::new(),
+            })
+        } else {
+            self.join.check().map_err(|e| errors.extend(e)).ok()
+        };
         if self.team.is_none() {
             errors.push(FieldError::new(Field::Team, "cần chọn Tổ", "choose a team"));
         }
@@ -127,15 +155,18 @@ impl Form {
                 if !self.touched.contains(&field) {
                     self.touched.push(field);
                 }
+                self.dirty = true;
                 self.check();
                 None
             }
             Message::Team(t) => {
+                self.dirty = true;
                 self.team = Some(t);
                 self.check();
                 None
             }
             Message::Role(r) => {
+                self.dirty = true;
                 self.role = r.0;
                 self.check();
                 None
@@ -144,6 +175,13 @@ impl Form {
                 self.tried = true;
                 let checked = self.check()?;
                 self.saving = true;
+                if let Some((membership_id, saved)) = &self.editing {
+                    let mut person = checked.1;
+                    person.id = saved.id;
+                    person.commune_id = saved.commune_id;
+                    person.notes = saved.notes.clone();
+                    return Some(Event::Update(*membership_id, Box::new(person), self.role));
+                }
                 Some(Event::Save(checked.0, Box::new(checked.1), checked.2))
             }
             Message::Cancel => Some(Event::Cancel),
@@ -178,17 +216,33 @@ impl Form {
     pub fn view<'a>(&'a self, l: Lang, teams: &'a [TeamChoice]) -> Element<'a, Message> {
         let p = &self.person;
         let roles: Vec<RoleChoice> = Role::ALL.iter().map(|r| RoleChoice(*r, l)).collect();
-        let mut team_col = column![
-            text(tr(l, T::FormTeam)).size(13),
-            pick_list(teams, self.team.clone(), Message::Team).width(Length::Fill),
-        ]
-        .spacing(3)
-        .width(Length::Fill);
+        let team_widget: Element<'a, Message> = if self.editing.is_some() {
+            // A member moves team by leaving one and joining another: not here.
+            text(self.team.as_ref().map(|t| t.name.as_str()).unwrap_or(""))
+                .size(14)
+                .into()
+        } else {
+            pick_list(teams, self.team.clone(), Message::Team)
+                .width(Length::Fill)
+                .into()
+        };
+        let mut team_col = column![text(tr(l, T::FormTeam)).size(13), team_widget]
+            .spacing(3)
+            .width(Length::Fill);
         if let Some(e) = self.error_for(Field::Team) {
             team_col = team_col.push(text(e.message(l)).size(13).color(style::ERROR));
         }
         let mut col = column![
-            text(tr(l, T::FormTitleNew)).size(20).font(UI_FONT_STRONG),
+            text(tr(
+                l,
+                if self.editing.is_some() {
+                    T::FormTitleEdit
+                } else {
+                    T::FormTitleNew
+                }
+            ))
+            .size(20)
+            .font(UI_FONT_STRONG),
             row![
                 self.input(l, T::FormFullName, Field::FullName, &p.full_name),
                 self.input(l, T::FormGivenName, Field::GivenName, &p.given_name)
@@ -217,13 +271,17 @@ impl Form {
                 .width(Length::Fill),
             ]
             .spacing(12),
-            row![
-                self.input(l, T::FormJoinedOn, Field::JoinedOn, &self.join.joined_on),
-                self.input(l, T::FormJoinedBy, Field::Decision, &self.join.joined_by)
-            ]
-            .spacing(12),
         ]
         .spacing(10);
+        if self.editing.is_none() {
+            col = col.push(
+                row![
+                    self.input(l, T::FormJoinedOn, Field::JoinedOn, &self.join.joined_on),
+                    self.input(l, T::FormJoinedBy, Field::Decision, &self.join.joined_by)
+                ]
+                .spacing(12),
+            );
+        }
         if self.tried && !self.errors.is_empty() {
             col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
         }

@@ -1,22 +1,26 @@
 //! The window (iced). A thin layer over the core: each screen keeps its state, turns
 //! messages into tasks that run database work off the window's thread, and draws.
 
+pub mod commune_form;
 pub mod decision;
 pub mod detail;
+pub mod dialogs;
 pub mod i18n;
 pub mod member_form;
 pub mod overview;
 pub mod preview;
 pub mod roster;
 pub mod settings;
+pub mod setup;
 pub mod style;
+pub mod teams;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use iced::keyboard::{self, Key, key::Named};
-use iced::widget::{button, column, container, row, text};
-use iced::{Element, Font, Length, Subscription, Task};
+use iced::widget::{button, center, column, container, opaque, row, stack, text};
+use iced::{Element, Font, Length, Subscription, Task, window};
 
 use crate::domain::{Lang, Msg};
 use crate::store::{Store, StoreError};
@@ -57,7 +61,10 @@ pub fn query<T: Send + 'static, M: Send + 'static>(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// First run: no commune yet.
+    Setup,
     Overview,
+    Teams,
     Roster,
     Decision,
     Settings,
@@ -67,45 +74,93 @@ pub struct App {
     pub db: Db,
     pub lang: Lang,
     pub screen: Screen,
+    pub setup: setup::State,
     pub overview: overview::State,
+    pub teams: teams::State,
     pub roster: roster::State,
     pub decision: decision::State,
     pub settings: settings::State,
+    pub dialogs: Arc<dyn dialogs::Dialogs>,
+    /// The window asked to close while edits were unsaved: ask first.
+    pub confirm_quit: Option<window::Id>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Navigate(Screen),
+    Setup(setup::Message),
     Overview(overview::Message),
+    Teams(teams::Message),
     Roster(roster::Message),
     Decision(decision::Message),
     Settings(settings::Message),
     Key(keyboard::Event),
+    CloseRequested(window::Id),
+    Quit(bool),
 }
 
 impl App {
     /// The app on an open database, with the tasks that load the first screens.
     pub fn new(store: Store, lang: Lang) -> (Self, Task<Message>) {
+        Self::with_dialogs(store, lang, Arc::new(dialogs::System))
+    }
+
+    /// The app with the given desktop dialogs (tests pass a scripted stand-in).
+    pub fn with_dialogs(
+        store: Store,
+        lang: Lang,
+        dialogs: Arc<dyn dialogs::Dialogs>,
+    ) -> (Self, Task<Message>) {
         let path = store
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        // An empty database starts with the setup; the check is one indexed row.
+        let first_run = matches!(store.home_commune(), Ok(None));
         let db: Db = Arc::new(Mutex::new(store));
         let mut app = Self {
             lang,
-            screen: Screen::Overview,
+            screen: if first_run {
+                Screen::Setup
+            } else {
+                Screen::Overview
+            },
+            setup: setup::State::default(),
             overview: overview::State::default(),
+            teams: teams::State::default(),
             roster: roster::State::default(),
             decision: decision::State::default(),
             settings: settings::State::new(path),
+            dialogs,
+            confirm_quit: None,
             db,
         };
-        let task = Task::batch([
-            app.overview.load(&app.db).map(Message::Overview),
-            app.roster.load_teams(&app.db).map(Message::Roster),
-            app.roster.reload(&app.db).map(Message::Roster),
-        ]);
+        let task = if first_run {
+            Task::none()
+        } else {
+            app.load_all()
+        };
         (app, task)
+    }
+
+    /// Reads every screen's data (start-up, after the setup, after commune changes).
+    fn load_all(&mut self) -> Task<Message> {
+        Task::batch([
+            self.overview.load(&self.db).map(Message::Overview),
+            self.teams.load(&self.db).map(Message::Teams),
+            self.roster.load_teams(&self.db).map(Message::Roster),
+            self.roster.reload(&self.db).map(Message::Roster),
+            self.settings.load(&self.db).map(Message::Settings),
+        ])
+    }
+
+    /// Some form holds typed edits that are not saved.
+    pub fn unsaved(&self) -> bool {
+        self.setup.form.dirty
+            || self.roster.unsaved()
+            || self.teams.unsaved()
+            || self.decision.unsaved()
+            || self.settings.unsaved()
     }
 
     pub fn title(&self) -> String {
@@ -115,22 +170,80 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Navigate(screen) => self.navigate(screen),
+            Message::Setup(m) => self.setup_update(m),
             Message::Overview(m) => self.overview.update(m).map(Message::Overview),
+            Message::Teams(m) => self.teams_update(m),
             Message::Roster(m) => self.roster_update(m),
-            Message::Decision(m) => self.decision.update(m, &self.db).map(Message::Decision),
+            Message::Decision(m) => self.decision_update(m),
             Message::Settings(m) => self.settings_update(m),
             Message::Key(event) => self.shortcut(event),
+            Message::CloseRequested(id) => self.close_requested(id),
+            Message::Quit(really) => self.quit(really),
         }
     }
 
     fn navigate(&mut self, screen: Screen) -> Task<Message> {
+        if self.screen == Screen::Setup {
+            // Nothing else exists before the commune does.
+            return Task::none();
+        }
         self.screen = screen;
         match screen {
             // The overview is read again: members may have changed meanwhile.
             Screen::Overview => self.overview.load(&self.db).map(Message::Overview),
+            Screen::Teams => self.teams.load(&self.db).map(Message::Teams),
             // The decision screen reads the roster and the register again.
             Screen::Decision => self.decision.load(&self.db).map(Message::Decision),
-            Screen::Roster | Screen::Settings => Task::none(),
+            Screen::Settings => self.settings.load(&self.db).map(Message::Settings),
+            Screen::Roster | Screen::Setup => Task::none(),
+        }
+    }
+
+    fn setup_update(&mut self, m: setup::Message) -> Task<Message> {
+        let (task, event) = self.setup.update(m, &self.db);
+        let task = task.map(Message::Setup);
+        match event {
+            Some(setup::Event::Ready) => {
+                self.screen = Screen::Overview;
+                Task::batch([task, self.load_all()])
+            }
+            None => task,
+        }
+    }
+
+    fn teams_update(&mut self, m: teams::Message) -> Task<Message> {
+        let (task, event) = self.teams.update(m, &self.db);
+        let task = task.map(Message::Teams);
+        match event {
+            Some(teams::Event::Changed) => Task::batch([
+                task,
+                self.roster.load_teams(&self.db).map(Message::Roster),
+                self.overview.load(&self.db).map(Message::Overview),
+            ]),
+            None => task,
+        }
+    }
+
+    fn decision_update(&mut self, m: decision::Message) -> Task<Message> {
+        self.decision
+            .update(m, &self.db, &self.dialogs)
+            .map(Message::Decision)
+    }
+
+    fn close_requested(&mut self, id: window::Id) -> Task<Message> {
+        if self.unsaved() {
+            self.confirm_quit = Some(id);
+            Task::none()
+        } else {
+            window::close(id)
+        }
+    }
+
+    fn quit(&mut self, really: bool) -> Task<Message> {
+        match self.confirm_quit.take() {
+            Some(id) if really => window::close(id),
+            _ if really => iced::exit(),
+            _ => Task::none(),
         }
     }
 
@@ -144,7 +257,18 @@ impl App {
         if let settings::Message::Language(lang) = m {
             self.lang = lang;
         }
-        self.settings.update(m, &self.db).map(Message::Settings)
+        let (task, event) = self.settings.update(m, &self.db);
+        let task = task.map(Message::Settings);
+        match event {
+            Some(settings::Event::Changed) => Task::batch([
+                task,
+                self.overview.load(&self.db).map(Message::Overview),
+                self.teams.load(&self.db).map(Message::Teams),
+                self.roster.load_teams(&self.db).map(Message::Roster),
+                self.decision.load(&self.db).map(Message::Decision),
+            ]),
+            None => task,
+        }
     }
 
     /// Shortcuts. Only key presses no widget took reach here, so typing in a field
@@ -153,12 +277,35 @@ impl App {
         let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
             return Task::none();
         };
+        if self.confirm_quit.is_some() {
+            return match key.as_ref() {
+                Key::Named(Named::Escape) => self.quit(false),
+                _ => Task::none(),
+            };
+        }
+        if self.screen == Screen::Setup {
+            return match key.as_ref() {
+                Key::Named(Named::Tab) if modifiers.shift() => {
+                    iced::widget::operation::focus_previous()
+                }
+                Key::Named(Named::Tab) => iced::widget::operation::focus_next(),
+                Key::Character("q") if modifiers.command() => self.close_or_ask(),
+                _ => Task::none(),
+            };
+        }
         match (key.as_ref(), modifiers.command()) {
+            (Key::Character("p"), true) => {
+                if self.screen == Screen::Decision {
+                    self.decision_update(decision::Message::SavePdf)
+                } else {
+                    self.navigate(Screen::Decision)
+                }
+            }
             (Key::Character("n"), true) => {
                 self.screen = Screen::Roster;
                 self.roster_update(roster::Message::Add)
             }
-            (Key::Character("q"), true) => iced::exit(),
+            (Key::Character("q"), true) => self.close_or_ask(),
             (Key::Character("f"), true) => {
                 self.screen = Screen::Roster;
                 iced::widget::operation::focus(roster::SEARCH_ID)
@@ -177,12 +324,63 @@ impl App {
         }
     }
 
+    /// Ctrl+Q: quits, or asks first when something typed is unsaved.
+    fn close_or_ask(&mut self) -> Task<Message> {
+        if self.unsaved() {
+            window::latest()
+                .map(|id| Message::CloseRequested(id.unwrap_or_else(window::Id::unique)))
+        } else {
+            iced::exit()
+        }
+    }
+
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().map(Message::Key)
+        Subscription::batch([
+            keyboard::listen().map(Message::Key),
+            window::close_requests().map(Message::CloseRequested),
+        ])
+    }
+
+    fn confirm_view(&self) -> Element<'_, Message> {
+        let l = self.lang;
+        let dialog = container(
+            column![
+                text(tr(l, T::QuitTitle)).size(20).font(UI_FONT_STRONG),
+                text(tr(l, T::QuitText)),
+                row![
+                    button(text(tr(l, T::QuitNo)))
+                        .style(button::primary)
+                        .on_press(Message::Quit(false)),
+                    button(text(tr(l, T::QuitYes)))
+                        .style(button::danger)
+                        .on_press(Message::Quit(true)),
+                ]
+                .spacing(12),
+            ]
+            .spacing(14),
+        )
+        .padding(20)
+        .max_width(460)
+        .style(container::bordered_box);
+        opaque(center(dialog).style(|_| container::Style {
+            background: Some(iced::Color::from_rgba(0.0, 0.0, 0.0, 0.35).into()),
+            ..Default::default()
+        }))
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        let page = self.page();
+        match self.confirm_quit {
+            Some(_) => stack![page, self.confirm_view()].into(),
+            None => page,
+        }
+    }
+
+    fn page(&self) -> Element<'_, Message> {
         let l = self.lang;
+        if self.screen == Screen::Setup {
+            return self.setup.view(l).map(Message::Setup);
+        }
         let nav = |label: T, screen: Screen| {
             let b = button(text(tr(l, label)))
                 .width(Length::Fill)
@@ -199,6 +397,7 @@ impl App {
                 text("cnscd").size(22).font(UI_FONT_STRONG),
                 text(tr(l, T::AppTitle)).size(13),
                 nav(T::NavOverview, Screen::Overview),
+                nav(T::NavTeams, Screen::Teams),
                 nav(T::NavRoster, Screen::Roster),
                 nav(T::NavDecision, Screen::Decision),
                 nav(T::NavSettings, Screen::Settings),
@@ -210,7 +409,8 @@ impl App {
         .height(Length::Fill)
         .style(container::rounded_box);
         let body: Element<'_, Message> = match self.screen {
-            Screen::Overview => self.overview.view(l).map(Message::Overview),
+            Screen::Setup | Screen::Overview => self.overview.view(l).map(Message::Overview),
+            Screen::Teams => self.teams.view(l).map(Message::Teams),
             Screen::Roster => self.roster.view(l).map(Message::Roster),
             Screen::Decision => self.decision.view(l).map(Message::Decision),
             Screen::Settings => self.settings.view(l).map(Message::Settings),
@@ -226,10 +426,43 @@ impl App {
     }
 }
 
+fn rerun_in_software() -> Result<(), Msg> {
+    let failed = |e: std::io::Error| {
+        Msg::new(
+            format!("Không khởi động lại được chương trình: {e}"),
+            format!("Could not start the program again: {e}"),
+        )
+    };
+    let exe = std::env::current_exe().map_err(failed)?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("ICED_BACKEND", "tiny-skia")
+        .status()
+        .map_err(failed)?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Msg::new(
+            format!("Chương trình dừng với mã {status}"),
+            format!("The program stopped with {status}"),
+        ))
+    }
+}
+
 /// Opens the window on the database at `path`.
 pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
     let store =
         Store::open(&path).map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))?;
+    let software = store.setting(settings::SOFTWARE_SETTING).ok().flatten();
+    if cfg!(feature = "gpu")
+        && software.as_deref() == Some("on")
+        && std::env::var_os("ICED_BACKEND").is_none()
+    {
+        // iced picks its renderer from ICED_BACKEND when it starts: run again with it
+        // set, so a PC whose GPU driver misbehaves never touches the GPU.
+        drop(store);
+        return rerun_in_software();
+    }
     // iced asks for the initial state through a closure; the store opened above is
     // handed over once (a second call, if any, opens the file again).
     let opened = Mutex::new(Some(store));
@@ -264,6 +497,7 @@ pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
         .font(preview::DOC_FONTS[3])
         .default_font(UI_FONT)
         .window_size((1200.0, 780.0))
+        .exit_on_close_request(false)
         .run()
         .map_err(|e| {
             Msg::new(

@@ -22,6 +22,8 @@ pub struct Data {
     pub commune: String,
     pub teams: Vec<TeamLine>,
     pub villages_without_team: Vec<String>,
+    /// The latest issued decisions, newest first.
+    pub decisions: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -59,10 +61,18 @@ impl State {
                     .iter()
                     .map(|v| v.full_name())
                     .collect();
+                // Already newest first.
+                let decisions = s
+                    .issued_decisions(c.id)?
+                    .iter()
+                    .take(5)
+                    .map(|d| format!("{} — {}", d.reference(), d.subject))
+                    .collect();
                 Ok(Data {
                     commune: c.committee_name(),
                     teams,
                     villages_without_team,
+                    decisions,
                 })
             },
             Message::Loaded,
@@ -131,6 +141,17 @@ impl State {
             d.villages_without_team.join(", ")
         };
         col = col.push(text(villages));
+        col = col.push(
+            text(tr(l, T::OverviewLatestDecisions))
+                .size(18)
+                .font(UI_FONT_STRONG),
+        );
+        if d.decisions.is_empty() {
+            col = col.push(text(tr(l, T::OverviewNone)).color(style::MUTED));
+        }
+        for line in &d.decisions {
+            col = col.push(text(line.as_str()));
+        }
         scrollable(col.padding(4)).height(Length::Fill).into()
     }
 }

@@ -12,7 +12,21 @@ use super::member_form::{self, Form, TeamChoice};
 use super::{Db, UI_FONT_STRONG, query, style};
 use crate::domain::people::Role;
 use crate::domain::{Lang, Msg};
-use crate::store::MemberQuery;
+use crate::store::{MemberQuery, MemberSort};
+
+/// A role to filter by, or every role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleFilter(pub Option<Role>, pub Lang);
+
+impl std::fmt::Display for RoleFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match (self.0, self.1) {
+            (None, l) => tr(l, T::RosterAllRoles),
+            (Some(r), Lang::Vi) => r.label_vi(),
+            (Some(r), Lang::En) => r.label_en(),
+        })
+    }
+}
 
 pub const SEARCH_ID: &str = "roster_search";
 pub const PAGE: usize = 50;
@@ -26,6 +40,7 @@ pub struct Line {
     pub role: Role,
     pub team_id: i64,
     pub phone: String,
+    pub joined_on: Option<String>,
     pub left_on: Option<String>,
 }
 
@@ -40,6 +55,9 @@ pub struct State {
     pub search: String,
     pub include_left: bool,
     pub team: Option<TeamChoice>,
+    pub role: Option<Role>,
+    pub sort: MemberSort,
+    pub descending: bool,
     pub page: usize,
     pub lines: Vec<Line>,
     pub total: usize,
@@ -59,6 +77,8 @@ pub enum Message {
     IncludeLeft(bool),
     Team(TeamChoice),
     AllTeams,
+    Role(RoleFilter),
+    SortBy(MemberSort),
     Page(usize),
     Loaded(u64, Result<Page, Msg>),
     TeamsLoaded(Result<(Vec<TeamChoice>, std::collections::HashMap<i64, String>), Msg>),
@@ -103,6 +123,9 @@ impl State {
         let generation = self.generation;
         let q = MemberQuery {
             team_id: self.team.as_ref().map(|t| t.id),
+            role: self.role,
+            sort: self.sort,
+            descending: self.descending,
             search: self.search.clone(),
             include_left: self.include_left,
             limit: Some(PAGE),
@@ -131,6 +154,7 @@ impl State {
                         role: r.membership.role,
                         team_id: r.membership.team_id,
                         phone: r.person.phone.clone().unwrap_or_default(),
+                        joined_on: r.membership.joined_on.map(crate::domain::vndate::short),
                         left_on: r.membership.left_on.map(crate::domain::vndate::short),
                     })
                     .collect();
@@ -159,6 +183,18 @@ impl State {
             }
             Message::AllTeams => {
                 self.team = None;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::Role(r) => {
+                self.role = r.0;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::SortBy(sort) => {
+                // A second click on the same column turns the order round.
+                self.descending = self.sort == sort && !self.descending;
+                self.sort = sort;
                 self.page = 0;
                 self.reload(db)
             }
@@ -207,6 +243,18 @@ impl State {
                         self.form = None;
                         Task::none()
                     }
+                    Some(member_form::Event::Update(membership_id, person, role)) => query(
+                        db,
+                        move |s| {
+                            let saved = s.update_person(&person)?;
+                            let m = s.membership(membership_id)?;
+                            if m.role != role {
+                                s.change_role(membership_id, role, &m.duties)?;
+                            }
+                            Ok(saved.display_name().to_string())
+                        },
+                        Message::Saved,
+                    ),
                     Some(member_form::Event::Save(team, person, joining)) => query(
                         db,
                         move |s| {
@@ -253,6 +301,19 @@ impl State {
                         self.detail = None;
                         Task::none()
                     }
+                    Some(detail::Event::Edit(membership_id, person, role, team, name)) => {
+                        self.form = Some(Form::edit(
+                            membership_id,
+                            *person,
+                            role,
+                            TeamChoice { id: team, name },
+                        ));
+                        self.detail = None;
+                        self.notice = None;
+                        iced::widget::operation::focus(member_form::field_id(
+                            crate::domain::Field::FullName,
+                        ))
+                    }
                     Some(detail::Event::Leave(id, leaving)) => {
                         query(db, move |s| Ok(s.leave(id, &leaving)?.id), Message::Left)
                     }
@@ -279,6 +340,11 @@ impl State {
         }
     }
 
+    /// The member form has typed edits not yet saved.
+    pub fn unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.dirty)
+    }
+
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
         let mut col = column![].spacing(10);
         let mut filters = row![
@@ -290,6 +356,15 @@ impl State {
             pick_list(self.teams.as_slice(), self.team.clone(), Message::Team)
                 .placeholder(tr(l, T::RosterAllTeams))
                 .width(Length::FillPortion(2)),
+            pick_list(
+                std::iter::once(None)
+                    .chain(Role::ALL.into_iter().map(Some))
+                    .map(|r| RoleFilter(r, l))
+                    .collect::<Vec<_>>(),
+                Some(RoleFilter(self.role, l)),
+                Message::Role
+            )
+            .width(Length::FillPortion(1)),
         ]
         .spacing(10);
         if self.team.is_some() {
@@ -325,19 +400,34 @@ impl State {
         if let Some(d) = &self.detail {
             col = col.push(d.view(l).map(Message::Detail));
         }
-        let head = |t: T, w: u16| {
+        let head = |t: T, w: u16| -> Element<'_, Message> {
             text(tr(l, t))
                 .font(UI_FONT_STRONG)
                 .width(Length::FillPortion(w))
+                .into()
+        };
+        // A sortable column: its header is a button; the sorted one shows its direction.
+        let sortable = |t: T, w: u16, sort: MemberSort| -> Element<'_, Message> {
+            let mark = match (self.sort == sort, self.descending) {
+                (true, false) => " ▲",
+                (true, true) => " ▼",
+                (false, _) => "",
+            };
+            button(text(format!("{}{mark}", tr(l, t))).font(UI_FONT_STRONG))
+                .style(button::text)
+                .padding(0)
+                .on_press(Message::SortBy(sort))
+                .width(Length::FillPortion(w))
+                .into()
         };
         let mut table = column![
             row![
-                head(T::RosterColName, 3),
+                sortable(T::RosterColName, 3, MemberSort::Name),
                 head(T::RosterColPosition, 3),
-                head(T::RosterColRole, 2),
-                head(T::RosterColTeam, 3),
+                sortable(T::RosterColRole, 2, MemberSort::Role),
+                sortable(T::RosterColTeam, 3, MemberSort::Team),
                 head(T::RosterColPhone, 2),
-                head(T::RosterColStatus, 2),
+                sortable(T::RosterColStatus, 2, MemberSort::Joined),
             ]
             .spacing(8)
         ]
@@ -346,9 +436,10 @@ impl State {
             table = table.push(text(tr(l, T::RosterEmpty)).color(style::MUTED));
         }
         for line in &self.lines {
-            let status = match &line.left_on {
-                Some(d) => format!("{} {d}", tr(l, T::RosterLeftOn)),
-                None => tr(l, T::RosterCurrent).to_string(),
+            let status = match (&line.left_on, &line.joined_on) {
+                (Some(d), _) => format!("{} {d}", tr(l, T::RosterLeftOn)),
+                (None, Some(j)) => format!("{} {j}", tr(l, T::RosterSince)),
+                (None, None) => tr(l, T::RosterCurrent).to_string(),
             };
             let role = match l {
                 Lang::Vi => line.role.label_vi(),

@@ -1,24 +1,69 @@
-//! Settings: language, the data file, and a backup on demand.
+//! Settings: the commune's details and rule preset, the document font, the language,
+//! software rendering, the data file and a backup on demand.
 
-use iced::widget::{button, column, row, text};
-use iced::{Element, Task};
+use std::fmt;
 
+use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, text};
+use iced::{Element, Length, Task};
+
+use super::commune_form::{self, CommuneForm};
 use super::i18n::{T, tr};
 use super::{Db, UI_FONT_STRONG, query, style};
 use crate::domain::{Lang, Msg};
+use crate::render::FontChoice;
+
+/// The setting that asks the window to draw without the GPU.
+pub const SOFTWARE_SETTING: &str = "ui.software_rendering";
+pub const FONT_SETTING: &str = "document.font";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FontPick(pub FontChoice, pub Lang);
+
+impl fmt::Display for FontPick {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = match self.0 {
+            FontChoice::Auto => T::SettingsFontAuto,
+            FontChoice::Bundled => T::SettingsFontBundled,
+            FontChoice::TimesNewRoman => T::SettingsFontTimes,
+        };
+        f.write_str(tr(self.1, t))
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct State {
     pub path: String,
+    pub commune: Option<(i64, CommuneForm)>,
+    pub font: FontChoice,
+    pub software: bool,
     pub notice: Option<Msg>,
     pub error: Option<Msg>,
 }
 
+/// What was loaded for the screen.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    commune: Option<crate::domain::place::Commune>,
+    font: FontChoice,
+    software: bool,
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
+    Loaded(Result<Loaded, Msg>),
     Language(Lang),
+    Commune(commune_form::Message),
+    CommuneSaved(Result<(), Msg>),
+    Font(FontPick),
+    Software(bool),
     Backup,
-    BackedUp(Result<String, Msg>),
+    Done(Result<Option<Msg>, Msg>),
+}
+
+/// What the settings tell the window.
+pub enum Event {
+    /// The commune's details or the document font changed: screens read them again.
+    Changed,
 }
 
 impl State {
@@ -29,28 +74,113 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message, db: &Db) -> Task<Message> {
+    pub fn load(&self, db: &Db) -> Task<Message> {
+        query(
+            db,
+            |s| {
+                Ok(Loaded {
+                    commune: s.home_commune()?,
+                    font: s
+                        .setting(FONT_SETTING)?
+                        .and_then(|c| FontChoice::from_code(&c))
+                        .unwrap_or_default(),
+                    software: s.setting(SOFTWARE_SETTING)?.as_deref() == Some("on"),
+                })
+            },
+            Message::Loaded,
+        )
+    }
+
+    /// The commune form has typed edits not yet saved.
+    pub fn unsaved(&self) -> bool {
+        self.commune.as_ref().is_some_and(|(_, f)| f.dirty)
+    }
+
+    pub fn update(&mut self, message: Message, db: &Db) -> (Task<Message>, Option<Event>) {
+        let none = |t| (t, None);
         match message {
-            Message::Language(lang) => query(
-                db,
-                move |s| s.set_setting("ui.language", lang.code()),
-                |_| Message::BackedUp(Ok(String::new())),
-            ),
-            Message::Backup => query(
-                db,
-                |s| Ok(s.backup_now("sao-luu")?.display().to_string()),
-                Message::BackedUp,
-            ),
-            Message::BackedUp(Ok(p)) if p.is_empty() => Task::none(),
-            Message::BackedUp(Ok(p)) => {
-                self.notice = Some(Msg::new(p.clone(), p));
-                Task::none()
+            Message::Loaded(Ok(l)) => {
+                // Unsaved typing in the form is kept over a reload.
+                if !self.unsaved() {
+                    self.commune = l.commune.map(|c| (c.id, CommuneForm::from_commune(&c)));
+                }
+                self.font = l.font;
+                self.software = l.software;
+                none(Task::none())
             }
-            Message::BackedUp(Err(e)) => {
+            Message::Loaded(Err(e)) | Message::CommuneSaved(Err(e)) | Message::Done(Err(e)) => {
+                if let Some((_, f)) = &mut self.commune {
+                    f.saving = false;
+                }
                 self.error = Some(e);
-                Task::none()
+                none(Task::none())
+            }
+            Message::Language(lang) => none(self.set(db, "ui.language", lang.code())),
+            Message::Commune(m) => {
+                let Some((id, form)) = &mut self.commune else {
+                    return none(Task::none());
+                };
+                let id = *id;
+                match form.update(m) {
+                    Some(new) => none(query(
+                        db,
+                        move |s| s.update_commune(id, &new).map(|_| ()),
+                        Message::CommuneSaved,
+                    )),
+                    None => none(Task::none()),
+                }
+            }
+            Message::CommuneSaved(Ok(())) => {
+                if let Some((_, f)) = &mut self.commune {
+                    f.saving = false;
+                    f.dirty = false;
+                }
+                self.error = None;
+                self.notice = Some(Msg::new(
+                    "Đã lưu thông tin xã.",
+                    "The commune's details are saved.",
+                ));
+                (Task::none(), Some(Event::Changed))
+            }
+            Message::Font(f) => {
+                self.font = f.0;
+                (self.set(db, FONT_SETTING, f.0.code()), Some(Event::Changed))
+            }
+            Message::Software(on) => {
+                self.software = on;
+                self.notice = Some(Msg::new(
+                    "Thay đổi có hiệu lực từ lần mở chương trình sau.",
+                    "The change takes effect the next time the program starts.",
+                ));
+                none(self.set(db, SOFTWARE_SETTING, if on { "on" } else { "off" }))
+            }
+            Message::Backup => none(query(
+                db,
+                |s| {
+                    let p = s.backup_now("sao-luu")?.display().to_string();
+                    Ok(Some(Msg::new(
+                        format!("Đã sao lưu vào {p}"),
+                        format!("Backed up to {p}"),
+                    )))
+                },
+                Message::Done,
+            )),
+            Message::Done(Ok(n)) => {
+                if n.is_some() {
+                    self.notice = n;
+                }
+                none(Task::none())
             }
         }
+    }
+
+    fn set(&self, db: &Db, key: &'static str, value: &str) -> Task<Message> {
+        let value = value.to_string();
+        query(
+            db,
+            move |s| s.set_setting(key, &value).map(|_| None),
+            Message::Done,
+        )
     }
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
@@ -62,30 +192,74 @@ impl State {
                 b.style(button::secondary).on_press(Message::Language(lang))
             }
         };
+        let heading = |t: T| text(tr(l, t)).size(17).font(UI_FONT_STRONG);
         let mut col = column![
             text(tr(l, T::NavSettings)).size(22).font(UI_FONT_STRONG),
-            text(tr(l, T::SettingsLanguage)).font(UI_FONT_STRONG),
+            heading(T::SettingsLanguage),
             row![
                 lang_button("Tiếng Việt", Lang::Vi),
                 lang_button("English", Lang::En)
             ]
             .spacing(10),
-            text(tr(l, T::SettingsDatabase)).font(UI_FONT_STRONG),
-            text(&self.path),
-            button(text(tr(l, T::SettingsBackup)))
-                .style(button::secondary)
-                .on_press(Message::Backup),
         ]
         .spacing(10);
         if let Some(n) = &self.notice {
-            col = col.push(
-                text(format!("{} {}", tr(l, T::SettingsBackupDone), n.get(l))).color(style::OK),
-            );
+            col = col.push(text(n.get(l)).color(style::OK));
         }
         if let Some(e) = &self.error {
             col = col
                 .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
         }
-        col.into()
+        if let Some((_, form)) = &self.commune {
+            let save = button(text(tr(l, T::FormSave))).style(button::primary);
+            let save = if form.saving {
+                save
+            } else {
+                save.on_press(Message::Commune(commune_form::Message::Save))
+            };
+            let mut card = column![
+                heading(T::SettingsCommune),
+                form.view(l).map(Message::Commune)
+            ]
+            .spacing(10);
+            if form.tried && !form.errors.is_empty() {
+                card = card.push(text(tr(l, T::FormFix)).color(style::ERROR));
+            }
+            card = card.push(save);
+            col = col.push(container(card).padding(12).style(container::bordered_box));
+        }
+        let fonts: Vec<FontPick> = [
+            FontChoice::Auto,
+            FontChoice::Bundled,
+            FontChoice::TimesNewRoman,
+        ]
+        .into_iter()
+        .map(|f| FontPick(f, l))
+        .collect();
+        col = col.push(heading(T::SettingsFont));
+        col = col.push(pick_list(fonts, Some(FontPick(self.font, l)), Message::Font).width(360));
+        col = col.push(heading(T::SettingsRendering));
+        col = col.push(
+            checkbox(self.software)
+                .label(tr(l, T::SettingsSoftware))
+                .on_toggle(Message::Software),
+        );
+        if !cfg!(feature = "gpu") {
+            col = col.push(
+                text(tr(l, T::SettingsSoftwareOnly))
+                    .size(13)
+                    .color(style::MUTED),
+            );
+        }
+        col = col.push(heading(T::SettingsDatabase));
+        col = col.push(text(&self.path));
+        col = col.push(
+            button(text(tr(l, T::SettingsBackup)))
+                .style(button::secondary)
+                .on_press(Message::Backup),
+        );
+        scrollable(col.padding(4).max_width(820))
+            .height(Length::Fill)
+            .into()
     }
 }

@@ -10,7 +10,7 @@ pub const OK: Color = Color::from_rgb(0.10, 0.45, 0.20);
 
 /// A labelled text field with its refusal (if any) under it, in red.
 pub fn field<'a, M: Clone + 'a>(
-    label: &'a str,
+    label: impl iced::widget::text::IntoFragment<'a>,
     id: &'static str,
     value: &'a str,
     error: Option<String>,

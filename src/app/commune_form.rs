@@ -1,0 +1,345 @@
+//! The commune's details: used by the first-run setup and by Settings. Every field is
+//! checked as the clerk types; a refusal names the field and the rule.
+
+use std::fmt;
+
+use iced::widget::{column, pick_list, row, text};
+use iced::{Element, Length};
+
+use super::i18n::{T, tr};
+use super::style;
+use crate::domain::place::{Commune, CommuneKind, District, DistrictKind, capitalise_first};
+use crate::domain::preset::Preset;
+use crate::domain::{Field, FieldError, Lang};
+use crate::store::NewCommune;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindChoice(pub CommuneKind);
+
+impl fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&capitalise_first(self.0.word()))
+    }
+}
+
+/// A district kind, or none (communes set up after the two-level reform).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DistrictChoice(pub Option<DistrictKind>, pub Lang);
+
+impl fmt::Display for DistrictChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(k) => f.write_str(&capitalise_first(k.word())),
+            None => f.write_str(tr(self.1, T::CommuneNoDistrict)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresetChoice {
+    pub code: String,
+    pub name: String,
+}
+
+impl fmt::Display for PresetChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+fn preset_choices(l: Lang) -> Vec<PresetChoice> {
+    Preset::codes()
+        .iter()
+        .filter_map(|c| Preset::builtin(c))
+        .map(|p| PresetChoice {
+            name: p.name.get(l).to_string(),
+            code: p.code,
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct CommuneForm {
+    pub province: String,
+    pub district_kind: Option<DistrictKind>,
+    pub district_name: String,
+    pub kind: CommuneKind,
+    pub name: String,
+    pub place_name: String,
+    pub chairman: String,
+    /// Vice-chairmen, separated by commas.
+    pub vice: String,
+    pub preset: String,
+    touched: Vec<Field>,
+    pub tried: bool,
+    pub errors: Vec<FieldError>,
+    pub saving: bool,
+    /// Something was typed since the form was filled or saved.
+    pub dirty: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Input(Field, String),
+    Kind(KindChoice),
+    District(DistrictChoice),
+    Preset(PresetChoice),
+    Save,
+}
+
+impl Default for CommuneForm {
+    fn default() -> Self {
+        let mut f = Self {
+            province: String::new(),
+            district_kind: None,
+            district_name: String::new(),
+            kind: CommuneKind::Xa,
+            name: String::new(),
+            place_name: String::new(),
+            chairman: String::new(),
+            vice: String::new(),
+            preset: "ministry-001".into(),
+            touched: Vec::new(),
+            tried: false,
+            errors: Vec::new(),
+            saving: false,
+            dirty: false,
+        };
+        f.check();
+        f
+    }
+}
+
+impl CommuneForm {
+    /// The form filled with a saved commune.
+    pub fn from_commune(c: &Commune) -> Self {
+        let mut f = Self {
+            province: c.province.clone(),
+            district_kind: c.district.as_ref().map(|d| d.kind),
+            district_name: c
+                .district
+                .as_ref()
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            kind: c.kind,
+            name: c.name.clone(),
+            place_name: c.place_name.clone(),
+            chairman: c.chairman.clone(),
+            vice: c.vice_chairmen.join(", "),
+            preset: c.preset.clone(),
+            ..Self::default()
+        };
+        f.check();
+        f
+    }
+
+    pub fn new_commune(&self) -> NewCommune {
+        NewCommune {
+            province: self.province.clone(),
+            district: self.district_kind.map(|kind| District {
+                kind,
+                name: self.district_name.clone(),
+            }),
+            kind: self.kind,
+            name: self.name.clone(),
+            place_name: self.place_name.clone(),
+            chairman: self.chairman.clone(),
+            vice_chairmen: self.vice.split([',', ';']).map(str::to_string).collect(),
+            preset: self.preset.clone(),
+        }
+    }
+
+    /// Checks everything; the commune to save when all is right.
+    pub fn check(&mut self) -> Option<NewCommune> {
+        let new = self.new_commune();
+        let mut errors = match new.check() {
+            Ok(_) => Vec::new(),
+            Err(e) => e,
+        };
+        if self.district_kind.is_some() && self.district_name.trim().is_empty() {
+            errors.push(FieldError::new(
+                Field::District,
+                "đã chọn loại huyện thì cần tên; hoặc chọn “không có huyện”",
+                "a district kind needs a name; or choose “no district”",
+            ));
+        }
+        self.errors = errors;
+        self.errors.is_empty().then_some(new)
+    }
+
+    /// Returns the commune to save when the clerk saves a correct form.
+    pub fn update(&mut self, message: Message) -> Option<NewCommune> {
+        match message {
+            Message::Input(field, v) => {
+                let slot = match field {
+                    Field::Province => &mut self.province,
+                    Field::District => &mut self.district_name,
+                    Field::Commune => &mut self.name,
+                    Field::PlaceName => &mut self.place_name,
+                    Field::Chairman => &mut self.chairman,
+                    Field::ViceChairmen => &mut self.vice,
+                    _ => return None,
+                };
+                *slot = v;
+                if !self.touched.contains(&field) {
+                    self.touched.push(field);
+                }
+            }
+            Message::Kind(k) => self.kind = k.0,
+            Message::District(d) => self.district_kind = d.0,
+            Message::Preset(p) => self.preset = p.code,
+            Message::Save => {
+                self.tried = true;
+                let new = self.check()?;
+                self.saving = true;
+                return Some(new);
+            }
+        }
+        self.dirty = true;
+        self.check();
+        None
+    }
+
+    fn error_for(&self, field: Field, l: Lang) -> Option<String> {
+        if !self.tried && !self.touched.contains(&field) {
+            return None;
+        }
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message(l))
+    }
+
+    fn input<'a>(&'a self, l: Lang, field: Field, value: &'a str) -> Element<'a, Message> {
+        style::field(
+            field.name().get(l).to_string(),
+            field_id(field),
+            value,
+            self.error_for(field, l),
+            move |v| Message::Input(field, v),
+            Message::Save,
+        )
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let kinds: Vec<KindChoice> = CommuneKind::ALL.into_iter().map(KindChoice).collect();
+        let districts: Vec<DistrictChoice> = std::iter::once(None)
+            .chain(DistrictKind::ALL.into_iter().map(Some))
+            .map(|k| DistrictChoice(k, l))
+            .collect();
+        let presets = preset_choices(l);
+        let chosen = presets.iter().find(|p| p.code == self.preset).cloned();
+        let label = |s: String| text(s).size(13);
+        let mut district = row![
+            column![
+                label(tr(l, T::CommuneDistrictKind).to_string()),
+                pick_list(
+                    districts,
+                    Some(DistrictChoice(self.district_kind, l)),
+                    Message::District
+                )
+                .width(Length::Fill)
+            ]
+            .spacing(3)
+            .width(Length::Fill)
+        ]
+        .spacing(12);
+        if self.district_kind.is_some() {
+            district = district.push(self.input(l, Field::District, &self.district_name));
+        }
+        let mut preset = column![
+            label(Field::Preset.name().get(l).to_string()),
+            pick_list(presets, chosen, Message::Preset).width(Length::Fill),
+        ]
+        .spacing(3);
+        if let Some(e) = self.error_for(Field::Preset, l) {
+            preset = preset.push(text(e).size(13).color(style::ERROR));
+        }
+        column![
+            self.input(l, Field::Province, &self.province),
+            district,
+            row![
+                column![
+                    label(tr(l, T::CommuneKind).to_string()),
+                    pick_list(kinds, Some(KindChoice(self.kind)), Message::Kind)
+                        .width(Length::Fill)
+                ]
+                .spacing(3)
+                .width(Length::FillPortion(1)),
+                container_fill(self.input(l, Field::Commune, &self.name), 2),
+            ]
+            .spacing(12),
+            self.input(l, Field::PlaceName, &self.place_name),
+            row![
+                self.input(l, Field::Chairman, &self.chairman),
+                self.input(l, Field::ViceChairmen, &self.vice)
+            ]
+            .spacing(12),
+            preset,
+        ]
+        .spacing(10)
+        .into()
+    }
+}
+
+fn container_fill(e: Element<'_, Message>, portion: u16) -> Element<'_, Message> {
+    iced::widget::container(e)
+        .width(Length::FillPortion(portion))
+        .into()
+}
+
+/// The widget id of a field (tests click it).
+pub fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Province => "commune_province",
+        Field::District => "commune_district",
+        Field::Commune => "commune_name",
+        Field::PlaceName => "commune_place",
+        Field::Chairman => "commune_chairman",
+        Field::ViceChairmen => "commune_vice",
+        _ => "commune_other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_form_names_each_missing_field_and_a_filled_one_passes() {
+        let mut f = CommuneForm::default();
+        assert!(f.update(Message::Save).is_none());
+        let fields: Vec<Field> = f.errors.iter().map(|e| e.field).collect();
+        assert!(fields.contains(&Field::Province));
+        assert!(fields.contains(&Field::Commune));
+        assert!(fields.contains(&Field::Chairman));
+        f.update(Message::Input(Field::Province, "Lâm Đồng".into()));
+        f.update(Message::Input(Field::Commune, "Quảng Sơn".into()));
+        f.update(Message::Input(Field::Chairman, "Nguyễn Văn An".into()));
+        f.update(Message::Input(
+            Field::ViceChairmen,
+            "Trần Thị Bình, Lê Văn Cường".into(),
+        ));
+        let new = f.update(Message::Save).expect("all fields right");
+        assert_eq!(new.vice_chairmen.len(), 2);
+        let c = new.check().unwrap();
+        assert_eq!(c.place_name, "Quảng Sơn");
+        assert!(c.district.is_none());
+    }
+
+    #[test]
+    fn a_district_kind_without_a_name_is_refused() {
+        let mut f = CommuneForm::default();
+        f.update(Message::District(DistrictChoice(
+            Some(DistrictKind::Huyen),
+            Lang::Vi,
+        )));
+        f.tried = true;
+        f.check();
+        assert!(
+            f.error_for(Field::District, Lang::Vi)
+                .unwrap()
+                .starts_with("Huyện:")
+        );
+    }
+}

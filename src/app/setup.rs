@@ -1,0 +1,102 @@
+//! First run: an empty database asks for the commune (province, kind and name, an
+//! optional district, the place for date lines, the chairman and vice-chairmen, the
+//! rule preset) — or opens the demo commune. Everything is editable later in Settings.
+
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Element, Length, Task};
+
+use super::commune_form::{self, CommuneForm};
+use super::i18n::{T, tr};
+use super::{Db, UI_FONT_STRONG, query, style};
+use crate::domain::{Lang, Msg};
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub form: CommuneForm,
+    pub busy: bool,
+    pub error: Option<Msg>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Form(commune_form::Message),
+    OpenDemo,
+    Done(Result<(), Msg>),
+}
+
+/// What the setup tells the window.
+pub enum Event {
+    /// A commune now exists: load the screens.
+    Ready,
+}
+
+impl State {
+    pub fn update(&mut self, message: Message, db: &Db) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Form(m) => match self.form.update(m) {
+                Some(new) => {
+                    self.busy = true;
+                    let task = query(
+                        db,
+                        move |s| s.create_commune(&new).map(|_| ()),
+                        Message::Done,
+                    );
+                    (task, None)
+                }
+                None => (Task::none(), None),
+            },
+            Message::OpenDemo => {
+                self.busy = true;
+                let task = query(
+                    db,
+                    |s| crate::cli::demo::dak_nia(s).map(|_| ()),
+                    Message::Done,
+                );
+                (task, None)
+            }
+            Message::Done(Ok(())) => {
+                self.busy = false;
+                self.form.dirty = false;
+                (Task::none(), Some(Event::Ready))
+            }
+            Message::Done(Err(e)) => {
+                // Everything typed stays in the form.
+                self.busy = false;
+                self.form.saving = false;
+                self.error = Some(e);
+                (Task::none(), None)
+            }
+        }
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let save = button(text(tr(l, T::SetupSave))).style(button::primary);
+        let demo = button(text(tr(l, T::SetupDemo))).style(button::secondary);
+        let (save, demo) = if self.busy {
+            (save, demo)
+        } else {
+            (
+                save.on_press(Message::Form(commune_form::Message::Save)),
+                demo.on_press(Message::OpenDemo),
+            )
+        };
+        let mut col = column![
+            text(tr(l, T::SetupTitle)).size(24).font(UI_FONT_STRONG),
+            text(tr(l, T::SetupIntro)).color(style::MUTED),
+            self.form.view(l).map(Message::Form),
+        ]
+        .spacing(14)
+        .max_width(760);
+        if self.form.tried && !self.form.errors.is_empty() {
+            col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
+        }
+        if let Some(e) = &self.error {
+            col = col
+                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+        }
+        col = col.push(row![save, demo].spacing(12));
+        scrollable(container(col).padding(24).center_x(Length::Fill))
+            .height(Length::Fill)
+            .into()
+    }
+}

@@ -1,0 +1,462 @@
+//! Teams: the commune team and the village teams — create, rename, move to another
+//! village, change status; villages added; the Zalo group name copied with one click.
+
+use std::fmt;
+
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::i18n::{T, tr};
+use super::{Db, UI_FONT_STRONG, query, style};
+use crate::domain::place::VillageKind;
+use crate::domain::team::{Level, TeamStatus};
+use crate::domain::{Field, FieldError, Lang, Msg};
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VillageChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+impl fmt::Display for VillageChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusChoice(pub TeamStatus, pub Lang);
+
+impl fmt::Display for StatusChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.1 {
+            Lang::Vi => self.0.label_vi(),
+            Lang::En => self.0.label_en(),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub id: i64,
+    pub name: String,
+    pub custom_name: Option<String>,
+    pub level: Level,
+    pub village: Option<VillageChoice>,
+    pub status: TeamStatus,
+    pub zalo: String,
+    pub members: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub commune_id: i64,
+    pub teams: Vec<Line>,
+    pub villages: Vec<VillageChoice>,
+    pub without_team: Vec<VillageChoice>,
+}
+
+/// The team being edited.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub id: i64,
+    pub name: String,
+    pub level: Level,
+    pub village: Option<VillageChoice>,
+    pub status: TeamStatus,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub data: Data,
+    pub edit: Option<Edit>,
+    pub new_team_village: Option<VillageChoice>,
+    pub new_village: String,
+    pub notice: Option<Msg>,
+    pub error: Option<Msg>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Data, Msg>),
+    NewTeamVillage(VillageChoice),
+    CreateVillageTeam,
+    CreateCommuneTeam,
+    NewVillage(String),
+    AddVillage,
+    Edit(i64),
+    EditName(String),
+    EditVillage(VillageChoice),
+    EditStatus(StatusChoice),
+    SaveEdit,
+    CancelEdit,
+    CopyZalo(String),
+    Done(Result<Msg, Msg>),
+}
+
+/// What the screen tells the window.
+pub enum Event {
+    /// Teams or villages changed: the other screens read them again.
+    Changed,
+}
+
+impl State {
+    pub fn load(&self, db: &Db) -> Task<Message> {
+        query(
+            db,
+            |s| {
+                let Some(c) = s.home_commune()? else {
+                    return Ok(Data::default());
+                };
+                let village = |v: &crate::domain::place::Village| VillageChoice {
+                    id: v.id,
+                    name: v.title(),
+                };
+                let teams = s
+                    .team_summaries(c.id)?
+                    .into_iter()
+                    .map(|t| Line {
+                        id: t.team.id,
+                        custom_name: t.team.custom_name.clone(),
+                        level: t.team.level,
+                        village: t.village.as_ref().map(village),
+                        status: t.team.status,
+                        zalo: t.zalo_group,
+                        members: t.member_count,
+                        warnings: t.warnings.len(),
+                        name: t.name,
+                    })
+                    .collect();
+                Ok(Data {
+                    commune_id: c.id,
+                    teams,
+                    villages: s.villages(c.id, false)?.iter().map(village).collect(),
+                    without_team: s.villages_without_team(c.id)?.iter().map(village).collect(),
+                })
+            },
+            Message::Loaded,
+        )
+    }
+
+    /// The edit panel has changes not yet saved.
+    pub fn unsaved(&self) -> bool {
+        let Some(e) = &self.edit else { return false };
+        self.data.teams.iter().any(|t| {
+            t.id == e.id
+                && (t.custom_name.clone().unwrap_or_else(|| t.name.clone()) != e.name
+                    || t.village != e.village
+                    || t.status != e.status)
+        })
+    }
+
+    fn change(
+        &mut self,
+        db: &Db,
+        f: impl FnOnce(&mut crate::store::Store) -> Result<Msg, StoreError> + Send + 'static,
+    ) -> Task<Message> {
+        self.error = None;
+        query(db, f, Message::Done)
+    }
+
+    pub fn update(&mut self, message: Message, db: &Db) -> (Task<Message>, Option<Event>) {
+        let commune = self.data.commune_id;
+        let task = match message {
+            Message::Loaded(Ok(d)) => {
+                self.data = d;
+                Task::none()
+            }
+            Message::Loaded(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::NewTeamVillage(v) => {
+                self.new_team_village = Some(v);
+                Task::none()
+            }
+            Message::CreateVillageTeam => {
+                let Some(v) = self.new_team_village.take() else {
+                    self.error = Some(refusal(FieldError::new(
+                        Field::Village,
+                        "cần chọn thôn cho Tổ mới",
+                        "choose the village of the new team",
+                    )));
+                    return (Task::none(), None);
+                };
+                self.change(db, move |s| {
+                    let t = s.create_team(commune, Some(v.id), None)?;
+                    let name = s.team_name(&t)?;
+                    Ok(Msg::new(
+                        format!("Đã lập {name}"),
+                        format!("Created {name}"),
+                    ))
+                })
+            }
+            Message::CreateCommuneTeam => self.change(db, move |s| {
+                let t = s.create_team(commune, None, None)?;
+                let name = s.team_name(&t)?;
+                Ok(Msg::new(
+                    format!("Đã lập {name}"),
+                    format!("Created {name}"),
+                ))
+            }),
+            Message::NewVillage(v) => {
+                self.new_village = v;
+                Task::none()
+            }
+            Message::AddVillage => match VillageKind::split_typed(&self.new_village) {
+                Some((kind, name)) if !name.is_empty() => {
+                    self.new_village.clear();
+                    self.change(db, move |s| {
+                        let v = s.add_village(commune, kind, &name)?;
+                        let n = v.title();
+                        Ok(Msg::new(format!("Đã thêm {n}"), format!("Added {n}")))
+                    })
+                }
+                _ => {
+                    self.error = Some(refusal(FieldError::new(
+                        Field::Village,
+                        "ghi cả loại và tên, ví dụ “Thôn 3”, “Bon Bu Prăng”, “Tổ dân phố 2”",
+                        "write the kind and the name, e.g. “Thôn 3”, “Bon Bu Prăng”",
+                    )));
+                    Task::none()
+                }
+            },
+            Message::Edit(id) => {
+                self.edit = self.data.teams.iter().find(|t| t.id == id).map(|t| Edit {
+                    id,
+                    name: t.custom_name.clone().unwrap_or_else(|| t.name.clone()),
+                    level: t.level,
+                    village: t.village.clone(),
+                    status: t.status,
+                });
+                Task::none()
+            }
+            Message::EditName(n) => {
+                if let Some(e) = &mut self.edit {
+                    e.name = n;
+                }
+                Task::none()
+            }
+            Message::EditVillage(v) => {
+                if let Some(e) = &mut self.edit {
+                    e.village = Some(v);
+                }
+                Task::none()
+            }
+            Message::EditStatus(st) => {
+                if let Some(e) = &mut self.edit {
+                    e.status = st.0;
+                }
+                Task::none()
+            }
+            Message::CancelEdit => {
+                self.edit = None;
+                Task::none()
+            }
+            Message::SaveEdit => {
+                let Some(e) = self.edit.clone() else {
+                    return (Task::none(), None);
+                };
+                let Some(before) = self.data.teams.iter().find(|t| t.id == e.id).cloned() else {
+                    return (Task::none(), None);
+                };
+                self.change(db, move |s| {
+                    // The derived name is kept as no custom name: it follows the village.
+                    let custom = (e.name.trim() != before.name).then_some(e.name.as_str());
+                    if custom != before.custom_name.as_deref() {
+                        s.rename_team(e.id, custom)?;
+                    }
+                    if let Some(v) = &e.village
+                        && Some(v) != before.village.as_ref()
+                    {
+                        s.move_team(e.id, v.id)?;
+                    }
+                    if e.status != before.status {
+                        s.set_team_status(e.id, e.status)?;
+                    }
+                    let name = s.team_name(&s.team(e.id)?)?;
+                    Ok(Msg::new(format!("Đã lưu {name}"), format!("Saved {name}")))
+                })
+            }
+            Message::CopyZalo(name) => {
+                self.notice = Some(Msg::new(
+                    format!("Đã chép: {name}"),
+                    format!("Copied: {name}"),
+                ));
+                return (iced::clipboard::write(name), None);
+            }
+            Message::Done(Ok(m)) => {
+                self.notice = Some(m);
+                self.edit = None;
+                return (self.load(db), Some(Event::Changed));
+            }
+            Message::Done(Err(e)) => {
+                // The edit panel stays as typed.
+                self.error = Some(e);
+                Task::none()
+            }
+        };
+        (task, None)
+    }
+
+    fn edit_view<'a>(&'a self, l: Lang, e: &'a Edit) -> Element<'a, Message> {
+        let statuses: Vec<StatusChoice> = TeamStatus::ALL
+            .into_iter()
+            .map(|s| StatusChoice(s, l))
+            .collect();
+        let mut col = column![
+            text(tr(l, T::TeamsEdit)).font(UI_FONT_STRONG),
+            text(tr(l, T::TeamsName)).size(13),
+            text_input("", &e.name)
+                .id("team_name")
+                .on_input(Message::EditName)
+                .on_submit(Message::SaveEdit)
+                .padding(6),
+        ]
+        .spacing(6);
+        if e.level == Level::Village {
+            col = col.push(text(tr(l, T::TeamsVillage)).size(13));
+            col = col.push(
+                pick_list(
+                    self.data.villages.as_slice(),
+                    e.village.clone(),
+                    Message::EditVillage,
+                )
+                .width(Length::Fill),
+            );
+        }
+        col = col.push(text(tr(l, T::TeamsStatus)).size(13));
+        col = col.push(
+            pick_list(
+                statuses,
+                Some(StatusChoice(e.status, l)),
+                Message::EditStatus,
+            )
+            .width(Length::Fill),
+        );
+        col = col.push(
+            row![
+                button(text(tr(l, T::FormSave)))
+                    .style(button::primary)
+                    .on_press(Message::SaveEdit),
+                button(text(tr(l, T::FormCancel)))
+                    .style(button::secondary)
+                    .on_press(Message::CancelEdit),
+            ]
+            .spacing(10),
+        );
+        container(col)
+            .padding(12)
+            .style(container::bordered_box)
+            .into()
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let mut col = column![text(tr(l, T::NavTeams)).size(22).font(UI_FONT_STRONG)].spacing(10);
+        if let Some(n) = &self.notice {
+            col = col.push(text(n.get(l)).color(style::OK));
+        }
+        if let Some(e) = &self.error {
+            col = col
+                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+        }
+        if let Some(e) = &self.edit {
+            col = col.push(self.edit_view(l, e));
+        }
+        let has_commune_team = self.data.teams.iter().any(|t| t.level == Level::Commune);
+        let mut create =
+            column![text(tr(l, T::TeamsCreate)).size(17).font(UI_FONT_STRONG)].spacing(8);
+        if !has_commune_team {
+            create = create.push(
+                button(text(tr(l, T::TeamsCreateCommune)))
+                    .style(button::primary)
+                    .on_press(Message::CreateCommuneTeam),
+            );
+        }
+        create = create.push(
+            row![
+                pick_list(
+                    self.data.without_team.as_slice(),
+                    self.new_team_village.clone(),
+                    Message::NewTeamVillage
+                )
+                .placeholder(tr(l, T::TeamsPickVillage))
+                .width(Length::Fill),
+                button(text(tr(l, T::TeamsCreateVillage)))
+                    .style(button::primary)
+                    .on_press(Message::CreateVillageTeam),
+            ]
+            .spacing(10),
+        );
+        create = create.push(
+            row![
+                text_input(tr(l, T::TeamsNewVillage), &self.new_village)
+                    .id("new_village")
+                    .on_input(Message::NewVillage)
+                    .on_submit(Message::AddVillage)
+                    .padding(6)
+                    .width(Length::Fill),
+                button(text(tr(l, T::TeamsAddVillage)))
+                    .style(button::secondary)
+                    .on_press(Message::AddVillage),
+            ]
+            .spacing(10),
+        );
+        col = col.push(container(create).padding(10).style(container::bordered_box));
+        for t in &self.data.teams {
+            let status_color = match t.status {
+                TeamStatus::Active => style::OK,
+                TeamStatus::Reorganising => style::WARNING,
+                TeamStatus::Dissolved => style::MUTED,
+            };
+            let mut info = row![
+                text(format!("{} {}", t.members, tr(l, T::OverviewMembers))).size(13),
+                text(StatusChoice(t.status, l).to_string())
+                    .size(13)
+                    .color(status_color),
+            ]
+            .spacing(14);
+            if t.warnings > 0 {
+                info = info.push(
+                    text(format!("⚠ {} {}", t.warnings, tr(l, T::TeamsWarnings)))
+                        .size(13)
+                        .color(style::WARNING),
+                );
+            }
+            let card = column![
+                row![
+                    text(&t.name).font(UI_FONT_STRONG).width(Length::Fill),
+                    button(text(tr(l, T::TeamsEdit)))
+                        .style(button::secondary)
+                        .on_press(Message::Edit(t.id)),
+                ]
+                .spacing(10),
+                info,
+                row![
+                    text(format!("Zalo: {}", t.zalo))
+                        .size(13)
+                        .color(style::MUTED)
+                        .width(Length::Fill),
+                    button(text(tr(l, T::TeamsCopyZalo)).size(13))
+                        .style(button::text)
+                        .on_press(Message::CopyZalo(t.zalo.clone())),
+                ]
+                .spacing(10),
+            ]
+            .spacing(4);
+            col = col.push(
+                container(card)
+                    .padding(10)
+                    .width(Length::Fill)
+                    .style(container::bordered_box),
+            );
+        }
+        scrollable(col.padding(4)).height(Length::Fill).into()
+    }
+}
+
+fn refusal(e: FieldError) -> Msg {
+    Msg::new(e.message(Lang::Vi), e.message(Lang::En))
+}

@@ -1,0 +1,86 @@
+//! Helpers for the window's tests: the Simulator's settings, and running the tasks
+//! that messages start, as the runtime would.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use cnscd::app::dialogs::Scripted;
+use cnscd::app::{App, Message, UI_FONT, UI_FONT_BOLD, UI_FONT_REGULAR};
+use cnscd::domain::Lang;
+use cnscd::store::Store;
+use iced::Task;
+use iced_test::futures::futures::{StreamExt, executor::block_on};
+
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: [UI_FONT_REGULAR, UI_FONT_BOLD]
+            .into_iter()
+            .chain(cnscd::app::preview::DOC_FONTS)
+            .map(Into::into)
+            .collect(),
+        default_font: UI_FONT,
+        ..Default::default()
+    }
+}
+
+/// Runs a task and every task its messages lead to, as the runtime would.
+pub fn settle(app: &mut App, task: Task<Message>) {
+    let mut queue = vec![task];
+    while let Some(t) = queue.pop() {
+        let Some(stream) = iced_test::runtime::task::into_stream(t) else {
+            continue;
+        };
+        for action in block_on(stream.collect::<Vec<_>>()) {
+            if let iced_test::runtime::Action::Output(m) = action {
+                queue.push(app.update(m));
+            }
+        }
+    }
+}
+
+pub fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for m in messages {
+        let t = app.update(m);
+        settle(app, t);
+    }
+}
+
+/// The demo commune (Đắk Nia) with dialogs that are always cancelled.
+pub fn demo_app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    let (mut app, task) = App::with_dialogs(store, Lang::Vi, Scripted::new(None));
+    settle(&mut app, task);
+    app
+}
+
+/// The demo commune with scripted dialogs; PDFs go to a temporary folder.
+pub fn demo_app_with(dialogs: Arc<Scripted>) -> (App, tempfile::TempDir) {
+    let mut store = Store::open_in_memory().unwrap();
+    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    let (mut app, task) = App::with_dialogs(store, Lang::Vi, dialogs);
+    settle(&mut app, task);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("qd.pdf").display().to_string();
+    send(
+        &mut app,
+        [Message::Decision(cnscd::app::decision::Message::OutPath(
+            out,
+        ))],
+    );
+    (app, dir)
+}
+
+/// Clicks and typing done in a simulator on the current view, then their messages run.
+pub fn act(app: &mut App, f: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
+    let mut ui = iced_test::Simulator::with_settings(settings(), app.view());
+    f(&mut ui);
+    let msgs: Vec<Message> = ui.into_messages().collect();
+    send(app, msgs);
+}
+
+/// Whether the current view shows this exact text.
+pub fn shows(app: &App, text: &str) -> bool {
+    let mut ui = iced_test::Simulator::with_settings(settings(), app.view());
+    ui.find(text).is_ok()
+}
