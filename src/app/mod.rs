@@ -230,21 +230,20 @@ impl App {
             .map(Message::Decision)
     }
 
+    /// The window's close button (or Ctrl+Q): closes, or asks first when typed edits
+    /// are unsaved. There is one window, so closing it ends the program.
     fn close_requested(&mut self, id: window::Id) -> Task<Message> {
         if self.unsaved() {
             self.confirm_quit = Some(id);
             Task::none()
         } else {
-            window::close(id)
+            iced::exit()
         }
     }
 
     fn quit(&mut self, really: bool) -> Task<Message> {
-        match self.confirm_quit.take() {
-            Some(id) if really => window::close(id),
-            _ if really => iced::exit(),
-            _ => Task::none(),
-        }
+        self.confirm_quit = None;
+        if really { iced::exit() } else { Task::none() }
     }
 
     fn roster_update(&mut self, m: roster::Message) -> Task<Message> {
