@@ -333,7 +333,10 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     act(&mut app, |ui| {
         ui.click("Mở tệp PDF").expect("open");
     });
-    assert_eq!(*dialogs.opened.lock().unwrap(), std::slice::from_ref(&chosen));
+    assert_eq!(
+        *dialogs.opened.lock().unwrap(),
+        std::slice::from_ref(&chosen)
+    );
 
     // Ctrl+P saves to the path in the field.
     let typed = dir.path().join("ctrl-p.pdf");

@@ -2,23 +2,12 @@
 //! the file itself (poppler-utils), hard layouts, refusals, determinism, the register.
 
 mod common;
+#[path = "common/pdf.rs"]
+mod pdf;
 use common::{cnscd, ok};
+use pdf::{MM, bbox, tool};
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let o = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
-    assert!(
-        o.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 struct Demo {
     _dir: tempfile::TempDir,
@@ -94,55 +83,6 @@ fn the_demo_decision_reproduces_seed_004_word_for_word() {
     }
     assert_eq!(got.len(), want.len(), "extra or missing words at the end");
 }
-
-/// One word of `pdftotext -bbox-layout`.
-#[derive(Debug)]
-struct Word {
-    page: usize,
-    x0: f32,
-    y0: f32,
-    x1: f32,
-    y1: f32,
-    text: String,
-}
-
-fn attr(tag: &str, name: &str) -> f32 {
-    let k = format!("{name}=\"");
-    let i = tag.find(&k).unwrap() + k.len();
-    tag[i..].split('"').next().unwrap().parse().unwrap()
-}
-
-/// Words and lines (as word lists) of every page.
-fn bbox(pdf: &Path) -> (Vec<Word>, Vec<Vec<usize>>) {
-    let xml = tool("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
-    let mut words = Vec::new();
-    let mut lines = Vec::new();
-    let mut page = 0;
-    let mut current: Vec<usize> = Vec::new();
-    for part in xml.split('<').skip(1) {
-        if part.starts_with("page ") {
-            page += 1;
-        } else if part.starts_with("line ") {
-            current = Vec::new();
-        } else if part.starts_with("/line") {
-            lines.push(std::mem::take(&mut current));
-        } else if let Some(rest) = part.strip_prefix("word ") {
-            let (tag, text) = rest.split_once('>').unwrap();
-            current.push(words.len());
-            words.push(Word {
-                page,
-                x0: attr(tag, "xMin"),
-                y0: attr(tag, "yMin"),
-                x1: attr(tag, "xMax"),
-                y1: attr(tag, "yMax"),
-                text: text.replace("&amp;", "&"),
-            });
-        }
-    }
-    (words, lines)
-}
-
-const MM: f32 = 72.0 / 25.4;
 
 #[test]
 fn the_file_keeps_decree_30_format() {

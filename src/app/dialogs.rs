@@ -8,6 +8,8 @@ pub trait Dialogs: Send + Sync + 'static {
     /// Asks where to save a file; `None` when the clerk cancels (or, on Linux, when no
     /// desktop portal answers — the path field still works then).
     fn save_file(&self, title: &str, suggested: &Path) -> Option<PathBuf>;
+    /// Asks for a file to open (evidence); `None` when cancelled.
+    fn pick_file(&self, title: &str) -> Option<PathBuf>;
     /// Opens a file in the program the system uses for it.
     fn open_file(&self, path: &Path) -> std::io::Result<()>;
 }
@@ -33,6 +35,14 @@ impl Dialogs for System {
                 p
             }
         })
+    }
+
+    fn pick_file(&self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Ảnh, PDF", &["jpg", "jpeg", "png", "pdf", "heic", "webp"])
+            .add_filter("Mọi tệp", &["*"])
+            .pick_file()
     }
 
     fn open_file(&self, path: &Path) -> std::io::Result<()> {
@@ -78,6 +88,10 @@ impl Scripted {
 
 impl Dialogs for Scripted {
     fn save_file(&self, _title: &str, _suggested: &Path) -> Option<PathBuf> {
+        self.answer.lock().ok()?.clone()
+    }
+
+    fn pick_file(&self, _title: &str) -> Option<PathBuf> {
         self.answer.lock().ok()?.clone()
     }
 

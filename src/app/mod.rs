@@ -1,6 +1,7 @@
 //! The window (iced). A thin layer over the core: each screen keeps its state, turns
 //! messages into tasks that run database work off the window's thread, and draws.
 
+pub mod activities;
 pub mod commune_form;
 pub mod decision;
 pub mod detail;
@@ -9,6 +10,8 @@ pub mod i18n;
 pub mod member_form;
 pub mod overview;
 pub mod preview;
+pub mod progress;
+pub mod reports;
 pub mod roster;
 pub mod settings;
 pub mod setup;
@@ -67,6 +70,9 @@ pub enum Screen {
     Teams,
     Roster,
     Decision,
+    Activities,
+    Progress,
+    Reports,
     Settings,
 }
 
@@ -79,6 +85,9 @@ pub struct App {
     pub teams: teams::State,
     pub roster: roster::State,
     pub decision: decision::State,
+    pub activities: activities::State,
+    pub progress: progress::State,
+    pub reports: reports::State,
     pub settings: settings::State,
     pub dialogs: Arc<dyn dialogs::Dialogs>,
     /// The window asked to close while edits were unsaved: ask first.
@@ -93,6 +102,9 @@ pub enum Message {
     Teams(teams::Message),
     Roster(roster::Message),
     Decision(decision::Message),
+    Activities(activities::Message),
+    Progress(progress::Message),
+    Reports(reports::Message),
     Settings(settings::Message),
     Key(keyboard::Event),
     CloseRequested(window::Id),
@@ -130,6 +142,9 @@ impl App {
             teams: teams::State::default(),
             roster: roster::State::default(),
             decision: decision::State::default(),
+            activities: activities::State::default(),
+            progress: progress::State::default(),
+            reports: reports::State::default(),
             settings: settings::State::new(path),
             dialogs,
             confirm_quit: None,
@@ -151,6 +166,9 @@ impl App {
             self.roster.load_teams(&self.db).map(Message::Roster),
             self.roster.reload(&self.db).map(Message::Roster),
             self.settings.load(&self.db).map(Message::Settings),
+            self.activities
+                .load_lists(&self.db)
+                .map(Message::Activities),
         ])
     }
 
@@ -160,6 +178,9 @@ impl App {
             || self.roster.unsaved()
             || self.teams.unsaved()
             || self.decision.unsaved()
+            || self.activities.unsaved()
+            || self.progress.unsaved()
+            || self.reports.unsaved()
             || self.settings.unsaved()
     }
 
@@ -175,6 +196,12 @@ impl App {
             Message::Teams(m) => self.teams_update(m),
             Message::Roster(m) => self.roster_update(m),
             Message::Decision(m) => self.decision_update(m),
+            Message::Activities(m) => self.activities_update(m),
+            Message::Progress(m) => self.progress.update(m, &self.db).map(Message::Progress),
+            Message::Reports(m) => self
+                .reports
+                .update(m, &self.db, &self.dialogs)
+                .map(Message::Reports),
             Message::Settings(m) => self.settings_update(m),
             Message::Key(event) => self.shortcut(event),
             Message::CloseRequested(id) => self.close_requested(id),
@@ -195,6 +222,12 @@ impl App {
             // The decision screen reads the roster and the register again.
             Screen::Decision => self.decision.load(&self.db).map(Message::Decision),
             Screen::Settings => self.settings.load(&self.db).map(Message::Settings),
+            Screen::Activities => self
+                .activities
+                .load_lists(&self.db)
+                .map(Message::Activities),
+            Screen::Progress => self.progress.load_scopes(&self.db).map(Message::Progress),
+            Screen::Reports => self.reports.load(&self.db).map(Message::Reports),
             Screen::Roster | Screen::Setup => Task::none(),
         }
     }
@@ -232,6 +265,20 @@ impl App {
 
     /// The window's close button (or Ctrl+Q): closes, or asks first when typed edits
     /// are unsaved. There is one window, so closing it ends the program.
+    fn activities_update(&mut self, m: activities::Message) -> Task<Message> {
+        let (task, event) = self.activities.update(m, &self.db, &self.dialogs);
+        let task = task.map(Message::Activities);
+        match event {
+            // Progress and the overview's figures follow the log.
+            Some(activities::Event::Changed) => Task::batch([
+                task,
+                self.progress.reload(&self.db).map(Message::Progress),
+                self.overview.load(&self.db).map(Message::Overview),
+            ]),
+            None => task,
+        }
+    }
+
     fn close_requested(&mut self, id: window::Id) -> Task<Message> {
         if self.unsaved() {
             self.confirm_quit = Some(id);
@@ -293,12 +340,18 @@ impl App {
             };
         }
         match (key.as_ref(), modifiers.command()) {
-            (Key::Character("p"), true) => {
-                if self.screen == Screen::Decision {
-                    self.decision_update(decision::Message::SavePdf)
-                } else {
-                    self.navigate(Screen::Decision)
-                }
+            (Key::Character("p"), true) => match self.screen {
+                Screen::Decision => self.decision_update(decision::Message::SavePdf),
+                Screen::Reports => self.update(Message::Reports(reports::Message::SavePdf)),
+                _ => self.navigate(Screen::Decision),
+            },
+            (Key::Character("n"), true) if self.screen == Screen::Activities => {
+                self.activities_update(activities::Message::New)
+            }
+            (Key::Named(Named::Escape), _)
+                if self.screen == Screen::Activities && self.activities.form.is_some() =>
+            {
+                self.activities_update(activities::Message::Cancel)
             }
             (Key::Character("n"), true) => {
                 self.screen = Screen::Roster;
@@ -399,6 +452,9 @@ impl App {
                 nav(T::NavTeams, Screen::Teams),
                 nav(T::NavRoster, Screen::Roster),
                 nav(T::NavDecision, Screen::Decision),
+                nav(T::NavActivities, Screen::Activities),
+                nav(T::NavProgress, Screen::Progress),
+                nav(T::NavReports, Screen::Reports),
                 nav(T::NavSettings, Screen::Settings),
             ]
             .spacing(8)
@@ -412,6 +468,9 @@ impl App {
             Screen::Teams => self.teams.view(l).map(Message::Teams),
             Screen::Roster => self.roster.view(l).map(Message::Roster),
             Screen::Decision => self.decision.view(l).map(Message::Decision),
+            Screen::Activities => self.activities.view(l).map(Message::Activities),
+            Screen::Progress => self.progress.view(l).map(Message::Progress),
+            Screen::Reports => self.reports.view(l).map(Message::Reports),
             Screen::Settings => self.settings.view(l).map(Message::Settings),
         };
         row![

@@ -24,6 +24,69 @@ pub struct Data {
     pub villages_without_team: Vec<String>,
     /// The latest issued decisions, newest first.
     pub decisions: Vec<String>,
+    pub deadlines: Option<Deadlines>,
+}
+
+/// The monthly reports of the month just ended: who has reported, and by when.
+#[derive(Debug, Clone, Default)]
+pub struct Deadlines {
+    pub period: String,
+    pub village_due: String,
+    pub commune_due: String,
+    /// (team name, reported, overdue).
+    pub villages: Vec<(String, bool, bool)>,
+    pub commune_reported: bool,
+    pub commune_overdue: bool,
+}
+
+/// The reporting days (settings; domain.md: the 18th and the 20th).
+pub fn report_days(s: &crate::store::Store) -> Result<(u32, u32), crate::store::StoreError> {
+    let day = |key: &str, default: u32| -> Result<u32, crate::store::StoreError> {
+        Ok(s.setting(key)?
+            .and_then(|v| v.parse().ok())
+            .filter(|d| (1..=28).contains(d))
+            .unwrap_or(default))
+    };
+    Ok((
+        day("report.village_day", 18)?,
+        day("report.commune_day", 20)?,
+    ))
+}
+
+fn deadlines(
+    s: &crate::store::Store,
+    commune_id: i64,
+    today: chrono::NaiveDate,
+) -> Result<Deadlines, crate::store::StoreError> {
+    use crate::domain::period::Period;
+    let (vday, cday) = report_days(s)?;
+    // The month whose reports are due next: last month, until its commune deadline.
+    let this = Period::month_of(today);
+    let last = Period::month_of(this.first_day().pred_opt().unwrap_or(today));
+    let period = if today <= last.due(cday) { last } else { this };
+    let reported = s.reported(commune_id, &period.code())?;
+    let names = s.team_names()?;
+    let vdue = period.due(vday);
+    let cdue = period.due(cday);
+    let mut villages = Vec::new();
+    for t in s.teams(commune_id)? {
+        if t.village_id.is_some() && t.status != crate::domain::team::TeamStatus::Dissolved {
+            let done = reported.contains(&t.id);
+            villages.push((
+                names.get(&t.id).cloned().unwrap_or_default(),
+                done,
+                !done && today > vdue,
+            ));
+        }
+    }
+    Ok(Deadlines {
+        period: period.label_vi(),
+        village_due: crate::domain::vndate::short(vdue),
+        commune_due: crate::domain::vndate::short(cdue),
+        villages,
+        commune_reported: reported.contains(&0),
+        commune_overdue: !reported.contains(&0) && today > cdue,
+    })
 }
 
 #[derive(Debug, Default)]
@@ -73,6 +136,7 @@ impl State {
                     teams,
                     villages_without_team,
                     decisions,
+                    deadlines: Some(deadlines(s, c.id, chrono::Local::now().date_naive())?),
                 })
             },
             Message::Loaded,
@@ -100,6 +164,40 @@ impl State {
             return col.into();
         };
         col = col.push(text(&d.commune).size(24).font(UI_FONT_STRONG));
+        if let Some(dl) = &d.deadlines {
+            let mut card = column![
+                text(format!("{} — {}", tr(l, T::OverviewDeadlines), dl.period))
+                    .size(18)
+                    .font(UI_FONT_STRONG),
+                text(format!(
+                    "Tổ thôn → xã: {} · Xã → tỉnh: {}",
+                    dl.village_due, dl.commune_due
+                ))
+                .size(13),
+            ]
+            .spacing(4);
+            let status = |done: bool, overdue: bool| {
+                if done {
+                    (tr(l, T::OverviewReported), style::OK)
+                } else if overdue {
+                    (tr(l, T::OverviewOverdue), style::ERROR)
+                } else {
+                    (tr(l, T::OverviewMissing), style::WARNING)
+                }
+            };
+            for (name, done, overdue) in &dl.villages {
+                let (word, color) = status(*done, *overdue);
+                card = card.push(text(format!("{name}: {word}")).size(13).color(color));
+            }
+            let (word, color) = status(dl.commune_reported, dl.commune_overdue);
+            card = card.push(text(format!("{}: {word}", d.commune)).size(13).color(color));
+            col = col.push(
+                container(card)
+                    .padding(10)
+                    .width(Length::Fill)
+                    .style(container::bordered_box),
+            );
+        }
         col = col.push(text(tr(l, T::OverviewTeams)).size(18).font(UI_FONT_STRONG));
         for t in &d.teams {
             let mut card = column![

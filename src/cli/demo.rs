@@ -319,17 +319,22 @@ pub fn dak_nia(store: &mut Store) -> Result<Msg> {
     for r in SEED_RECIPIENTS {
         store.add_library_item(commune.id, LibraryKind::Recipient, r, true)?;
     }
+    let activities = super::demo_activities::demo_year(store)?;
     Ok(Msg::new(
-        "Đã tạo dữ liệu mẫu xã Đắk Nia: Tổ cấp xã (Quyết định 23/QĐ-UBND) và 3 Tổ cấp thôn.",
-        "Created the Đắk Nia demo commune: the commune team (decision 23/QĐ-UBND) and 3 village teams.",
+        format!(
+            "Đã tạo dữ liệu mẫu xã Đắk Nia: Tổ cấp xã (Quyết định 23/QĐ-UBND), 3 Tổ cấp thôn và {activities} hoạt động năm 2026."
+        ),
+        format!(
+            "Created the Đắk Nia demo commune: the commune team (decision 23/QĐ-UBND), 3 village teams and {activities} activities of 2026."
+        ),
     ))
 }
 
 /// SplitMix64: small, fast, and the same on every machine.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -337,11 +342,11 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }

@@ -3,7 +3,9 @@
 
 mod bench;
 pub mod demo;
+pub mod demo_activities;
 pub mod print;
+pub mod report;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -53,7 +55,25 @@ pub enum Verb {
         /// Do nothing (and succeed) if the database already holds a commune.
         #[arg(long)]
         if_empty: bool,
+        /// Add N generated activities to the home commune (created first if empty).
+        #[arg(long, value_name = "N", conflicts_with = "communes")]
+        activities: Option<u64>,
     },
+    /// List activities, newest first: id, date, team, kind, people, households, counts.
+    Activities {
+        #[arg(long, value_name = "ID")]
+        team: Option<i64>,
+        /// From this day (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// At most this many lines.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// The register of issued reports: id, number, period, team, date, subject.
+    Reports,
     /// List the teams: id, level, name, member count, warnings count.
     Teams,
     /// List members sorted the Vietnamese way (current members unless --all).
@@ -144,6 +164,29 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// The report of a period: the commune's, or a team's with --team.
+    Report {
+        /// 2026-10 (month), 2026-Q3, 2026-H1 or 2026.
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        #[arg(long, value_name = "ID")]
+        team: Option<i64>,
+        /// The number in the year's register of the issuing body.
+        #[arg(long, value_name = "N")]
+        number: Option<u32>,
+        /// The report's date; today by default.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Freeze it in the register (takes the next free number if none is given).
+        #[arg(long)]
+        issue: bool,
+        #[arg(long)]
+        font: Option<String>,
+        #[arg(long)]
+        created: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The member list of a team.
     Members {
         #[arg(long, value_name = "ID")]
@@ -196,11 +239,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
     let mut out = out.lock();
     let result = match verb {
         Verb::Demo {
+            seed,
+            activities: Some(n),
+            ..
+        } => activities_demo(&mut store, n, seed, &mut out, lang),
+        Verb::Demo {
             communes,
             villages,
             members,
             seed,
             if_empty,
+            activities: None,
         } => {
             if if_empty && let Some(c) = store.home_commune().map_err(|e| store_msg(&e))? {
                 let msg = Msg::new(
@@ -228,6 +277,13 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
             members(&store, &q, &mut out, lang)
         }
         Verb::Check => check(&store, &mut out, lang),
+        Verb::Activities {
+            team,
+            from,
+            to,
+            limit,
+        } => activities_verb(&store, team, from, to, limit, &mut out),
+        Verb::Reports => reports_verb(&store, &mut out),
         Verb::Print { what } => print_verb(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
@@ -295,6 +351,101 @@ fn demo_verb(
         None => demo::dak_nia(store)?,
     };
     writeln!(out, "{}", summary.get(lang))?;
+    Ok(())
+}
+
+fn activities_demo(
+    store: &mut Store,
+    n: u64,
+    seed: u64,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    if store.home_commune()?.is_none() {
+        writeln!(out, "{}", demo::dak_nia(store)?.get(lang))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        demo_activities::generate(store, n, seed)?.get(lang)
+    )?;
+    Ok(())
+}
+
+fn date_flag(flag: Option<String>) -> Result<Option<chrono::NaiveDate>, Failure> {
+    flag.map(|d| crate::domain::vndate::parse(&d, crate::domain::Field::Date))
+        .transpose()
+        .map_err(|e| Failure::Store(StoreError::invalid(e)))
+}
+
+fn activities_verb(
+    store: &Store,
+    team: Option<i64>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+    out: &mut Out<'_>,
+) -> Result<(), Failure> {
+    let Some(commune) = store.home_commune()? else {
+        return Ok(());
+    };
+    if let Some(t) = team {
+        store.team(t)?;
+    }
+    let names = store.team_names()?;
+    let codes: std::collections::HashMap<i64, String> = store
+        .indicator_list()?
+        .into_iter()
+        .map(|i| (i.id, i.code))
+        .collect();
+    let q = store::ActivityQuery {
+        commune_id: commune.id,
+        team_id: team,
+        from: date_flag(from)?,
+        to: date_flag(to)?,
+        limit,
+        ..Default::default()
+    };
+    let dash = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
+    for row in store.activities(&q)? {
+        let a = &row.activity;
+        let counts: Vec<String> = a
+            .counts
+            .iter()
+            .map(|(i, n)| format!("{}=+{n}", codes.get(i).map(String::as_str).unwrap_or("?")))
+            .collect();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            a.id,
+            a.on_date,
+            names.get(&a.team_id).map(String::as_str).unwrap_or(""),
+            row.type_name,
+            dash(a.people),
+            dash(a.households),
+            counts.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+fn reports_verb(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
+    let Some(commune) = store.home_commune()? else {
+        return Ok(());
+    };
+    for r in store.issued_reports(commune.id)? {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.id,
+            r.model.header.number_line.trim_start_matches("Số: "),
+            r.period,
+            r.team_id,
+            r.issued_on,
+            r.subject,
+            r.pdf_sha256
+        )?;
+    }
     Ok(())
 }
 
@@ -419,6 +570,25 @@ fn print_verb(
                     print::print_decision(store, &req, issue, &path, &fonts)?
                 }
             }
+        }
+        PrintWhat::Report {
+            period,
+            team,
+            number,
+            date,
+            issue,
+            font,
+            created,
+            out: path,
+        } => {
+            let fonts = print::fonts_for(store, font.as_deref())?;
+            let period = crate::domain::period::Period::parse(&period)
+                .map_err(|e| Failure::Store(StoreError::invalid(e)))?;
+            let mut req = report::ReportRequest::new(period, team);
+            req.number = number;
+            req.date = date_flag(date)?;
+            req.created = created;
+            report::print_report(store, &req, issue, &path, &fonts)?
         }
         PrintWhat::Members {
             team,

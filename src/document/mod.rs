@@ -1,6 +1,7 @@
-//! Document models: decisions and member lists (reports later), built from domain data.
+//! Document models: decisions, member lists and reports, built from domain data.
 //! Knows Decree 30, knows nothing of PDF.
 
 pub mod decision;
 pub mod members;
 pub mod model;
+pub mod report;

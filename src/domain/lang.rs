@@ -94,6 +94,14 @@ pub enum Field {
     ViceChairmen,
     PlaceName,
     Preset,
+    Period,
+    ActivityType,
+    People,
+    Households,
+    Indicator,
+    Baseline,
+    Target,
+    Section,
 }
 
 impl Field {
@@ -132,6 +140,14 @@ impl Field {
                 "Place name for the date line",
             ),
             Self::Preset => ("Bộ quy tắc", "Rule preset"),
+            Self::Period => ("Kỳ báo cáo", "Period"),
+            Self::ActivityType => ("Loại hoạt động", "Kind of activity"),
+            Self::People => ("Số người được tiếp cận", "People reached"),
+            Self::Households => ("Số hộ được tiếp cận", "Households reached"),
+            Self::Indicator => ("Kết quả theo chỉ tiêu", "Result for an indicator"),
+            Self::Baseline => ("Số liệu gốc", "Baseline"),
+            Self::Target => ("Chỉ tiêu năm", "Target for the year"),
+            Self::Section => ("Nội dung báo cáo", "Report section"),
         };
         Msg::new(vi, en)
     }

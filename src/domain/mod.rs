@@ -1,9 +1,12 @@
 //! Types and rules of the commune's teams. Pure: no I/O.
 
+pub mod activity;
 pub mod collate;
+pub mod indicator;
 pub mod lang;
 pub mod number;
 pub mod people;
+pub mod period;
 pub mod place;
 pub mod preset;
 pub mod team;

@@ -257,6 +257,26 @@ pub fn capitalise_first(s: &str) -> String {
     }
 }
 
+/// A commune for the tests of other modules.
+#[cfg(test)]
+pub mod tests_support {
+    use super::*;
+
+    pub fn dak_nia() -> Commune {
+        Commune {
+            id: 1,
+            province: "Đắk Nông".into(),
+            district: None,
+            kind: CommuneKind::Xa,
+            name: "Đắk Nia".into(),
+            place_name: "Đắk Nia".into(),
+            chairman: "Trần Đình Tuấn".into(),
+            vice_chairmen: vec!["Quản Thị Ngọc".into()],
+            preset: "dak-nia-004".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

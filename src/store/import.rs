@@ -70,6 +70,21 @@ impl Import<'_> {
         Ok(())
     }
 
+    /// An activity, without touching the monthly totals: call
+    /// [`Store::rebuild_monthly`] once the import is committed.
+    pub fn activity(&self, a: &crate::domain::activity::Activity) -> Result<i64> {
+        super::activities::insert_raw(&self.tx, a)
+    }
+
+    pub fn baseline(&self, commune_id: i64, village_id: i64, base: &str, value: i64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO baselines (commune_id, village_id, base, value) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT DO UPDATE SET value = excluded.value",
+            params![commune_id, village_id, base, value],
+        )?;
+        Ok(())
+    }
+
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) \

@@ -3,11 +3,14 @@
 //! Every write runs in a transaction; the journal is WAL with `synchronous = FULL`, so a
 //! committed record survives a killed process and a power cut.
 
+pub mod activities;
 mod backup;
 mod decisions;
 mod import;
+mod indicators;
 mod people;
 mod places;
+mod reports;
 pub mod schema;
 mod teams;
 
@@ -17,13 +20,16 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 
 use crate::domain::{FieldError, Lang, Msg};
 
+pub use activities::{ActivityQuery, ActivityRow, Evidence};
 pub use backup::backup_dir;
 pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
 };
 pub use import::Import;
+pub use indicators::{PeriodFigures, ProgressLine, Scope};
 pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
 pub use places::NewCommune;
+pub use reports::{IssuedReport, NewReport};
 pub use teams::TeamSummary;
 
 /// Marks a file as a cnscd database (`PRAGMA application_id`): "CNSC".

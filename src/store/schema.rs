@@ -140,6 +140,115 @@ CREATE TABLE decisions (
     UNIQUE (commune_id, year, type_code, number)
 ) STRICT;
 "#,
+    // 3: indicators, baselines, targets, activities (with monthly totals kept in the
+    // same transaction as every change, so a year's report reads a few hundred rows),
+    // evidence files, and the register of reports.
+    r#"
+CREATE TABLE indicators (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE,
+    name           TEXT NOT NULL CHECK (name <> ''),
+    unit           TEXT NOT NULL,
+    base           TEXT NOT NULL,
+    default_target REAL,
+    source         TEXT NOT NULL DEFAULT '',
+    position       INTEGER NOT NULL DEFAULT 0,
+    active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+) STRICT;
+
+-- Baselines (households, population, …) of a commune (village_id 0) or a village.
+CREATE TABLE baselines (
+    commune_id INTEGER NOT NULL REFERENCES communes (id),
+    village_id INTEGER NOT NULL DEFAULT 0,
+    base       TEXT NOT NULL,
+    value      INTEGER NOT NULL CHECK (value >= 0),
+    PRIMARY KEY (commune_id, village_id, base)
+) STRICT, WITHOUT ROWID;
+
+-- Targets per year of a commune (village_id 0) or a village.
+CREATE TABLE targets (
+    commune_id   INTEGER NOT NULL REFERENCES communes (id),
+    village_id   INTEGER NOT NULL DEFAULT 0,
+    indicator_id INTEGER NOT NULL REFERENCES indicators (id),
+    year         INTEGER NOT NULL,
+    value        REAL NOT NULL CHECK (value >= 0),
+    PRIMARY KEY (commune_id, village_id, indicator_id, year)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE activity_types (
+    id         INTEGER PRIMARY KEY,
+    commune_id INTEGER NOT NULL REFERENCES communes (id),
+    name       TEXT NOT NULL CHECK (name <> ''),
+    position   INTEGER NOT NULL DEFAULT 0,
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+) STRICT;
+
+CREATE TABLE activities (
+    id         INTEGER PRIMARY KEY,
+    commune_id INTEGER NOT NULL REFERENCES communes (id),
+    team_id    INTEGER NOT NULL REFERENCES teams (id),
+    village_id INTEGER REFERENCES villages (id),
+    on_date    TEXT NOT NULL,
+    type_id    INTEGER NOT NULL REFERENCES activity_types (id),
+    people     INTEGER CHECK (people >= 0),
+    households INTEGER CHECK (households >= 0),
+    note       TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1,
+    updated    TEXT NOT NULL
+) STRICT;
+CREATE INDEX activities_log ON activities (commune_id, on_date, id);
+CREATE INDEX activities_team ON activities (team_id, on_date, id);
+
+CREATE TABLE activity_counts (
+    activity_id  INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    indicator_id INTEGER NOT NULL REFERENCES indicators (id),
+    count        INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (activity_id, indicator_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE activity_people (
+    activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    person_id   INTEGER NOT NULL REFERENCES people (id),
+    PRIMARY KEY (activity_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+-- Evidence (photos, scanned lists): copied into the data folder, named by content.
+CREATE TABLE evidence (
+    id          INTEGER PRIMARY KEY,
+    activity_id INTEGER NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    stored      TEXT NOT NULL,
+    bytes       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX evidence_activity ON evidence (activity_id);
+
+-- Totals per month, team and indicator. Indicator 0 counts activities, -1 people
+-- reached, -2 households reached. Kept by the store in the writing transaction.
+CREATE TABLE monthly (
+    commune_id   INTEGER NOT NULL,
+    month        TEXT NOT NULL,
+    team_id      INTEGER NOT NULL,
+    indicator_id INTEGER NOT NULL,
+    total        INTEGER NOT NULL,
+    entries      INTEGER NOT NULL,
+    PRIMARY KEY (commune_id, month, team_id, indicator_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE reports (
+    id         INTEGER PRIMARY KEY,
+    commune_id INTEGER NOT NULL REFERENCES communes (id),
+    team_id    INTEGER NOT NULL DEFAULT 0,
+    period     TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    number     INTEGER NOT NULL CHECK (number > 0),
+    issued_on  TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    model      TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    UNIQUE (commune_id, team_id, year, number)
+) STRICT;
+CREATE INDEX reports_period ON reports (commune_id, period, team_id);
+"#,
 ];
 
 /// The schema version this build writes.

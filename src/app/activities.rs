@@ -1,0 +1,870 @@
+//! Activities: the log (filtered by team, village, month, kind; paged) and a quick entry
+//! form that keeps the day, team and kind after saving, for typing many in a row.
+//! Edits are checked against the version read; deleting asks first.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::dialogs::Dialogs;
+use super::i18n::{T, tr};
+use super::member_form::TeamChoice;
+use super::{Db, UI_FONT_STRONG, query, style};
+use crate::domain::activity::ActivityInput;
+use crate::domain::period::Period;
+use crate::domain::{Field, FieldError, Lang, Msg, number, vndate};
+use crate::store::{ActivityQuery, Evidence};
+
+pub const PAGE: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+impl fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// One line of the log.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub id: i64,
+    pub version: i64,
+    pub date: String,
+    pub team: String,
+    pub kind: String,
+    pub people: String,
+    pub households: String,
+    pub counts: String,
+    pub note: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What the screen needs to know once.
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    pub commune_id: i64,
+    pub teams: Vec<TeamChoice>,
+    /// Each team's village.
+    pub villages: Vec<(i64, Option<i64>)>,
+    pub kinds: Vec<KindChoice>,
+    /// (id, name, unit).
+    pub indicators: Vec<(i64, String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub input: ActivityInput,
+    pub team: Option<TeamChoice>,
+    pub kind: Option<KindChoice>,
+    /// Editing a saved activity: (id, version read).
+    pub editing: Option<(i64, i64)>,
+    pub errors: Vec<FieldError>,
+    pub tried: bool,
+    pub saving: bool,
+    pub dirty: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub lists: Lists,
+    pub team: Option<TeamChoice>,
+    pub kind: Option<KindChoice>,
+    /// `2026-10`: the month shown; empty for every month.
+    pub month: String,
+    pub page: usize,
+    pub lines: Vec<Line>,
+    pub total: usize,
+    pub form: Option<Form>,
+    pub confirm_delete: Option<(i64, i64, String)>,
+    pub notice: Option<Msg>,
+    pub error: Option<Msg>,
+    generation: u64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    ListsLoaded(Result<Lists, Msg>),
+    Team(TeamChoice),
+    AllTeams,
+    Kind(KindChoice),
+    AllKinds,
+    Month(String),
+    Page(usize),
+    Loaded(u64, Result<(Vec<Line>, usize), Msg>),
+    New,
+    Edit(i64),
+    Opened(Result<Box<(crate::domain::activity::Activity, i64)>, Msg>),
+    Input(Field, String),
+    Count(usize, String),
+    FormTeam(TeamChoice),
+    FormKind(KindChoice),
+    Save,
+    Cancel,
+    Saved(Result<Msg, Msg>),
+    Delete(i64, i64, String),
+    ConfirmDelete(bool),
+    AddEvidence(i64),
+    EvidencePicked(i64, Option<PathBuf>),
+    OpenEvidence(PathBuf),
+    Finished(Result<(), Msg>),
+}
+
+/// What the screen tells the window.
+pub enum Event {
+    /// Activities changed: progress and reports read them again.
+    Changed,
+}
+
+pub const COUNT_IDS: [&str; 8] = [
+    "count_0", "count_1", "count_2", "count_3", "count_4", "count_5", "count_6", "count_7",
+];
+
+impl State {
+    pub fn load_lists(&self, db: &Db) -> Task<Message> {
+        query(
+            db,
+            |s| {
+                let Some(c) = s.home_commune()? else {
+                    return Ok(Lists::default());
+                };
+                let names = s.team_names()?;
+                let teams_all = s.teams(c.id)?;
+                Ok(Lists {
+                    commune_id: c.id,
+                    teams: teams_all
+                        .iter()
+                        .map(|t| TeamChoice {
+                            id: t.id,
+                            name: names.get(&t.id).cloned().unwrap_or_default(),
+                        })
+                        .collect(),
+                    villages: teams_all.iter().map(|t| (t.id, t.village_id)).collect(),
+                    kinds: s
+                        .activity_types(c.id)?
+                        .into_iter()
+                        .map(|(id, name)| KindChoice { id, name })
+                        .collect(),
+                    indicators: s
+                        .indicators()?
+                        .into_iter()
+                        .map(|i| (i.id, i.name, i.unit))
+                        .collect(),
+                })
+            },
+            Message::ListsLoaded,
+        )
+    }
+
+    fn query(&self) -> Result<ActivityQuery, Msg> {
+        let (from, to) = if self.month.trim().is_empty() {
+            (None, None)
+        } else {
+            let p = Period::parse(&self.month)
+                .map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))?;
+            (Some(p.first_day()), Some(p.last_day()))
+        };
+        Ok(ActivityQuery {
+            commune_id: self.lists.commune_id,
+            team_id: self.team.as_ref().map(|t| t.id),
+            type_id: self.kind.as_ref().map(|k| k.id),
+            from,
+            to,
+            limit: Some(PAGE),
+            offset: self.page * PAGE,
+            ..Default::default()
+        })
+    }
+
+    pub fn reload(&mut self, db: &Db) -> Task<Message> {
+        let q = match self.query() {
+            Ok(q) => q,
+            Err(e) => {
+                self.error = Some(e);
+                return Task::none();
+            }
+        };
+        self.error = None;
+        self.generation += 1;
+        let g = self.generation;
+        let teams: std::collections::HashMap<i64, String> = self
+            .lists
+            .teams
+            .iter()
+            .map(|t| (t.id, t.name.clone()))
+            .collect();
+        let units: std::collections::HashMap<i64, String> = self
+            .lists
+            .indicators
+            .iter()
+            .map(|(id, name, unit)| (*id, format!("{unit} ({name})")))
+            .collect();
+        query(
+            db,
+            move |s| {
+                let rows = s.activities(&q)?;
+                let total = s.count_activities(&ActivityQuery {
+                    limit: None,
+                    offset: 0,
+                    ..q.clone()
+                })?;
+                let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
+                let lines = rows
+                    .into_iter()
+                    .map(|r| {
+                        let a = r.activity;
+                        Line {
+                            id: a.id,
+                            version: r.version,
+                            date: vndate::short(a.on_date),
+                            team: teams.get(&a.team_id).cloned().unwrap_or_default(),
+                            kind: r.type_name,
+                            people: dash(a.people),
+                            households: dash(a.households),
+                            counts: a
+                                .counts
+                                .iter()
+                                .map(|(i, n)| {
+                                    format!(
+                                        "+{} {}",
+                                        number::int(*n),
+                                        units.get(i).map(String::as_str).unwrap_or("")
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            note: a.note,
+                            evidence: r.evidence,
+                        }
+                    })
+                    .collect();
+                Ok((lines, total))
+            },
+            move |r| Message::Loaded(g, r),
+        )
+    }
+
+    fn blank_form(&self) -> Form {
+        Form {
+            input: ActivityInput {
+                on_date: vndate::short(chrono::Local::now().date_naive()),
+                counts: self
+                    .lists
+                    .indicators
+                    .iter()
+                    .map(|(id, name, _)| (*id, name.clone(), String::new()))
+                    .collect(),
+                ..Default::default()
+            },
+            team: self
+                .team
+                .clone()
+                .or_else(|| self.lists.teams.first().cloned()),
+            kind: self.kind.clone(),
+            editing: None,
+            errors: Vec::new(),
+            tried: false,
+            saving: false,
+            dirty: false,
+        }
+    }
+
+    fn check(&self, f: &mut Form) -> Option<crate::domain::activity::Activity> {
+        f.input.team_id = f.team.as_ref().map(|t| t.id);
+        f.input.type_id = f.kind.as_ref().map(|k| k.id);
+        f.input.village_id = f
+            .input
+            .team_id
+            .and_then(|t| self.lists.villages.iter().find(|(id, _)| *id == t))
+            .and_then(|(_, v)| *v);
+        match f
+            .input
+            .check(self.lists.commune_id, chrono::Local::now().date_naive())
+        {
+            Ok(a) => {
+                f.errors.clear();
+                Some(a)
+            }
+            Err(e) => {
+                f.errors = e;
+                None
+            }
+        }
+    }
+
+    /// The form holds typed edits that are not saved.
+    pub fn unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.dirty)
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        db: &Db,
+        dialogs: &Arc<dyn Dialogs>,
+    ) -> (Task<Message>, Option<Event>) {
+        let task = match message {
+            Message::ListsLoaded(Ok(l)) => {
+                self.lists = l;
+                self.reload(db)
+            }
+            Message::ListsLoaded(Err(e)) | Message::Finished(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::Finished(Ok(())) => Task::none(),
+            Message::Team(t) => {
+                self.team = Some(t);
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::AllTeams => {
+                self.team = None;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::Kind(k) => {
+                self.kind = Some(k);
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::AllKinds => {
+                self.kind = None;
+                self.page = 0;
+                self.reload(db)
+            }
+            Message::Month(m) => {
+                self.month = m;
+                self.page = 0;
+                // A half-typed month waits; a wrong one is said once complete.
+                let t = self.month.trim();
+                if t.is_empty() || t.len() >= 7 {
+                    self.reload(db)
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Page(p) => {
+                self.page = p;
+                self.reload(db)
+            }
+            Message::Loaded(g, r) if g == self.generation => {
+                match r {
+                    Ok((lines, total)) => {
+                        self.lines = lines;
+                        self.total = total;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                Task::none()
+            }
+            Message::Loaded(..) => Task::none(),
+            Message::New => {
+                if self.form.is_none() {
+                    self.form = Some(self.blank_form());
+                }
+                self.notice = None;
+                iced::widget::operation::focus("activity_date")
+            }
+            Message::Edit(id) => query(db, move |s| Ok(Box::new(s.activity(id)?)), Message::Opened),
+            Message::Opened(Ok(b)) => {
+                let (a, version) = *b;
+                let names: Vec<(i64, String)> = self
+                    .lists
+                    .indicators
+                    .iter()
+                    .map(|(id, n, _)| (*id, n.clone()))
+                    .collect();
+                let mut f = self.blank_form();
+                f.input = ActivityInput::from_activity(&a, &names);
+                f.team = self.lists.teams.iter().find(|t| t.id == a.team_id).cloned();
+                f.kind = self.lists.kinds.iter().find(|k| k.id == a.type_id).cloned();
+                f.editing = Some((a.id, version));
+                self.form = Some(f);
+                Task::none()
+            }
+            Message::Opened(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::Input(field, v) => {
+                if let Some(f) = &mut self.form {
+                    match field {
+                        Field::Date => f.input.on_date = v,
+                        Field::People => f.input.people = v,
+                        Field::Households => f.input.households = v,
+                        _ => f.input.note = v,
+                    }
+                    f.dirty = true;
+                }
+                self.recheck();
+                Task::none()
+            }
+            Message::Count(i, v) => {
+                if let Some(slot) = self.form.as_mut().and_then(|f| f.input.counts.get_mut(i)) {
+                    slot.2 = v;
+                }
+                if let Some(f) = &mut self.form {
+                    f.dirty = true;
+                }
+                self.recheck();
+                Task::none()
+            }
+            Message::FormTeam(t) => {
+                if let Some(f) = &mut self.form {
+                    f.team = Some(t);
+                    f.dirty = true;
+                }
+                self.recheck();
+                Task::none()
+            }
+            Message::FormKind(k) => {
+                if let Some(f) = &mut self.form {
+                    f.kind = Some(k);
+                    f.dirty = true;
+                }
+                self.recheck();
+                Task::none()
+            }
+            Message::Save => self.save(db),
+            Message::Cancel => {
+                self.form = None;
+                Task::none()
+            }
+            Message::Saved(Ok(m)) => {
+                self.notice = Some(m);
+                self.error = None;
+                // Quick entry: keep the day, team and kind; clear the figures.
+                if let Some(f) = &mut self.form {
+                    if f.editing.is_some() {
+                        self.form = None;
+                    } else {
+                        f.saving = false;
+                        f.dirty = false;
+                        f.tried = false;
+                        f.input.people.clear();
+                        f.input.households.clear();
+                        f.input.note.clear();
+                        for c in &mut f.input.counts {
+                            c.2.clear();
+                        }
+                    }
+                }
+                let focus = if self.form.is_some() {
+                    iced::widget::operation::focus("activity_people")
+                } else {
+                    Task::none()
+                };
+                return (Task::batch([self.reload(db), focus]), Some(Event::Changed));
+            }
+            Message::Saved(Err(e)) => {
+                // The form keeps everything typed.
+                if let Some(f) = &mut self.form {
+                    f.saving = false;
+                }
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::Delete(id, version, label) => {
+                self.confirm_delete = Some((id, version, label));
+                Task::none()
+            }
+            Message::ConfirmDelete(false) => {
+                self.confirm_delete = None;
+                Task::none()
+            }
+            Message::ConfirmDelete(true) => {
+                let Some((id, version, _)) = self.confirm_delete.take() else {
+                    return (Task::none(), None);
+                };
+                query(
+                    db,
+                    move |s| {
+                        s.delete_activity(id, version)?;
+                        Ok(Msg::new("Đã xóa hoạt động.", "The activity was deleted."))
+                    },
+                    Message::Saved,
+                )
+            }
+            Message::AddEvidence(id) => {
+                let dialogs = dialogs.clone();
+                Task::perform(
+                    async move { dialogs.pick_file("Chọn ảnh hoặc tệp minh chứng") },
+                    move |p| Message::EvidencePicked(id, p),
+                )
+            }
+            Message::EvidencePicked(_, None) => Task::none(),
+            Message::EvidencePicked(id, Some(path)) => query(
+                db,
+                move |s| {
+                    let e = s.add_evidence(id, &path)?;
+                    Ok(Msg::new(
+                        format!("Đã lưu minh chứng {}", e.name),
+                        format!("Evidence {} kept", e.name),
+                    ))
+                },
+                Message::Saved,
+            ),
+            Message::OpenEvidence(path) => {
+                let dialogs = dialogs.clone();
+                Task::perform(
+                    async move {
+                        dialogs.open_file(&path).map_err(|e| {
+                            Msg::new(
+                                format!("Không mở được {}: {e}", path.display()),
+                                format!("Could not open {}: {e}", path.display()),
+                            )
+                        })
+                    },
+                    Message::Finished,
+                )
+            }
+        };
+        (task, None)
+    }
+
+    fn recheck(&mut self) {
+        if let Some(mut f) = self.form.take() {
+            if f.tried {
+                self.check(&mut f);
+            }
+            self.form = Some(f);
+        }
+    }
+
+    fn save(&mut self, db: &Db) -> Task<Message> {
+        let Some(mut f) = self.form.take() else {
+            return Task::none();
+        };
+        f.tried = true;
+        let checked = self.check(&mut f);
+        let editing = f.editing;
+        if checked.is_some() {
+            f.saving = true;
+        }
+        self.form = Some(f);
+        let Some(mut a) = checked else {
+            return Task::none();
+        };
+        query(
+            db,
+            move |s| match editing {
+                Some((id, version)) => {
+                    a.id = id;
+                    s.update_activity(&a, version)?;
+                    Ok(Msg::new("Đã lưu thay đổi.", "Changes saved."))
+                }
+                None => {
+                    s.add_activity(&a)?;
+                    Ok(Msg::new(
+                        format!("Đã ghi hoạt động ngày {}.", vndate::short(a.on_date)),
+                        format!("Activity of {} recorded.", vndate::short(a.on_date)),
+                    ))
+                }
+            },
+            Message::Saved,
+        )
+    }
+
+    fn form_view<'a>(&'a self, l: Lang, f: &'a Form) -> Element<'a, Message> {
+        let err = |field: Field| -> Option<String> {
+            if !f.tried {
+                return None;
+            }
+            let msgs: Vec<String> = f
+                .errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.message(l))
+                .collect();
+            (!msgs.is_empty()).then(|| msgs.join("\n"))
+        };
+        let input = |label: T, id: &'static str, field: Field, value: &'a str| {
+            style::field(
+                tr(l, label),
+                id,
+                value,
+                err(field),
+                move |v| Message::Input(field, v),
+                Message::Save,
+            )
+        };
+        let pick_col = |label: T, pick: Element<'a, Message>, field: Field| {
+            let mut c = column![text(tr(l, label)).size(13), pick].spacing(3);
+            if let Some(e) = err(field) {
+                c = c.push(text(e).size(13).color(style::ERROR));
+            }
+            c.width(Length::Fill)
+        };
+        let mut counts = column![text(tr(l, T::ActivityCounts)).size(13)].spacing(4);
+        for (i, (_, name, typed)) in f.input.counts.iter().enumerate() {
+            let unit = self
+                .lists
+                .indicators
+                .get(i)
+                .map(|(_, _, u)| u.as_str())
+                .unwrap_or("");
+            counts = counts.push(
+                row![
+                    text(format!("{name} ({unit})"))
+                        .size(13)
+                        .width(Length::FillPortion(4)),
+                    text_input("", typed)
+                        .id(COUNT_IDS[i.min(COUNT_IDS.len() - 1)])
+                        .on_input(move |v| Message::Count(i, v))
+                        .on_submit(Message::Save)
+                        .padding(4)
+                        .width(Length::FillPortion(1)),
+                ]
+                .spacing(8),
+            );
+        }
+        if let Some(e) = err(Field::Indicator) {
+            counts = counts.push(text(e).size(13).color(style::ERROR));
+        }
+        let title = if f.editing.is_some() {
+            T::ActivityEditTitle
+        } else {
+            T::ActivityNewTitle
+        };
+        let save = button(text(tr(l, T::FormSave))).style(button::primary);
+        let save = if f.saving {
+            save
+        } else {
+            save.on_press(Message::Save)
+        };
+        let mut col = column![
+            text(tr(l, title)).size(18).font(UI_FONT_STRONG),
+            row![
+                input(
+                    T::ActivityDate,
+                    "activity_date",
+                    Field::Date,
+                    &f.input.on_date
+                ),
+                pick_col(
+                    T::FormTeam,
+                    pick_list(
+                        self.lists.teams.as_slice(),
+                        f.team.clone(),
+                        Message::FormTeam
+                    )
+                    .width(Length::Fill)
+                    .into(),
+                    Field::Team
+                ),
+                pick_col(
+                    T::ActivityKind,
+                    pick_list(
+                        self.lists.kinds.as_slice(),
+                        f.kind.clone(),
+                        Message::FormKind
+                    )
+                    .width(Length::Fill)
+                    .into(),
+                    Field::ActivityType
+                ),
+            ]
+            .spacing(10),
+            row![
+                input(
+                    T::ActivityPeople,
+                    "activity_people",
+                    Field::People,
+                    &f.input.people
+                ),
+                input(
+                    T::ActivityHouseholds,
+                    "activity_households",
+                    Field::Households,
+                    &f.input.households
+                ),
+            ]
+            .spacing(10),
+            counts,
+            input(
+                T::ActivityNote,
+                "activity_note",
+                Field::Notes,
+                &f.input.note
+            ),
+        ]
+        .spacing(8);
+        if f.tried && !f.errors.is_empty() {
+            col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
+        }
+        col = col.push(
+            row![
+                save,
+                button(text(tr(l, T::FormCancel)))
+                    .style(button::secondary)
+                    .on_press(Message::Cancel)
+            ]
+            .spacing(10),
+        );
+        container(col)
+            .padding(12)
+            .style(container::bordered_box)
+            .into()
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let mut col = column![
+            row![
+                text(tr(l, T::NavActivities))
+                    .size(22)
+                    .font(UI_FONT_STRONG)
+                    .width(Length::Fill),
+                button(text(tr(l, T::ActivityNew)))
+                    .style(button::primary)
+                    .on_press(Message::New),
+            ],
+            row![
+                pick_list(
+                    self.lists.teams.as_slice(),
+                    self.team.clone(),
+                    Message::Team
+                )
+                .placeholder(tr(l, T::RosterAllTeams))
+                .width(Length::FillPortion(3)),
+                button(text("×"))
+                    .style(button::text)
+                    .on_press(Message::AllTeams),
+                pick_list(
+                    self.lists.kinds.as_slice(),
+                    self.kind.clone(),
+                    Message::Kind
+                )
+                .placeholder(tr(l, T::ActivityAllKinds))
+                .width(Length::FillPortion(3)),
+                button(text("×"))
+                    .style(button::text)
+                    .on_press(Message::AllKinds),
+                text_input(tr(l, T::ActivityMonth), &self.month)
+                    .id("activity_month")
+                    .on_input(Message::Month)
+                    .padding(6)
+                    .width(Length::FillPortion(2)),
+                text(format!("{} {}", self.total, tr(l, T::ActivityCount))).color(style::MUTED),
+            ]
+            .spacing(8),
+        ]
+        .spacing(10);
+        if let Some(n) = &self.notice {
+            col = col.push(text(n.get(l)).color(style::OK));
+        }
+        if let Some(e) = &self.error {
+            col = col
+                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+        }
+        if let Some((_, _, label)) = &self.confirm_delete {
+            col = col.push(
+                container(
+                    row![
+                        text(format!("{} {label}?", tr(l, T::ActivityDeleteAsk)))
+                            .width(Length::Fill),
+                        button(text(tr(l, T::QuitNo)))
+                            .style(button::secondary)
+                            .on_press(Message::ConfirmDelete(false)),
+                        button(text(tr(l, T::ActivityDeleteYes)))
+                            .style(button::danger)
+                            .on_press(Message::ConfirmDelete(true)),
+                    ]
+                    .spacing(10),
+                )
+                .padding(10)
+                .style(container::bordered_box),
+            );
+        }
+        if let Some(f) = &self.form {
+            col = col.push(self.form_view(l, f));
+        }
+        let mut table = column![].spacing(6);
+        if self.lines.is_empty() {
+            table = table.push(text(tr(l, T::RosterEmpty)).color(style::MUTED));
+        }
+        for line in &self.lines {
+            let mut card = column![
+                row![
+                    text(format!("{} — {}", line.date, line.kind))
+                        .font(UI_FONT_STRONG)
+                        .width(Length::Fill),
+                    button(text(tr(l, T::DetailEdit)).size(13))
+                        .style(button::text)
+                        .on_press(Message::Edit(line.id)),
+                    button(text(tr(l, T::ActivityEvidence)).size(13))
+                        .style(button::text)
+                        .on_press(Message::AddEvidence(line.id)),
+                    button(text(tr(l, T::ActivityDelete)).size(13))
+                        .style(button::text)
+                        .on_press(Message::Delete(
+                            line.id,
+                            line.version,
+                            format!("{} — {}", line.date, line.kind)
+                        )),
+                ]
+                .spacing(6),
+                text(format!(
+                    "{} · {}: {} · {}: {}",
+                    line.team,
+                    tr(l, T::ActivityPeople),
+                    line.people,
+                    tr(l, T::ActivityHouseholds),
+                    line.households
+                ))
+                .size(13)
+                .color(style::MUTED),
+            ]
+            .spacing(2);
+            if !line.counts.is_empty() {
+                card = card.push(text(&line.counts).size(13).color(style::OK));
+            }
+            if !line.note.is_empty() {
+                card = card.push(text(&line.note).size(13));
+            }
+            if !line.evidence.is_empty() {
+                let mut files = row![].spacing(6);
+                for e in &line.evidence {
+                    files = files.push(
+                        button(text(e.name.as_str()).size(12))
+                            .style(button::secondary)
+                            .on_press(Message::OpenEvidence(e.path.clone())),
+                    );
+                }
+                card = card.push(files);
+            }
+            table = table.push(
+                container(card)
+                    .padding(8)
+                    .width(Length::Fill)
+                    .style(container::bordered_box),
+            );
+        }
+        col = col.push(scrollable(table).height(Length::Fill));
+        let pages = self.total.div_ceil(PAGE).max(1);
+        col = col.push(
+            row![
+                button(text(tr(l, T::RosterPrev)))
+                    .style(button::secondary)
+                    .on_press_maybe((self.page > 0).then(|| Message::Page(self.page - 1))),
+                text(format!(
+                    "{} {} / {pages}",
+                    tr(l, T::RosterPage),
+                    self.page + 1
+                )),
+                button(text(tr(l, T::RosterNext)))
+                    .style(button::secondary)
+                    .on_press_maybe((self.page + 1 < pages).then(|| Message::Page(self.page + 1))),
+            ]
+            .spacing(12),
+        );
+        col.into()
+    }
+}

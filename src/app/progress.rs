@@ -1,0 +1,464 @@
+//! Indicators: progress of the commune or a team over a period against the baselines and
+//! the year's targets (a table and bars), and where baselines and targets are entered.
+
+use std::fmt;
+
+use iced::widget::{
+    button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
+};
+use iced::{Element, Length, Task};
+
+use super::i18n::{T, tr};
+use super::{Db, UI_FONT_STRONG, query, style};
+use crate::domain::indicator::Base;
+use crate::domain::period::Period;
+use crate::domain::{Field, FieldError, Lang, Msg, number};
+use crate::store::{PeriodFigures, Scope};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeChoice {
+    pub scope: Scope,
+    /// The village whose baselines and targets apply (none: the commune's).
+    pub village: Option<i64>,
+    pub name: String,
+}
+
+impl fmt::Display for ScopeChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub commune_id: i64,
+    pub scopes: Vec<ScopeChoice>,
+    pub scope: Option<ScopeChoice>,
+    pub period: String,
+    pub figures: Option<PeriodFigures>,
+    /// Baselines as typed, in `Base::MEASURED` order.
+    pub bases: Vec<String>,
+    /// (indicator id, name, typed target of the year).
+    pub targets: Vec<(i64, String, bool, String)>,
+    pub errors: Vec<FieldError>,
+    pub notice: Option<Msg>,
+    pub error: Option<Msg>,
+    pub dirty: bool,
+    generation: u64,
+}
+
+/// What one load brings.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    figures: PeriodFigures,
+    bases: Vec<String>,
+    targets: Vec<(i64, String, bool, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Scopes(Result<(i64, Vec<ScopeChoice>), Msg>),
+    Scope(ScopeChoice),
+    Period(String),
+    Loaded(u64, Result<Box<Loaded>, Msg>),
+    Base(usize, String),
+    Target(usize, String),
+    Save,
+    Saved(Result<(), Msg>),
+}
+
+impl State {
+    pub fn load_scopes(&self, db: &Db) -> Task<Message> {
+        query(
+            db,
+            |s| {
+                let Some(c) = s.home_commune()? else {
+                    return Ok((0, Vec::new()));
+                };
+                let names = s.team_names()?;
+                let mut out = vec![ScopeChoice {
+                    scope: Scope::Commune(c.id),
+                    village: None,
+                    name: format!("Toàn {}", c.full_name()),
+                }];
+                for t in s.teams(c.id)? {
+                    if t.village_id.is_some() {
+                        out.push(ScopeChoice {
+                            scope: Scope::Team(t.id),
+                            village: t.village_id,
+                            name: names.get(&t.id).cloned().unwrap_or_default(),
+                        });
+                    }
+                }
+                Ok((c.id, out))
+            },
+            Message::Scopes,
+        )
+    }
+
+    fn period(&self) -> Result<Period, Msg> {
+        Period::parse(&self.period).map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))
+    }
+
+    /// Reads the figures, baselines and targets again (after activities change too).
+    pub fn reload(&mut self, db: &Db) -> Task<Message> {
+        let Some(scope) = self.scope.clone() else {
+            return Task::none();
+        };
+        let period = match self.period() {
+            Ok(p) => p,
+            Err(e) => {
+                self.error = Some(e);
+                return Task::none();
+            }
+        };
+        self.error = None;
+        self.generation += 1;
+        let g = self.generation;
+        let commune = self.commune_id;
+        query(
+            db,
+            move |s| {
+                let figures = s.period_figures(scope.scope, period)?;
+                let entered = s.baselines(commune, scope.village)?;
+                let bases = Base::MEASURED
+                    .iter()
+                    .map(|b| entered.get(b).map(|v| v.to_string()).unwrap_or_default())
+                    .collect();
+                let mut targets = Vec::new();
+                for line in &figures.lines {
+                    let t =
+                        s.target_of(commune, scope.village, line.indicator.id, period.year())?;
+                    targets.push((
+                        line.indicator.id,
+                        line.indicator.name.clone(),
+                        line.indicator.base != Base::None,
+                        t.map(|v| number::decimal(v, if v.fract() == 0.0 { 0 } else { 2 }))
+                            .unwrap_or_default(),
+                    ));
+                }
+                Ok(Box::new(Loaded {
+                    figures,
+                    bases,
+                    targets,
+                }))
+            },
+            move |r| Message::Loaded(g, r),
+        )
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn update(&mut self, message: Message, db: &Db) -> Task<Message> {
+        match message {
+            Message::Scopes(Ok((c, scopes))) => {
+                self.commune_id = c;
+                if self.period.is_empty() {
+                    self.period = Period::month_of(chrono::Local::now().date_naive()).code();
+                }
+                self.scope = self
+                    .scope
+                    .clone()
+                    .filter(|s| scopes.contains(s))
+                    .or_else(|| scopes.first().cloned());
+                self.scopes = scopes;
+                self.reload(db)
+            }
+            Message::Scopes(Err(e)) | Message::Saved(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
+            Message::Scope(s) => {
+                self.scope = Some(s);
+                self.dirty = false;
+                self.reload(db)
+            }
+            Message::Period(p) => {
+                self.period = p;
+                if self.period.trim().len() >= 4 {
+                    self.reload(db)
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Loaded(g, r) if g == self.generation => {
+                match r {
+                    Ok(l) => {
+                        self.figures = Some(l.figures);
+                        // What the clerk is typing is not replaced by a reload.
+                        if !self.dirty {
+                            self.bases = l.bases;
+                            self.targets = l.targets;
+                        }
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                Task::none()
+            }
+            Message::Loaded(..) => Task::none(),
+            Message::Base(i, v) => {
+                if let Some(b) = self.bases.get_mut(i) {
+                    *b = v;
+                    self.dirty = true;
+                }
+                Task::none()
+            }
+            Message::Target(i, v) => {
+                if let Some(t) = self.targets.get_mut(i) {
+                    t.3 = v;
+                    self.dirty = true;
+                }
+                Task::none()
+            }
+            Message::Save => self.save(db),
+            Message::Saved(Ok(())) => {
+                self.dirty = false;
+                self.errors.clear();
+                self.notice = Some(Msg::new(
+                    "Đã lưu số liệu gốc và chỉ tiêu.",
+                    "Baselines and targets saved.",
+                ));
+                self.reload(db)
+            }
+        }
+    }
+
+    fn save(&mut self, db: &Db) -> Task<Message> {
+        let Some(scope) = self.scope.clone() else {
+            return Task::none();
+        };
+        let year = match self.period() {
+            Ok(p) => p.year(),
+            Err(e) => {
+                self.error = Some(e);
+                return Task::none();
+            }
+        };
+        let mut errors = Vec::new();
+        let mut bases = Vec::new();
+        for (b, typed) in Base::MEASURED.iter().zip(&self.bases) {
+            if typed.trim().is_empty() {
+                bases.push((*b, None));
+                continue;
+            }
+            match number::parse_count(typed, Field::Baseline) {
+                Ok(v) => bases.push((*b, Some(v))),
+                Err(e) => errors.push(FieldError::new(
+                    Field::Baseline,
+                    format!("{} — {}", b.label_vi(), e.rule.vi),
+                    format!("{} — {}", b.label_en(), e.rule.en),
+                )),
+            }
+        }
+        let mut targets = Vec::new();
+        for (id, name, percent, typed) in &self.targets {
+            let t = typed.trim();
+            if t.is_empty() {
+                targets.push((*id, None));
+                continue;
+            }
+            let parsed: Option<f64> = t
+                .trim_end_matches('%')
+                .trim()
+                .replace('.', "")
+                .replace(',', ".")
+                .parse()
+                .ok()
+                .filter(|v: &f64| v.is_finite() && *v >= 0.0 && (!percent || *v <= 100.0));
+            match parsed {
+                Some(v) => targets.push((*id, Some(v))),
+                None => errors.push(FieldError::new(
+                    Field::Target,
+                    format!(
+                        "“{name}”: “{t}” {}",
+                        if *percent {
+                            "phải là tỷ lệ phần trăm từ 0 đến 100, ví dụ 30 hoặc 74,75"
+                        } else {
+                            "phải là số không âm"
+                        }
+                    ),
+                    format!(
+                        "“{name}”: “{t}” {}",
+                        if *percent {
+                            "must be a percentage from 0 to 100, e.g. 30 or 74,75"
+                        } else {
+                            "must be a number from 0 up"
+                        }
+                    ),
+                )),
+            }
+        }
+        self.errors = errors;
+        if !self.errors.is_empty() {
+            return Task::none();
+        }
+        let commune = self.commune_id;
+        query(
+            db,
+            move |s| {
+                for (b, v) in bases {
+                    s.set_baseline(commune, scope.village, b, v)?;
+                }
+                for (id, v) in targets {
+                    s.set_target(commune, scope.village, id, year, v)?;
+                }
+                Ok(())
+            },
+            Message::Saved,
+        )
+    }
+
+    pub fn view(&self, l: Lang) -> Element<'_, Message> {
+        let mut col = column![
+            text(tr(l, T::NavProgress)).size(22).font(UI_FONT_STRONG),
+            row![
+                pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
+                    .width(Length::FillPortion(3)),
+                text_input(tr(l, T::ActivityMonth), &self.period)
+                    .id("progress_period")
+                    .on_input(Message::Period)
+                    .padding(6)
+                    .width(Length::FillPortion(1)),
+            ]
+            .spacing(10),
+            text(tr(l, T::ProgressPeriodHint))
+                .size(12)
+                .color(style::MUTED),
+        ]
+        .spacing(10);
+        if let Some(n) = &self.notice {
+            col = col.push(text(n.get(l)).color(style::OK));
+        }
+        if let Some(e) = &self.error {
+            col = col
+                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+        }
+        if let Some(f) = &self.figures {
+            let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
+            col = col.push(text(format!(
+                "{}: {} · {}: {} · {}: {}",
+                tr(l, T::ActivityCount),
+                dash(f.activities),
+                tr(l, T::ActivityPeople),
+                dash(f.people),
+                tr(l, T::ActivityHouseholds),
+                dash(f.households)
+            )));
+            let head = |t: T, w: u16| {
+                text(tr(l, t))
+                    .size(13)
+                    .font(UI_FONT_STRONG)
+                    .width(Length::FillPortion(w))
+            };
+            let mut table = column![
+                row![
+                    head(T::ProgressIndicator, 6),
+                    head(T::ProgressTarget, 2),
+                    head(T::ProgressPeriod, 2),
+                    head(T::ProgressCumulative, 2),
+                    head(T::ProgressBase, 2),
+                    head(T::ProgressShare, 2),
+                    head(T::ProgressReached, 2),
+                ]
+                .spacing(6)
+            ]
+            .spacing(6);
+            for line in &f.lines {
+                let [target, period, cumulative, share, reached] = line.progress.cells();
+                let reached_color = match line.progress.reached() {
+                    Some(true) => style::OK,
+                    Some(false) => style::WARNING,
+                    None => style::MUTED,
+                };
+                let mut name = column![
+                    text(format!("{} ({})", line.indicator.name, line.indicator.unit)).size(13)
+                ];
+                if let Some(s) = line.progress.share() {
+                    name = name.push(progress_bar(0.0..=100.0, s.min(100.0) as f32).girth(6));
+                }
+                table = table.push(
+                    row![
+                        name.width(Length::FillPortion(6)),
+                        text(target).size(13).width(Length::FillPortion(2)),
+                        text(period).size(13).width(Length::FillPortion(2)),
+                        text(cumulative).size(13).width(Length::FillPortion(2)),
+                        text(number::or_dash(line.progress.base.map(number::int)))
+                            .size(13)
+                            .width(Length::FillPortion(2)),
+                        text(share).size(13).width(Length::FillPortion(2)),
+                        text(reached)
+                            .size(13)
+                            .color(reached_color)
+                            .width(Length::FillPortion(2)),
+                    ]
+                    .spacing(6),
+                );
+            }
+            col = col.push(container(table).padding(8).style(container::bordered_box));
+        }
+        let err = |field: Field| -> Vec<String> {
+            self.errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.message(l))
+                .collect()
+        };
+        let mut bases = column![text(tr(l, T::ProgressBaselines)).font(UI_FONT_STRONG)].spacing(4);
+        for (i, (b, typed)) in Base::MEASURED.iter().zip(&self.bases).enumerate() {
+            let label = match l {
+                Lang::Vi => b.label_vi(),
+                Lang::En => b.label_en(),
+            };
+            bases = bases.push(
+                row![
+                    text(label).size(13).width(Length::FillPortion(3)),
+                    text_input("—", typed)
+                        .on_input(move |v| Message::Base(i, v))
+                        .on_submit(Message::Save)
+                        .padding(4)
+                        .width(Length::FillPortion(1)),
+                ]
+                .spacing(8),
+            );
+        }
+        for e in err(Field::Baseline) {
+            bases = bases.push(text(e).size(13).color(style::ERROR));
+        }
+        let mut targets = column![text(tr(l, T::ProgressTargets)).font(UI_FONT_STRONG)].spacing(4);
+        for (i, (_, name, percent, typed)) in self.targets.iter().enumerate() {
+            targets = targets.push(
+                row![
+                    text(format!("{name}{}", if *percent { " (%)" } else { "" }))
+                        .size(13)
+                        .width(Length::FillPortion(3)),
+                    text_input("—", typed)
+                        .id(if i == 0 { "target_0" } else { "target_n" })
+                        .on_input(move |v| Message::Target(i, v))
+                        .on_submit(Message::Save)
+                        .padding(4)
+                        .width(Length::FillPortion(1)),
+                ]
+                .spacing(8),
+            );
+        }
+        for e in err(Field::Target) {
+            targets = targets.push(text(e).size(13).color(style::ERROR));
+        }
+        col = col.push(
+            container(
+                column![
+                    row![bases.width(Length::Fill), targets.width(Length::Fill)].spacing(16),
+                    button(text(tr(l, T::FormSave)))
+                        .style(button::primary)
+                        .on_press(Message::Save),
+                ]
+                .spacing(10),
+            )
+            .padding(10)
+            .style(container::bordered_box),
+        );
+        scrollable(col.padding(4)).height(Length::Fill).into()
+    }
+}

@@ -1,0 +1,161 @@
+//! The register of issued reports: numbered per year and per issuing body (the
+//! commune's committee, or a team), frozen with the hash of their PDF.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, StoreError, log};
+use crate::document::model::Document;
+use crate::domain::{Field, FieldError, number};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssuedReport {
+    pub id: i64,
+    /// 0 for the commune's report.
+    pub team_id: i64,
+    pub period: String,
+    pub number: u32,
+    pub year: i32,
+    pub issued_on: NaiveDate,
+    pub subject: String,
+    pub model: Document,
+    pub pdf_sha256: String,
+}
+
+/// What issuing a report records.
+pub struct NewReport<'a> {
+    pub commune_id: i64,
+    pub team_id: i64,
+    pub period: &'a str,
+    pub number: u32,
+    pub issued_on: NaiveDate,
+    pub model: &'a Document,
+    pub pdf_sha256: &'a str,
+}
+
+impl Store {
+    /// The next free number of the year for this issuing body.
+    pub fn next_report_number(&self, commune_id: i64, team_id: i64, year: i32) -> Result<u32> {
+        let n: i64 = self.conn().query_row(
+            "SELECT coalesce(max(number), 0) + 1 FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3",
+            params![commune_id, team_id, year],
+            |r| r.get(0),
+        )?;
+        Ok(n as u32)
+    }
+
+    pub fn issue_report(&mut self, new: &NewReport<'_>) -> Result<i64> {
+        use chrono::Datelike;
+        let year = new.issued_on.year();
+        let taken: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3 AND number = ?4",
+                params![new.commune_id, new.team_id, year, new.number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(StoreError::invalid(FieldError::new(
+                Field::Number,
+                format!(
+                    "số {} đã dùng cho một báo cáo năm {year}",
+                    number::doc_number(new.number)
+                ),
+                format!(
+                    "number {} is already used by a report of {year}",
+                    new.number
+                ),
+            )));
+        }
+        let model = serde_json::to_string(new.model).map_err(|e| {
+            StoreError::refused(
+                format!("Không lưu được báo cáo: {e}"),
+                format!("Could not store the report: {e}"),
+            )
+        })?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO reports (commune_id, team_id, period, year, number, issued_on, subject, model, pdf_sha256) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    new.commune_id,
+                    new.team_id,
+                    new.period,
+                    year,
+                    new.number,
+                    new.issued_on,
+                    new.model.meta.subject,
+                    model,
+                    new.pdf_sha256
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            log(tx, "report", id, "issue", new.period)?;
+            Ok(id)
+        })
+    }
+
+    pub fn issued_reports(&self, commune_id: i64) -> Result<Vec<IssuedReport>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, team_id, period, number, year, issued_on, subject, model, pdf_sha256 \
+             FROM reports WHERE commune_id = ?1 ORDER BY issued_on DESC, id DESC",
+        )?;
+        type Raw = (
+            i64,
+            i64,
+            String,
+            u32,
+            i32,
+            NaiveDate,
+            String,
+            String,
+            String,
+        );
+        let rows: Vec<Raw> = st
+            .query_map([commune_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, team_id, period, number, year, issued_on, subject, model, pdf_sha256) in rows {
+            let model = serde_json::from_str(&model).map_err(|e| {
+                StoreError::refused(
+                    format!("Báo cáo số {id} hỏng: {e}"),
+                    format!("Report {id} is damaged: {e}"),
+                )
+            })?;
+            out.push(IssuedReport {
+                id,
+                team_id,
+                period,
+                number,
+                year,
+                issued_on,
+                subject,
+                model,
+                pdf_sha256,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The teams (0: the commune) that have issued their report for a period.
+    pub fn reported(&self, commune_id: i64, period: &str) -> Result<Vec<i64>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT DISTINCT team_id FROM reports WHERE commune_id = ?1 AND period = ?2",
+        )?;
+        let rows = st.query_map(params![commune_id, period], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

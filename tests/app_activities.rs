@@ -1,0 +1,181 @@
+//! Activities, indicators and reports in the window (headless Simulator): an activity
+//! with indicator counts moves the progress; a bad count is refused naming it; deleting
+//! asks first; the report's preview shows what the clerk types.
+
+#[path = "common/ui.rs"]
+mod ui;
+
+use cnscd::app::{App, Message, Screen};
+use iced::widget::Id;
+use ui::{act, demo_app, send, shows};
+
+fn epay_period(app: &App) -> Option<i64> {
+    app.progress
+        .figures
+        .as_ref()
+        .expect("figures loaded")
+        .lines
+        .iter()
+        .find(|l| l.indicator.code == "epay_households")
+        .unwrap()
+        .progress
+        .period
+}
+
+fn activities(app: &App) -> usize {
+    let db = cnscd::app::lock(&app.db);
+    let c = db.home_commune().unwrap().unwrap().id;
+    db.count_activities(&cnscd::store::ActivityQuery {
+        commune_id: c,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn an_activity_with_counts_moves_the_progress_and_a_bad_count_is_refused() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Progress)]);
+    let before = epay_period(&app);
+    let total = activities(&app);
+
+    send(&mut app, [Message::Navigate(Screen::Activities)]);
+    act(&mut app, |ui| {
+        ui.click("Ghi hoạt động (Ctrl+N)").expect("new activity");
+    });
+    let form = app.activities.form.as_ref().expect("the form");
+    assert!(form.team.is_some(), "a team is proposed");
+    let kind = app.activities.lists.kinds[5].clone();
+    send(
+        &mut app,
+        [Message::Activities(
+            cnscd::app::activities::Message::FormKind(kind),
+        )],
+    );
+    // The first count is the e-payment households.
+    act(&mut app, |ui| {
+        ui.click(Id::new("activity_people")).unwrap();
+        ui.typewrite("35");
+        ui.click(Id::new(cnscd::app::activities::COUNT_IDS[0]))
+            .unwrap();
+        ui.typewrite("12a");
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(
+        shows(
+            &app,
+            "Kết quả theo chỉ tiêu: “Hộ gia đình có tài khoản thanh toán điện tử hoặc ví điện tử” — “12a” không phải số đếm (chỉ gồm chữ số, ví dụ 1.234)"
+        ),
+        "{:?}",
+        app.activities.form.as_ref().unwrap().errors
+    );
+    assert_eq!(activities(&app), total, "nothing saved");
+
+    act(&mut app, |ui| {
+        ui.click(Id::new(cnscd::app::activities::COUNT_IDS[0]))
+            .unwrap();
+        ui.tap_key(iced::keyboard::key::Named::Backspace);
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert_eq!(activities(&app), total + 1, "{:?}", app.activities.error);
+    // Quick entry: the form stays, with the day, team and kind, the figures cleared.
+    let form = app.activities.form.as_ref().expect("still open");
+    assert!(form.input.people.is_empty() && form.kind.is_some());
+    assert!(shows(
+        &app,
+        "+12 hộ (Hộ gia đình có tài khoản thanh toán điện tử hoặc ví điện tử)"
+    ));
+
+    send(&mut app, [Message::Navigate(Screen::Progress)]);
+    assert_eq!(
+        epay_period(&app),
+        Some(before.unwrap_or(0) + 12),
+        "the month's progress moved by 12"
+    );
+}
+
+#[test]
+fn deleting_an_activity_asks_first() {
+    use cnscd::app::activities::Message as A;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Activities)]);
+    let total = activities(&app);
+    let first = app.activities.lines[0].clone();
+    send(
+        &mut app,
+        [Message::Activities(A::Delete(
+            first.id,
+            first.version,
+            first.date.clone(),
+        ))],
+    );
+    assert!(shows(&app, &format!("Xóa hẳn hoạt động {}?", first.date)));
+    act(&mut app, |ui| {
+        ui.click("Quay lại").expect("keep it");
+    });
+    assert_eq!(activities(&app), total);
+    send(
+        &mut app,
+        [
+            Message::Activities(A::Delete(first.id, first.version, first.date.clone())),
+            Message::Activities(A::ConfirmDelete(true)),
+        ],
+    );
+    assert_eq!(activities(&app), total - 1);
+    // Filtering by month: a wrong month is said, naming the field.
+    act(&mut app, |ui| {
+        ui.click(Id::new("activity_month")).unwrap();
+        ui.typewrite("2026-13");
+    });
+    assert!(
+        app.activities
+            .error
+            .as_ref()
+            .unwrap()
+            .vi
+            .starts_with("Kỳ báo cáo:")
+    );
+}
+
+#[test]
+fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
+    use cnscd::app::reports::{Message as R, Section};
+    use iced::widget::text_editor::{Action, Edit};
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Reports)]);
+    let before = app.reports.preview_text();
+    assert!(before.contains("BÁO CÁO"), "{before}");
+    assert!(before.contains("Kết quả hoạt động của Tổ công nghệ số cộng đồng"));
+    let typed = "Sóng điện thoại yếu ở bon Bu Prâng";
+    let mut msgs = Vec::new();
+    for c in typed.chars() {
+        msgs.push(Message::Reports(R::Edit(
+            Section::Difficulties,
+            Action::Edit(Edit::Insert(c)),
+        )));
+    }
+    send(&mut app, msgs);
+    let after = app.reports.preview_text();
+    assert!(after.contains(typed), "{after}");
+    assert!(app.unsaved(), "typed, not saved");
+
+    // Baselines: a bad figure is refused naming the field and nothing is saved.
+    send(&mut app, [Message::Navigate(Screen::Progress)]);
+    send(
+        &mut app,
+        [
+            Message::Progress(cnscd::app::progress::Message::Base(0, "4.2".into())),
+            Message::Progress(cnscd::app::progress::Message::Save),
+        ],
+    );
+    assert!(
+        shows(
+            &app,
+            "Số liệu gốc: Số hộ gia đình — “4.2” không phải số đếm (chỉ gồm chữ số, ví dụ 1.234)"
+        ) || app.progress.errors.iter().any(|e| e
+            .message(cnscd::domain::Lang::Vi)
+            .starts_with("Số liệu gốc: Số hộ gia đình")),
+        "{:?}",
+        app.progress.errors
+    );
+}
