@@ -141,3 +141,109 @@ fn tempfile_dir() -> Result<std::path::PathBuf, Msg> {
     })?;
     Ok(dir)
 }
+
+/// `cnscd bench --activities N`: the commune's yearly report and the activity log on a
+/// database of N generated activities.
+pub fn run_activities(db: Option<&Path>, n: u64, runs: usize, lang: Lang) -> Result<(), Msg> {
+    use crate::domain::period::Period;
+    use crate::store::ActivityQuery;
+    let err = |e: crate::store::StoreError| store_msg(&e);
+    let dir = tempfile_dir()?;
+    let path = db
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dir.join("activities.db"));
+    let mut store = Store::open(&path).map_err(err)?;
+    if store.home_commune().map_err(err)?.is_none() {
+        demo::dak_nia(&mut store).map_err(err)?;
+    }
+    let commune = store
+        .home_commune()
+        .map_err(err)?
+        .map(|c| c.id)
+        .unwrap_or_default();
+    let all = ActivityQuery {
+        commune_id: commune,
+        ..Default::default()
+    };
+    let have = store.count_activities(&all).map_err(err)? as u64;
+    if have < n {
+        let msg = super::demo_activities::generate(&mut store, n - have, 7).map_err(err)?;
+        println!("generate\t{}", msg.get(lang));
+    }
+    let total = store.count_activities(&all).map_err(err)?;
+    println!("database\t{}\t{total} activities", path.display());
+    let fonts = crate::render::Fonts::bundled();
+    let out = dir.join("bao-cao-nam.pdf");
+    let year = Period::Year(2026);
+    let (med, p95, pages) = measure(runs, |_| {
+        let req = super::report::ReportRequest::new(year, None);
+        super::report::print_report(&mut store, &req, false, &out, &fonts)
+            .map(|_| 1)
+            .unwrap_or(0)
+    });
+    let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "yearly commune report, built and written\tmedian {} ms\tp95 {} ms\t{pages} ok\t{} KB",
+        ms(med),
+        ms(p95),
+        bytes / 1024
+    );
+    let (med, p95, _) = measure(runs, |_| {
+        store
+            .period_figures(crate::store::Scope::Commune(commune), year)
+            .map(|f| f.lines.len())
+            .unwrap_or(0)
+    });
+    println!(
+        "yearly figures alone\tmedian {} ms\tp95 {} ms",
+        ms(med),
+        ms(p95)
+    );
+    let teams: Vec<i64> = store
+        .teams(commune)
+        .map_err(err)?
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    let queries = [
+        ("log, first page of 50", None, None),
+        ("log, one team", Some(teams[teams.len() - 1]), None),
+        ("log, one month", None, Some(Period::Month(2026, 10))),
+        (
+            "log, one team and month",
+            Some(teams[0]),
+            Some(Period::Month(2026, 3)),
+        ),
+    ];
+    for (label, team, month) in queries {
+        let q = ActivityQuery {
+            commune_id: commune,
+            team_id: team,
+            from: month.map(|m| m.first_day()),
+            to: month.map(|m| m.last_day()),
+            limit: Some(50),
+            ..Default::default()
+        };
+        let (med, p95, rows) =
+            measure(runs, |_| store.activities(&q).map(|r| r.len()).unwrap_or(0));
+        let (cmed, _, count) = measure(runs, |_| {
+            store
+                .count_activities(&ActivityQuery {
+                    limit: None,
+                    ..q.clone()
+                })
+                .unwrap_or(0)
+        });
+        println!(
+            "{label}\tmedian {} ms\tp95 {} ms\t{rows} rows\tcount {count} in {} ms",
+            ms(med),
+            ms(p95),
+            ms(cmed)
+        );
+    }
+    drop(store);
+    if db.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}

@@ -97,6 +97,9 @@ pub enum Verb {
         /// Repetitions of each measured operation.
         #[arg(long, default_value_t = 51)]
         runs: usize,
+        /// Measure the reports and the activity log on N activities instead.
+        #[arg(long, value_name = "N")]
+        activities: Option<u64>,
     },
     /// Print a decision or a member list as PDF.
     Print {
@@ -231,8 +234,16 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
         };
         return crate::app::run(path, lang);
     };
-    if let Verb::Bench { members, runs } = verb {
-        return bench::run(cli.db.as_deref(), members, runs, lang);
+    if let Verb::Bench {
+        members,
+        runs,
+        activities,
+    } = verb
+    {
+        return match activities {
+            Some(n) => bench::run_activities(cli.db.as_deref(), n, runs, lang),
+            None => bench::run(cli.db.as_deref(), members, runs, lang),
+        };
     }
     let mut store = open(cli.db)?;
     let out = std::io::stdout();

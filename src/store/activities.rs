@@ -299,14 +299,17 @@ impl Store {
 
     fn activity_where(q: &ActivityQuery) -> (String, Vec<rusqlite::types::Value>) {
         use rusqlite::types::Value;
-        let mut wh = vec!["a.commune_id = ?1".to_string()];
-        let mut args = vec![Value::Integer(q.commune_id)];
+        let mut wh = Vec::new();
+        let mut args = Vec::new();
         let mut push = |sql: &str, v: Value| {
             args.push(v);
             wh.push(format!("{sql} ?{}", args.len()));
         };
-        if let Some(t) = q.team_id {
-            push("a.team_id =", Value::Integer(t));
+        // A team belongs to one commune: its own index (team, day) answers alone, where
+        // adding the commune would lead SQLite to walk the whole commune's log.
+        match q.team_id {
+            Some(t) => push("a.team_id =", Value::Integer(t)),
+            None => push("a.commune_id =", Value::Integer(q.commune_id)),
         }
         if let Some(v) = q.village_id {
             push("a.village_id =", Value::Integer(v));
