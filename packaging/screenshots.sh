@@ -12,15 +12,28 @@ if [ "${1:-}" != "--inside" ]; then
   exit $?
 fi
 work=$2
+shot() { sleep 1.5; xwd -root -silent | convert xwd:- "docs/screenshots/$1.png"; }
+# First run: an empty database opens the setup.
+target/release/cnscd --db "$work/empty.db" &
+pid=$!
+xdotool search --sync --onlyvisible --name cnscd >/dev/null
+sleep 2
+shot setup
+xdotool search --name cnscd windowfocus --sync 2>/dev/null || true; xdotool key ctrl+q || true
+wait "$pid" || true
 target/release/cnscd --db "$work/demo.db" &
 pid=$!
 xdotool search --sync --onlyvisible --name cnscd >/dev/null
 sleep 2
-shot() { sleep 1.5; xwd -root -silent | convert xwd:- "docs/screenshots/$1.png"; }
 shot overview
-xdotool mousemove 100 136 click 1; shot roster
-xdotool mousemove 600 20 click 1; sleep 0.3
-xdotool mousemove 100 181 click 1; shot decision
-xdotool mousemove 100 225 click 1; shot settings
-xdotool key ctrl+q || true
+# The side bar's entries, 44.5 px apart from the first at y = 91.
+go() { xdotool mousemove 100 "$1" click 1; }
+go 136; shot teams
+go 181; shot roster
+go 225; shot decision
+go 270; shot activities
+go 314; shot indicators
+go 359; sleep 1; shot report
+go 403; shot settings
+xdotool search --name cnscd windowfocus --sync 2>/dev/null || true; xdotool key ctrl+q || true
 wait "$pid" || true

@@ -194,6 +194,8 @@ keys! {
     OverviewReported => "overview_reported",
     OverviewMissing => "overview_missing",
     OverviewOverdue => "overview_overdue",
+    OverviewNextDeadline => "overview_next_deadline",
+    ProgressScope => "progress_scope",
     SettingsReportDays => "settings_report_days",
     SettingsVillageDay => "settings_village_day",
     SettingsCommuneDay => "settings_commune_day",

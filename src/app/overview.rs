@@ -37,6 +37,8 @@ pub struct Deadlines {
     pub villages: Vec<(String, bool, bool)>,
     pub commune_reported: bool,
     pub commune_overdue: bool,
+    /// The next reporting day from today.
+    pub next: String,
 }
 
 /// The reporting days (settings; domain.md: the 18th and the 20th).
@@ -60,10 +62,13 @@ fn deadlines(
 ) -> Result<Deadlines, crate::store::StoreError> {
     use crate::domain::period::Period;
     let (vday, cday) = report_days(s)?;
-    // The month whose reports are due next: last month, until its commune deadline.
+    // The month just ended: its reports are due this month (and overdue once past).
     let this = Period::month_of(today);
-    let last = Period::month_of(this.first_day().pred_opt().unwrap_or(today));
-    let period = if today <= last.due(cday) { last } else { this };
+    let period = Period::month_of(this.first_day().pred_opt().unwrap_or(today));
+    let next = [period.due(vday), period.due(cday), this.due(vday)]
+        .into_iter()
+        .find(|d| *d >= today)
+        .unwrap_or(this.due(vday));
     let reported = s.reported(commune_id, &period.code())?;
     let names = s.team_names()?;
     let vdue = period.due(vday);
@@ -86,6 +91,7 @@ fn deadlines(
         villages,
         commune_reported: reported.contains(&0),
         commune_overdue: !reported.contains(&0) && today > cdue,
+        next: crate::domain::vndate::short(next),
     })
 }
 
@@ -170,8 +176,13 @@ impl State {
                     .size(18)
                     .font(UI_FONT_STRONG),
                 text(format!(
-                    "Tổ thôn → xã: {} · Xã → tỉnh: {}",
-                    dl.village_due, dl.commune_due
+                    "{}: {} · {}: {} · {}: {}",
+                    tr(l, T::SettingsVillageDay),
+                    dl.village_due,
+                    tr(l, T::SettingsCommuneDay),
+                    dl.commune_due,
+                    tr(l, T::OverviewNextDeadline),
+                    dl.next
                 ))
                 .size(13),
             ]
@@ -251,5 +262,57 @@ impl State {
             col = col.push(text(line.as_str()));
         }
         scrollable(col.padding(4)).height(Length::Fill).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::period::Period;
+
+    #[test]
+    fn the_month_just_ended_shows_who_reported_and_who_is_overdue() {
+        let mut s = crate::store::Store::open_in_memory().unwrap();
+        crate::cli::demo::dak_nia(&mut s).unwrap();
+        let c = s.home_commune().unwrap().unwrap().id;
+        let team = s.village_team_ids(c).unwrap()[0];
+        let mut req = crate::cli::report::ReportRequest::new(Period::Month(2026, 10), Some(team));
+        req.created = Some("2026-11-15T08:00:00".into());
+        let (doc, _) = crate::cli::report::build_report(&mut s, &req).unwrap();
+        s.issue_report(&crate::store::NewReport {
+            commune_id: c,
+            team_id: team,
+            period: "2026-10",
+            number: 1,
+            issued_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap(),
+            model: &doc,
+            pdf_sha256: "x",
+        })
+        .unwrap();
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        // On the 17th nothing is late yet.
+        let dl = deadlines(&s, c, day(17)).unwrap();
+        assert_eq!(dl.period, "tháng 10 năm 2026");
+        assert_eq!(
+            (dl.village_due.as_str(), dl.commune_due.as_str()),
+            ("18/11/2026", "20/11/2026")
+        );
+        assert_eq!(dl.next, "18/11/2026");
+        assert!(dl.villages.iter().all(|(_, _, overdue)| !overdue));
+        // On the 19th the village teams that have not reported are overdue; the one
+        // that did is not; the commune still has a day.
+        let dl = deadlines(&s, c, day(19)).unwrap();
+        let done: Vec<bool> = dl.villages.iter().map(|v| v.1).collect();
+        assert_eq!(done.iter().filter(|d| **d).count(), 1);
+        assert!(
+            dl.villages
+                .iter()
+                .all(|(_, reported, overdue)| *reported != *overdue)
+        );
+        assert!(!dl.commune_overdue);
+        assert_eq!(dl.next, "20/11/2026");
+        let dl = deadlines(&s, c, day(22)).unwrap();
+        assert!(dl.commune_overdue);
+        assert_eq!(dl.next, "18/12/2026");
     }
 }

@@ -314,13 +314,22 @@ impl State {
         let mut col = column![
             text(tr(l, T::NavProgress)).size(22).font(UI_FONT_STRONG),
             row![
-                pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
-                    .width(Length::FillPortion(3)),
-                text_input(tr(l, T::ActivityMonth), &self.period)
-                    .id("progress_period")
-                    .on_input(Message::Period)
-                    .padding(6)
-                    .width(Length::FillPortion(1)),
+                column![
+                    text(tr(l, T::ProgressScope)).size(13),
+                    pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
+                        .width(Length::Fill)
+                ]
+                .spacing(3)
+                .width(Length::FillPortion(3)),
+                column![
+                    text(tr(l, T::ReportPeriod)).size(13),
+                    text_input(tr(l, T::ActivityMonth), &self.period)
+                        .id("progress_period")
+                        .on_input(Message::Period)
+                        .padding(6)
+                ]
+                .spacing(3)
+                .width(Length::FillPortion(1)),
             ]
             .spacing(10),
             text(tr(l, T::ProgressPeriodHint))

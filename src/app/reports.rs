@@ -469,8 +469,12 @@ impl State {
         }
         let mut form = column![
             text(tr(l, T::NavReports)).size(22).font(UI_FONT_STRONG),
-            pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
-                .width(Length::Fill),
+            column![
+                text(tr(l, T::ProgressScope)).size(13),
+                pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
+                    .width(Length::Fill)
+            ]
+            .spacing(3),
             row![
                 field(
                     T::ReportPeriod,

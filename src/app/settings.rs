@@ -36,6 +36,8 @@ pub struct State {
     pub commune: Option<(i64, CommuneForm)>,
     pub font: FontChoice,
     pub software: bool,
+    /// The reporting days as typed (village teams, the commune).
+    pub days: (String, String),
     pub notice: Option<Msg>,
     pub error: Option<Msg>,
 }
@@ -46,6 +48,7 @@ pub struct Loaded {
     commune: Option<crate::domain::place::Commune>,
     font: FontChoice,
     software: bool,
+    days: (u32, u32),
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +59,9 @@ pub enum Message {
     CommuneSaved(Result<(), Msg>),
     Font(FontPick),
     Software(bool),
+    VillageDay(String),
+    CommuneDay(String),
+    SaveDays,
     Backup,
     Done(Result<Option<Msg>, Msg>),
 }
@@ -85,6 +91,7 @@ impl State {
                         .and_then(|c| FontChoice::from_code(&c))
                         .unwrap_or_default(),
                     software: s.setting(SOFTWARE_SETTING)?.as_deref() == Some("on"),
+                    days: super::overview::report_days(s)?,
                 })
             },
             Message::Loaded,
@@ -106,6 +113,7 @@ impl State {
                 }
                 self.font = l.font;
                 self.software = l.software;
+                self.days = (l.days.0.to_string(), l.days.1.to_string());
                 none(Task::none())
             }
             Message::Loaded(Err(e)) | Message::CommuneSaved(Err(e)) | Message::Done(Err(e)) => {
@@ -153,6 +161,65 @@ impl State {
                     "The change takes effect the next time the program starts.",
                 ));
                 none(self.set(db, SOFTWARE_SETTING, if on { "on" } else { "off" }))
+            }
+            Message::VillageDay(d) => {
+                self.days.0 = d;
+                none(Task::none())
+            }
+            Message::CommuneDay(d) => {
+                self.days.1 = d;
+                none(Task::none())
+            }
+            Message::SaveDays => {
+                let parse = |typed: &str, label: &str, label_en: &str| -> Result<u32, Msg> {
+                    typed
+                        .trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|d| (1..=28).contains(d))
+                        .ok_or_else(|| {
+                            Msg::new(
+                                format!(
+                                    "{label}: phải là một ngày từ 1 đến 28 (đang ghi “{}”)",
+                                    typed.trim()
+                                ),
+                                format!(
+                                    "{label_en}: must be a day from 1 to 28 (not “{}”)",
+                                    typed.trim()
+                                ),
+                            )
+                        })
+                };
+                let days = parse(
+                    &self.days.0,
+                    "Hạn Tổ thôn gửi xã",
+                    "Village teams' deadline",
+                )
+                .and_then(|v| {
+                    parse(&self.days.1, "Hạn xã gửi tỉnh", "The commune's deadline").map(|c| (v, c))
+                });
+                match days {
+                    Err(e) => {
+                        self.error = Some(e);
+                        none(Task::none())
+                    }
+                    Ok((v, c)) => {
+                        self.error = None;
+                        self.notice = Some(Msg::new("Đã lưu hạn báo cáo.", "Deadlines saved."));
+                        (
+                            query(
+                                db,
+                                move |s| {
+                                    s.set_setting("report.village_day", &v.to_string())?;
+                                    s.set_setting("report.commune_day", &c.to_string())?;
+                                    Ok(None)
+                                },
+                                Message::Done,
+                            ),
+                            Some(Event::Changed),
+                        )
+                    }
+                }
             }
             Message::Backup => none(query(
                 db,
@@ -238,6 +305,28 @@ impl State {
         .collect();
         col = col.push(heading(T::SettingsFont));
         col = col.push(pick_list(fonts, Some(FontPick(self.font, l)), Message::Font).width(360));
+        col = col.push(heading(T::SettingsReportDays));
+        col = col.push(
+            row![
+                text(tr(l, T::SettingsVillageDay)),
+                iced::widget::text_input("18", &self.days.0)
+                    .on_input(Message::VillageDay)
+                    .on_submit(Message::SaveDays)
+                    .padding(5)
+                    .width(60),
+                text(tr(l, T::SettingsCommuneDay)),
+                iced::widget::text_input("20", &self.days.1)
+                    .on_input(Message::CommuneDay)
+                    .on_submit(Message::SaveDays)
+                    .padding(5)
+                    .width(60),
+                button(text(tr(l, T::FormSave)))
+                    .style(button::secondary)
+                    .on_press(Message::SaveDays),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+        );
         col = col.push(heading(T::SettingsRendering));
         col = col.push(
             checkbox(self.software)

@@ -68,9 +68,10 @@ fn activity(rng: &mut Rng, ids: &Ids, team: (i64, Option<i64>), day: NaiveDate) 
     };
     let k = crate::domain::text::fold(type_name);
     if k.contains("thanh toan") {
-        add("epay_households", 1 + rng.below(12) as i64);
+        add("epay_households", 5 + rng.below(26) as i64);
     } else if k.contains("thuong mai") {
-        add("ocop_ecommerce", rng.below(3) as i64);
+        // A product reaches a platform now and then, not at every visit.
+        add("ocop_ecommerce", i64::from(rng.below(4) == 0));
     } else if k.contains("dinh danh") {
         add("eid_working_age", 5 + rng.below(25) as i64);
     } else if k.contains("dich vu cong") {
