@@ -71,6 +71,20 @@ fn an_activity_with_counts_moves_the_progress_and_a_bad_count_is_refused() {
     );
     assert_eq!(activities(&app), total, "nothing saved");
 
+    // Tick who of the team took part.
+    let (who, name) = app
+        .activities
+        .members
+        .first()
+        .cloned()
+        .expect("the team's members");
+    act(&mut app, |ui| {
+        ui.click(name.as_str()).expect("the member's box");
+    });
+    assert_eq!(
+        app.activities.form.as_ref().unwrap().input.participants,
+        [who]
+    );
     act(&mut app, |ui| {
         ui.click(Id::new(cnscd::app::activities::COUNT_IDS[0]))
             .unwrap();
@@ -78,6 +92,9 @@ fn an_activity_with_counts_moves_the_progress_and_a_bad_count_is_refused() {
         ui.tap_key(iced::keyboard::key::Named::Enter);
     });
     assert_eq!(activities(&app), total + 1, "{:?}", app.activities.error);
+    let newest = app.activities.lines[0].id;
+    let (saved, _) = cnscd::app::lock(&app.db).activity(newest).unwrap();
+    assert_eq!(saved.participants, [who], "who took part is kept");
     // Quick entry: the form stays, with the day, team and kind, the figures cleared.
     let form = app.activities.form.as_ref().expect("still open");
     assert!(form.input.people.is_empty() && form.kind.is_some());
@@ -122,6 +139,32 @@ fn deleting_an_activity_asks_first() {
         ],
     );
     assert_eq!(activities(&app), total - 1);
+    // The list of kinds is editable: an empty name is refused naming the field.
+    act(&mut app, |ui| {
+        ui.click("Thêm vào danh sách").expect("add kind");
+    });
+    assert!(
+        app.activities
+            .error
+            .as_ref()
+            .unwrap()
+            .vi
+            .starts_with("Loại hoạt động:")
+    );
+    let kinds = app.activities.lists.kinds.len();
+    act(&mut app, |ui| {
+        ui.click(Id::new("new_kind")).unwrap();
+        ui.typewrite("Hỗ trợ cài VssID");
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert_eq!(app.activities.lists.kinds.len(), kinds + 1);
+    assert!(
+        app.activities
+            .lists
+            .kinds
+            .iter()
+            .any(|k| k.name == "Hỗ trợ cài VssID")
+    );
     // Filtering by month: a wrong month is said, naming the field.
     act(&mut app, |ui| {
         ui.click(Id::new("activity_month")).unwrap();

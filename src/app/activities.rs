@@ -44,6 +44,7 @@ pub struct Line {
     pub households: String,
     pub counts: String,
     pub note: String,
+    pub participants: usize,
     pub evidence: Vec<Evidence>,
 }
 
@@ -84,6 +85,10 @@ pub struct State {
     pub total: usize,
     pub form: Option<Form>,
     pub confirm_delete: Option<(i64, i64, String)>,
+    /// A new kind of activity being typed.
+    pub new_kind: String,
+    /// The current members of the form's team: (person id, name).
+    pub members: Vec<(i64, String)>,
     pub notice: Option<Msg>,
     pub error: Option<Msg>,
     generation: u64,
@@ -114,6 +119,11 @@ pub enum Message {
     AddEvidence(i64),
     EvidencePicked(i64, Option<PathBuf>),
     OpenEvidence(PathBuf),
+    MembersLoaded(i64, Result<Vec<(i64, String)>, Msg>),
+    Participant(i64, bool),
+    NewKind(String),
+    AddKind,
+    KindAdded(Result<Msg, Msg>),
     Finished(Result<(), Msg>),
 }
 
@@ -240,6 +250,7 @@ impl State {
                                 })
                                 .collect::<Vec<_>>()
                                 .join("; "),
+                            participants: a.participants.len(),
                             note: a.note,
                             evidence: r.evidence,
                         }
@@ -297,6 +308,32 @@ impl State {
                 None
             }
         }
+    }
+
+    /// Reads the current members of the form's team, to tick who took part.
+    fn load_members(&self, db: &Db) -> Task<Message> {
+        let Some(team) = self
+            .form
+            .as_ref()
+            .and_then(|f| f.team.as_ref())
+            .map(|t| t.id)
+        else {
+            return Task::none();
+        };
+        query(
+            db,
+            move |s| {
+                Ok(s.members(&crate::store::MemberQuery {
+                    team_id: Some(team),
+                    ..Default::default()
+                })?
+                .into_iter()
+                .filter(|r| !r.person.is_slot())
+                .map(|r| (r.person.id, r.person.full_name))
+                .collect())
+            },
+            move |r| Message::MembersLoaded(team, r),
+        )
     }
 
     /// The form holds typed edits that are not saved.
@@ -371,7 +408,10 @@ impl State {
                     self.form = Some(self.blank_form());
                 }
                 self.notice = None;
-                iced::widget::operation::focus("activity_date")
+                Task::batch([
+                    self.load_members(db),
+                    iced::widget::operation::focus("activity_date"),
+                ])
             }
             Message::Edit(id) => query(db, move |s| Ok(Box::new(s.activity(id)?)), Message::Opened),
             Message::Opened(Ok(b)) => {
@@ -388,7 +428,7 @@ impl State {
                 f.kind = self.lists.kinds.iter().find(|k| k.id == a.type_id).cloned();
                 f.editing = Some((a.id, version));
                 self.form = Some(f);
-                Task::none()
+                self.load_members(db)
             }
             Message::Opened(Err(e)) => {
                 self.error = Some(e);
@@ -419,10 +459,39 @@ impl State {
             }
             Message::FormTeam(t) => {
                 if let Some(f) = &mut self.form {
+                    // Who took part belongs to the team chosen before.
+                    if f.team.as_ref() != Some(&t) {
+                        f.input.participants.clear();
+                    }
                     f.team = Some(t);
                     f.dirty = true;
                 }
                 self.recheck();
+                self.load_members(db)
+            }
+            Message::MembersLoaded(team, r) => {
+                if self
+                    .form
+                    .as_ref()
+                    .and_then(|f| f.team.as_ref())
+                    .map(|t| t.id)
+                    == Some(team)
+                {
+                    match r {
+                        Ok(m) => self.members = m,
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                Task::none()
+            }
+            Message::Participant(id, on) => {
+                if let Some(f) = &mut self.form {
+                    f.input.participants.retain(|p| *p != id);
+                    if on {
+                        f.input.participants.push(id);
+                    }
+                    f.dirty = true;
+                }
                 Task::none()
             }
             Message::FormKind(k) => {
@@ -512,6 +581,36 @@ impl State {
                 },
                 Message::Saved,
             ),
+            Message::NewKind(k) => {
+                self.new_kind = k;
+                Task::none()
+            }
+            Message::AddKind => {
+                let name = self.new_kind.clone();
+                let commune = self.lists.commune_id;
+                query(
+                    db,
+                    move |s| {
+                        s.add_activity_type(commune, &name)?;
+                        let n = crate::domain::text::clean(&name);
+                        Ok(Msg::new(
+                            format!("Đã thêm loại hoạt động “{n}”"),
+                            format!("Kind of activity “{n}” added"),
+                        ))
+                    },
+                    Message::KindAdded,
+                )
+            }
+            Message::KindAdded(Ok(m)) => {
+                self.new_kind.clear();
+                self.notice = Some(m);
+                self.error = None;
+                self.load_lists(db)
+            }
+            Message::KindAdded(Err(e)) => {
+                self.error = Some(e);
+                Task::none()
+            }
             Message::OpenEvidence(path) => {
                 let dialogs = dialogs.clone();
                 Task::perform(
@@ -640,6 +739,23 @@ impl State {
         } else {
             save.on_press(Message::Save)
         };
+        // Who of the team took part: a box for each current member.
+        let mut participants = column![].spacing(4);
+        if !self.members.is_empty() {
+            let mut who = iced::widget::Row::new().spacing(12);
+            for (id, name) in &self.members {
+                let id = *id;
+                who = who.push(
+                    iced::widget::checkbox(f.input.participants.contains(&id))
+                        .label(name.as_str())
+                        .text_size(13)
+                        .on_toggle(move |on| Message::Participant(id, on)),
+                );
+            }
+            participants = participants
+                .push(text(tr(l, T::ActivityParticipants)).size(13))
+                .push(who.wrap());
+        }
         let mut col = column![
             text(tr(l, title)).size(18).font(UI_FONT_STRONG),
             row![
@@ -673,6 +789,7 @@ impl State {
                 ),
             ]
             .spacing(10),
+            participants,
             row![
                 input(
                     T::ActivityPeople,
@@ -812,8 +929,10 @@ impl State {
                 ]
                 .spacing(6),
                 text(format!(
-                    "{} · {}: {} · {}: {}",
+                    "{} · {} {} · {}: {} · {}: {}",
                     line.team,
+                    line.participants,
+                    tr(l, T::ActivityTookPart),
                     tr(l, T::ActivityPeople),
                     line.people,
                     tr(l, T::ActivityHouseholds),
@@ -848,6 +967,20 @@ impl State {
             );
         }
         col = col.push(scrollable(table).height(Length::Fill));
+        col = col.push(
+            row![
+                text_input(tr(l, T::ActivityNewKind), &self.new_kind)
+                    .id("new_kind")
+                    .on_input(Message::NewKind)
+                    .on_submit(Message::AddKind)
+                    .padding(5)
+                    .width(Length::FillPortion(3)),
+                button(text(tr(l, T::ActivityAddKind)))
+                    .style(button::secondary)
+                    .on_press(Message::AddKind),
+            ]
+            .spacing(8),
+        );
         let pages = self.total.div_ceil(PAGE).max(1);
         col = col.push(
             row![
