@@ -9,6 +9,7 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
+use super::activity_form;
 use super::dialogs::Dialogs;
 use super::i18n::{T, tr};
 use super::member_form::TeamChoice;
@@ -672,166 +673,6 @@ impl State {
         )
     }
 
-    fn form_view<'a>(&'a self, l: Lang, f: &'a Form) -> Element<'a, Message> {
-        let err = |field: Field| -> Option<String> {
-            if !f.tried {
-                return None;
-            }
-            let msgs: Vec<String> = f
-                .errors
-                .iter()
-                .filter(|e| e.field == field)
-                .map(|e| e.message(l))
-                .collect();
-            (!msgs.is_empty()).then(|| msgs.join("\n"))
-        };
-        let input = |label: T, id: &'static str, field: Field, value: &'a str| {
-            style::field(
-                tr(l, label),
-                id,
-                value,
-                err(field),
-                move |v| Message::Input(field, v),
-                Message::Save,
-            )
-        };
-        let pick_col = |label: T, pick: Element<'a, Message>, field: Field| {
-            let mut c = column![text(tr(l, label)).size(13), pick].spacing(3);
-            if let Some(e) = err(field) {
-                c = c.push(text(e).size(13).color(style::ERROR));
-            }
-            c.width(Length::Fill)
-        };
-        let mut counts = column![text(tr(l, T::ActivityCounts)).size(13)].spacing(4);
-        for (i, (_, name, typed)) in f.input.counts.iter().enumerate() {
-            let unit = self
-                .lists
-                .indicators
-                .get(i)
-                .map(|(_, _, u)| u.as_str())
-                .unwrap_or("");
-            counts = counts.push(
-                row![
-                    text(format!("{name} ({unit})"))
-                        .size(13)
-                        .width(Length::FillPortion(4)),
-                    text_input("", typed)
-                        .id(COUNT_IDS[i.min(COUNT_IDS.len() - 1)])
-                        .on_input(move |v| Message::Count(i, v))
-                        .on_submit(Message::Save)
-                        .padding(4)
-                        .width(Length::FillPortion(1)),
-                ]
-                .spacing(8),
-            );
-        }
-        if let Some(e) = err(Field::Indicator) {
-            counts = counts.push(text(e).size(13).color(style::ERROR));
-        }
-        let title = if f.editing.is_some() {
-            T::ActivityEditTitle
-        } else {
-            T::ActivityNewTitle
-        };
-        let save = button(text(tr(l, T::FormSave))).style(button::primary);
-        let save = if f.saving {
-            save
-        } else {
-            save.on_press(Message::Save)
-        };
-        // Who of the team took part: a box for each current member.
-        let mut participants = column![].spacing(4);
-        if !self.members.is_empty() {
-            let mut who = iced::widget::Row::new().spacing(12);
-            for (id, name) in &self.members {
-                let id = *id;
-                who = who.push(
-                    iced::widget::checkbox(f.input.participants.contains(&id))
-                        .label(name.as_str())
-                        .text_size(13)
-                        .on_toggle(move |on| Message::Participant(id, on)),
-                );
-            }
-            participants = participants
-                .push(text(tr(l, T::ActivityParticipants)).size(13))
-                .push(who.wrap());
-        }
-        let mut col = column![
-            text(tr(l, title)).size(18).font(UI_FONT_STRONG),
-            row![
-                input(
-                    T::ActivityDate,
-                    "activity_date",
-                    Field::Date,
-                    &f.input.on_date
-                ),
-                pick_col(
-                    T::FormTeam,
-                    pick_list(
-                        self.lists.teams.as_slice(),
-                        f.team.clone(),
-                        Message::FormTeam
-                    )
-                    .width(Length::Fill)
-                    .into(),
-                    Field::Team
-                ),
-                pick_col(
-                    T::ActivityKind,
-                    pick_list(
-                        self.lists.kinds.as_slice(),
-                        f.kind.clone(),
-                        Message::FormKind
-                    )
-                    .width(Length::Fill)
-                    .into(),
-                    Field::ActivityType
-                ),
-            ]
-            .spacing(10),
-            participants,
-            row![
-                input(
-                    T::ActivityPeople,
-                    "activity_people",
-                    Field::People,
-                    &f.input.people
-                ),
-                input(
-                    T::ActivityHouseholds,
-                    "activity_households",
-                    Field::Households,
-                    &f.input.households
-                ),
-            ]
-            .spacing(10),
-            counts,
-            input(
-                T::ActivityNote,
-                "activity_note",
-                Field::Notes,
-                &f.input.note
-            ),
-        ]
-        .spacing(8);
-        if f.tried && !f.errors.is_empty() {
-            col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
-        }
-        col = col.push(
-            row![
-                save,
-                button(text(tr(l, T::FormCancel)))
-                    .style(button::secondary)
-                    .on_press(Message::Cancel)
-            ]
-            .spacing(10),
-        );
-        container(col)
-            .padding(12)
-            .style(container::bordered_box)
-            .into()
-    }
-
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
         let mut col = column![
             row![
@@ -901,7 +742,7 @@ impl State {
             );
         }
         if let Some(f) = &self.form {
-            col = col.push(self.form_view(l, f));
+            col = col.push(activity_form::view(l, f, &self.lists, &self.members));
         }
         let mut table = column![].spacing(6);
         if self.lines.is_empty() {

@@ -2,6 +2,7 @@
 //! messages into tasks that run database work off the window's thread, and draws.
 
 pub mod activities;
+pub mod activity_form;
 pub mod commune_form;
 pub mod decision;
 pub mod detail;
