@@ -208,7 +208,21 @@ fn evidence_is_copied_beside_the_database_once_per_content() {
     );
     let list = s.evidence(id).unwrap();
     assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|e| e.thumbnail.is_none()));
     assert_eq!(list[0].name, "anh lop hoc.jpg");
+    assert!(e1.thumbnail.is_none(), "not a readable photo: no thumbnail");
+    // A real photo gets a small thumbnail beside it, its proportions kept.
+    let png = dir.path().join("buoi-tap-huan.png");
+    image::RgbImage::from_fn(400, 300, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(&png)
+    .unwrap();
+    let e3 = s.add_evidence(id, &png).unwrap();
+    let thumb = e3.thumbnail.clone().expect("a thumbnail");
+    let (w, h) = image::image_dimensions(&thumb).unwrap();
+    assert_eq!((w, h), (160, 120));
+    assert_eq!(s.evidence(id).unwrap()[2].thumbnail, Some(thumb));
     // Deleting the activity deletes its evidence records.
     let (_, v) = s.activity(id).unwrap();
     s.delete_activity(id, v).unwrap();

@@ -222,3 +222,36 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
         app.progress.errors
     );
 }
+
+#[test]
+fn evidence_is_picked_kept_and_shown_as_a_thumbnail() {
+    use cnscd::app::activities::Message as A;
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("lop-hoc.png");
+    image::RgbImage::from_fn(320, 240, |x, _| image::Rgb([x as u8, 120, 200]))
+        .save(&photo)
+        .unwrap();
+    let mut store = cnscd::store::Store::open(&dir.path().join("d.db")).unwrap();
+    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    let dialogs = cnscd::app::dialogs::Scripted::new(Some(photo));
+    let (mut app, task) = App::with_dialogs(store, cnscd::domain::Lang::Vi, dialogs.clone());
+    ui::settle(&mut app, task);
+    send(&mut app, [Message::Navigate(Screen::Activities)]);
+    let id = app.activities.lines[0].id;
+    send(&mut app, [Message::Activities(A::AddEvidence(id))]);
+    let line = &app.activities.lines[0];
+    assert_eq!(line.evidence.len(), 1, "{:?}", app.activities.error);
+    assert!(line.evidence[0].thumbnail.as_ref().unwrap().exists());
+    assert!(shows(&app, "lop-hoc.png"));
+    // Clicking it opens the kept copy in the system's viewer.
+    act(&mut app, |ui| {
+        ui.click("lop-hoc.png").expect("the thumbnail's button");
+    });
+    let opened = dialogs.opened.lock().unwrap().clone();
+    assert_eq!(opened, [app.activities.lines[0].evidence[0].path.clone()]);
+    let mut sim = iced_test::Simulator::with_settings(ui::settings(), app.view());
+    assert!(
+        sim.snapshot(&iced::Theme::Light).is_ok(),
+        "drawn with the image"
+    );
+}

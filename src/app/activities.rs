@@ -792,8 +792,21 @@ impl State {
             if !line.evidence.is_empty() {
                 let mut files = row![].spacing(6);
                 for e in &line.evidence {
+                    let face: Element<'_, Message> = match &e.thumbnail {
+                        Some(t) => column![
+                            iced::widget::image(iced::widget::image::Handle::from_path(t))
+                                .width(72)
+                                .height(72)
+                                .content_fit(iced::ContentFit::Cover),
+                            text(e.name.as_str()).size(11),
+                        ]
+                        .spacing(2)
+                        .width(90)
+                        .into(),
+                        None => text(e.name.as_str()).size(12).into(),
+                    };
                     files = files.push(
-                        button(text(e.name.as_str()).size(12))
+                        button(face)
                             .style(button::secondary)
                             .on_press(Message::OpenEvidence(e.path.clone())),
                     );

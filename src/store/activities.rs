@@ -30,6 +30,34 @@ pub struct Evidence {
     pub name: String,
     pub path: PathBuf,
     pub bytes: i64,
+    /// A small PNG beside the file, for photos (JPEG, PNG) that could be read.
+    pub thumbnail: Option<PathBuf>,
+}
+
+/// The longest side of a thumbnail, in pixels.
+pub const THUMBNAIL: u32 = 160;
+
+fn thumbnail_path(stored: &Path) -> PathBuf {
+    stored.with_extension("thumb.png")
+}
+
+/// Writes the thumbnail of a photo; anything that is not a readable JPEG or PNG has
+/// none (the file itself is kept all the same).
+fn make_thumbnail(bytes: &[u8], stored: &Path) -> Option<PathBuf> {
+    let picture = image::load_from_memory(bytes).ok()?;
+    let thumb = picture.thumbnail(THUMBNAIL, THUMBNAIL);
+    let path = thumbnail_path(stored);
+    let part = path.with_extension("part");
+    thumb
+        .save_with_format(&part, image::ImageFormat::Png)
+        .ok()?;
+    std::fs::rename(&part, &path).ok()?;
+    Some(path)
+}
+
+fn existing_thumbnail(stored: &Path) -> Option<PathBuf> {
+    let t = thumbnail_path(stored);
+    t.exists().then_some(t)
 }
 
 /// Which activities to list, newest first.
@@ -485,6 +513,7 @@ impl Store {
             std::fs::write(&part, &bytes).map_err(io)?;
             std::fs::rename(&part, &stored).map_err(io)?;
         }
+        let thumbnail = existing_thumbnail(&stored).or_else(|| make_thumbnail(&bytes, &stored));
         let stored_text = stored.display().to_string();
         let len = bytes.len() as i64;
         let id = self.write(|tx| {
@@ -499,6 +528,7 @@ impl Store {
             name,
             path: stored,
             bytes: len,
+            thumbnail,
         })
     }
 
@@ -507,10 +537,12 @@ impl Store {
             "SELECT id, name, stored, bytes FROM evidence WHERE activity_id = ?1 ORDER BY id",
         )?;
         let rows = st.query_map([activity_id], |r| {
+            let path = PathBuf::from(r.get::<_, String>(2)?);
             Ok(Evidence {
                 id: r.get(0)?,
                 name: r.get(1)?,
-                path: PathBuf::from(r.get::<_, String>(2)?),
+                thumbnail: existing_thumbnail(&path),
+                path,
                 bytes: r.get(3)?,
             })
         })?;
