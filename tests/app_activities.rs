@@ -202,6 +202,39 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
     assert!(after.contains(typed), "{after}");
     assert!(app.unsaved(), "typed, not saved");
 
+    // Issue it: numbered, frozen, listed, printable again.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bc.pdf");
+    send(
+        &mut app,
+        [
+            Message::Reports(R::OutPath(out.display().to_string())),
+            Message::Reports(R::Issue),
+        ],
+    );
+    assert!(out.exists(), "{:?}", app.reports.error);
+    assert!(!app.unsaved());
+    assert_eq!(app.reports.issued.len(), 1);
+    assert!(
+        app.reports.issued[0].1.starts_with("Số: 01/BC-UBND"),
+        "{:?}",
+        app.reports.issued
+    );
+    let id = app.reports.issued[0].0;
+    send(&mut app, [Message::Reports(R::Reprint(id))]);
+    let again = app.reports.saved.clone().unwrap();
+    assert!(again.exists() && again != out);
+    assert!(
+        app.reports
+            .notice
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("trùng khớp"),
+        "{:?}",
+        app.reports.notice
+    );
+
     // Baselines: a bad figure is refused naming the field and nothing is saved.
     send(&mut app, [Message::Navigate(Screen::Progress)]);
     send(

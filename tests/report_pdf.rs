@@ -227,6 +227,32 @@ fn issuing_numbers_reports_per_body_and_a_bad_period_is_refused() {
     );
     let list = ok(&cnscd(&db, &["reports"]));
     assert_eq!(list.lines().count(), 2, "{list}");
+    // An issued report prints again from its frozen model, the same bytes, even after
+    // the activities behind it change.
+    let first = std::fs::read(&out).unwrap();
+    let commune_id = list
+        .lines()
+        .next()
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    ok(&cnscd(&db, &["demo", "--activities", "50"]));
+    let again = dir.path().join("again.pdf");
+    let o = ok(&cnscd(
+        &db,
+        &[
+            "print",
+            "report",
+            "--issued",
+            &commune_id,
+            "--out",
+            again.to_str().unwrap(),
+        ],
+    ));
+    assert!(o.contains("trùng khớp bản đã ban hành"), "{o}");
+    assert_eq!(std::fs::read(&again).unwrap(), first);
     // The commune's next report names who has not reported October.
     let o = ok(&cnscd(
         &db,

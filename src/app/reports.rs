@@ -46,7 +46,8 @@ pub struct State {
     pub page: usize,
     pub out_path: String,
     pub saved: Option<PathBuf>,
-    pub issued: Vec<String>,
+    /// Issued reports: id and their line in the list.
+    pub issued: Vec<(i64, String)>,
     pub notice: Option<Msg>,
     pub error: Option<Msg>,
     /// The texts were edited since they were prefilled, saved or issued.
@@ -56,7 +57,7 @@ pub struct State {
 }
 
 /// The choices, the register's lines and the document font.
-pub type Lists = (Vec<ScopeChoice>, Vec<String>, Fonts);
+pub type Lists = (Vec<ScopeChoice>, Vec<(i64, String)>, Fonts);
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -75,6 +76,7 @@ pub enum Message {
     Browsed(Option<PathBuf>),
     SavePdf,
     Issue,
+    Reprint(i64),
     Done(Result<(Msg, PathBuf), Msg>),
     OpenPdf,
     Finished(Result<(), Msg>),
@@ -111,11 +113,14 @@ impl State {
                     .issued_reports(c.id)?
                     .iter()
                     .map(|r| {
-                        format!(
-                            "{} ({}) — {}",
-                            r.model.header.number_line,
-                            vndate::short(r.issued_on),
-                            r.subject
+                        (
+                            r.id,
+                            format!(
+                                "{} ({}) — {}",
+                                r.model.header.number_line,
+                                vndate::short(r.issued_on),
+                                r.subject
+                            ),
                         )
                     })
                     .collect();
@@ -372,6 +377,21 @@ impl State {
             Message::Browsed(None) => Task::none(),
             Message::SavePdf => self.write(db, false),
             Message::Issue => self.write(db, true),
+            Message::Reprint(id) => {
+                let dir = PathBuf::from(self.out_path.trim())
+                    .parent()
+                    .map(PathBuf::from)
+                    .unwrap_or_else(std::env::temp_dir);
+                let fonts = self.fonts.clone().unwrap_or_else(Fonts::bundled);
+                query(
+                    db,
+                    move |s| {
+                        let path = dir.join(format!("BC-ban-hanh-{id}-ban-in-lai.pdf"));
+                        Ok((report::print_issued(s, id, &path, &fonts)?, path))
+                    },
+                    Message::Done,
+                )
+            }
             Message::Done(Ok((m, path))) => {
                 self.notice = Some(m);
                 self.saved = Some(path);
@@ -525,8 +545,16 @@ impl State {
         .spacing(8);
         if !self.issued.is_empty() {
             form = form.push(text(tr(l, T::ReportIssued)).font(UI_FONT_STRONG));
-            for r in &self.issued {
-                form = form.push(text(r.as_str()).size(13));
+            for (id, r) in &self.issued {
+                form = form.push(
+                    row![
+                        text(r.as_str()).size(13).width(Length::Fill),
+                        button(text(tr(l, T::DecisionReprint)).size(13))
+                            .style(button::text)
+                            .on_press(Message::Reprint(*id)),
+                    ]
+                    .spacing(6),
+                );
             }
         }
         let preview: Element<'_, Message> = match &self.laid {

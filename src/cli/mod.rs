@@ -170,8 +170,11 @@ pub enum PrintWhat {
     /// The report of a period: the commune's, or a team's with --team.
     Report {
         /// 2026-10 (month), 2026-Q3, 2026-H1 or 2026.
-        #[arg(long, value_name = "PERIOD")]
-        period: String,
+        #[arg(long, value_name = "PERIOD", required_unless_present = "issued")]
+        period: Option<String>,
+        /// Print an issued report again from the register.
+        #[arg(long, value_name = "ID", conflicts_with = "period")]
+        issued: Option<i64>,
         #[arg(long, value_name = "ID")]
         team: Option<i64>,
         /// The number in the year's register of the issuing body.
@@ -583,6 +586,15 @@ fn print_verb(
             }
         }
         PrintWhat::Report {
+            issued: Some(id),
+            font,
+            out: path,
+            ..
+        } => {
+            let fonts = print::fonts_for(store, font.as_deref())?;
+            report::print_issued(store, id, &path, &fonts)?
+        }
+        PrintWhat::Report {
             period,
             team,
             number,
@@ -591,9 +603,10 @@ fn print_verb(
             font,
             created,
             out: path,
+            issued: None,
         } => {
             let fonts = print::fonts_for(store, font.as_deref())?;
-            let period = crate::domain::period::Period::parse(&period)
+            let period = crate::domain::period::Period::parse(period.as_deref().unwrap_or(""))
                 .map_err(|e| Failure::Store(StoreError::invalid(e)))?;
             let mut req = report::ReportRequest::new(period, team);
             req.number = number;

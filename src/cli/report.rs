@@ -316,3 +316,42 @@ pub fn print_report(
         ),
     ))
 }
+
+/// Prints an issued report again from its frozen model; says whether the bytes are
+/// those that were issued.
+pub fn print_issued(store: &Store, id: i64, out: &Path, fonts: &Fonts) -> Result<Msg, StoreError> {
+    let commune = store
+        .home_commune()?
+        .ok_or_else(|| StoreError::not_found("Chưa có xã nào", "No commune yet"))?;
+    let r = store.issued_report(commune.id, id)?;
+    let (_, bytes) = render::document_pdf(&r.model, fonts).map_err(|e| {
+        StoreError::refused(
+            format!("Không tạo được PDF: {e}"),
+            format!("Could not make the PDF: {e}"),
+        )
+    })?;
+    write_pdf(out, &bytes)?;
+    let same = render::pdf::sha256_hex(&bytes) == r.pdf_sha256;
+    Ok(Msg::new(
+        format!(
+            "Đã ghi {} — {}{}",
+            out.display(),
+            r.model.header.number_line,
+            if same {
+                " (trùng khớp bản đã ban hành)"
+            } else {
+                " (khác phông chữ với bản đã ban hành)"
+            }
+        ),
+        format!(
+            "Wrote {} — {}{}",
+            out.display(),
+            r.model.header.number_line,
+            if same {
+                " (the same bytes as issued)"
+            } else {
+                " (another font than when issued)"
+            }
+        ),
+    ))
+}

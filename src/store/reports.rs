@@ -150,6 +150,19 @@ impl Store {
         Ok(out)
     }
 
+    /// One issued report, by id.
+    pub fn issued_report(&self, commune_id: i64, id: i64) -> Result<IssuedReport> {
+        self.issued_reports(commune_id)?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| {
+                StoreError::not_found(
+                    format!("Không có báo cáo đã ban hành số {id}"),
+                    format!("There is no issued report {id}"),
+                )
+            })
+    }
+
     /// The teams (0: the commune) that have issued their report for a period.
     pub fn reported(&self, commune_id: i64, period: &str) -> Result<Vec<i64>> {
         let mut st = self.conn().prepare_cached(
