@@ -207,10 +207,16 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
         &mut app,
         [
             Message::Decision(D::Number("12a".into())),
-            Message::Decision(D::Issue),
+            Message::Decision(D::Output(cnscd::app::document_output::Message::Issue)),
         ],
     );
-    let e = app.decision.error.as_ref().expect("refused").vi.clone();
+    let e = app
+        .decision
+        .output
+        .error
+        .as_ref()
+        .expect("refused")
+        .message(cnscd::domain::Lang::Vi);
     assert!(e.starts_with("Số văn bản:"), "{e}");
     assert!(
         cnscd::app::lock(&app.db)
@@ -222,18 +228,19 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
     send(&mut app, [Message::Decision(D::Number("0".into()))]);
     assert!(
         app.decision
+            .output
             .error
             .as_ref()
             .unwrap()
-            .vi
-            .contains("từ 1 trở lên")
+            .message(cnscd::domain::Lang::Vi)
+            .contains("từ 1 đến")
     );
     // A number already issued this year is refused by the register, naming the field.
     send(
         &mut app,
         [
             Message::Decision(D::Number("3".into())),
-            Message::Decision(D::Issue),
+            Message::Decision(D::Output(cnscd::app::document_output::Message::Issue)),
         ],
     );
     assert_eq!(
@@ -243,10 +250,10 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
     send(&mut app, [Message::Decision(D::Number("3".into()))]);
     let e = app
         .decision
+        .output
         .error
         .as_ref()
         .expect("number taken")
-        .vi
-        .clone();
+        .message(cnscd::domain::Lang::Vi);
     assert!(e.starts_with("Số văn bản: số 3/QĐ-UBND"), "{e}");
 }

@@ -148,7 +148,7 @@ fn deleting_an_activity_asks_first() {
             .error
             .as_ref()
             .unwrap()
-            .vi
+            .message(cnscd::domain::Lang::Vi)
             .starts_with("Loại hoạt động:")
     );
     let kinds = app.activities.lists.kinds.len();
@@ -175,7 +175,7 @@ fn deleting_an_activity_asks_first() {
             .error
             .as_ref()
             .unwrap()
-            .vi
+            .message(cnscd::domain::Lang::Vi)
             .starts_with("Kỳ báo cáo:")
     );
 }
@@ -208,31 +208,41 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
     send(
         &mut app,
         [
-            Message::Reports(R::OutPath(out.display().to_string())),
-            Message::Reports(R::Issue),
+            Message::Reports(R::Output(cnscd::app::document_output::Message::OutPath(
+                out.display().to_string(),
+            ))),
+            Message::Reports(R::Output(cnscd::app::document_output::Message::Issue)),
         ],
     );
-    assert!(out.exists(), "{:?}", app.reports.error);
+    assert!(out.exists(), "{:?}", app.reports.output.error);
     assert!(!app.unsaved());
-    assert_eq!(app.reports.issued.len(), 1);
+    assert_eq!(app.reports.output.register.len(), 1);
     assert!(
-        app.reports.issued[0].1.starts_with("Số: 01/BC-UBND"),
+        app.reports.output.register[0]
+            .line
+            .starts_with("Số: 01/BC-UBND"),
         "{:?}",
-        app.reports.issued
+        app.reports.output.register
     );
-    let id = app.reports.issued[0].0;
-    send(&mut app, [Message::Reports(R::Reprint(id))]);
-    let again = app.reports.saved.clone().unwrap();
+    let id = app.reports.output.register[0].id;
+    send(
+        &mut app,
+        [Message::Reports(R::Output(
+            cnscd::app::document_output::Message::Reprint(id),
+        ))],
+    );
+    let again = app.reports.output.saved.clone().unwrap();
     assert!(again.exists() && again != out);
     assert!(
         app.reports
+            .output
             .notice
             .as_ref()
             .unwrap()
             .vi
             .contains("trùng khớp"),
         "{:?}",
-        app.reports.notice
+        app.reports.output.notice
     );
 
     // Baselines: a bad figure is refused naming the field and nothing is saved.
@@ -265,7 +275,7 @@ fn evidence_is_picked_kept_and_shown_as_a_thumbnail() {
         .save(&photo)
         .unwrap();
     let mut store = cnscd::store::Store::open(&dir.path().join("d.db")).unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
     let dialogs = cnscd::app::dialogs::Scripted::new(Some(photo));
     let (mut app, task) = App::with_dialogs(store, cnscd::domain::Lang::Vi, dialogs.clone());
     ui::settle(&mut app, task);
@@ -287,4 +297,40 @@ fn evidence_is_picked_kept_and_shown_as_a_thumbnail() {
         sim.snapshot(&iced::Theme::Light).is_ok(),
         "drawn with the image"
     );
+}
+
+#[test]
+fn a_record_changed_meanwhile_is_not_overwritten_and_can_be_read_again() {
+    use cnscd::app::activities::Message as A;
+    use cnscd::domain::Field;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Activities)]);
+    let first = app.activities.lines[0].clone();
+    send(&mut app, [Message::Activities(A::Edit(first.id))]);
+    // Someone else (another window, the command line) saves the same activity.
+    {
+        let mut store = cnscd::app::lock(&app.db);
+        let (mut a, version) = store.activity(first.id).unwrap();
+        a.note = "Sửa ở nơi khác".into();
+        store.update_activity(&a, version).unwrap();
+    }
+    send(
+        &mut app,
+        [
+            Message::Activities(A::Input(Field::Notes, "Ghi chú của tôi".into())),
+            Message::Activities(A::Save),
+        ],
+    );
+    let e = app.activities.error.clone().expect("refused");
+    assert!(e.is_conflict(), "{e:?}");
+    let (kept, _) = cnscd::app::lock(&app.db).activity(first.id).unwrap();
+    assert_eq!(kept.note, "Sửa ở nơi khác", "nothing overwritten");
+    // The form keeps what was typed, and offers to read the record again.
+    assert!(app.unsaved());
+    act(&mut app, |ui| {
+        ui.click("Đọc lại bản mới nhất").expect("reload button");
+    });
+    assert!(app.activities.error.is_none());
+    let form = app.activities.form.as_ref().expect("form open");
+    assert_eq!(form.input.note, "Sửa ở nơi khác");
 }

@@ -144,7 +144,14 @@ fn a_team_is_set_up_for_a_village_renamed_and_its_status_changed() {
         ui.typewrite("Phú Lợi");
         ui.tap_key(iced::keyboard::key::Named::Enter);
     });
-    assert!(app.teams.error.as_ref().unwrap().vi.contains("Thôn 3"));
+    assert!(
+        app.teams
+            .error
+            .as_ref()
+            .unwrap()
+            .message(cnscd::domain::Lang::Vi)
+            .contains("Thôn 3")
+    );
     assert_eq!(app.teams.new_village, "Phú Lợi", "what was typed stays");
     act(&mut app, |ui| {
         ui.click(Id::new("new_village")).unwrap();
@@ -298,6 +305,7 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     send(&mut app, [Message::Navigate(Screen::Decision)]);
     let all_text = |app: &App| {
         app.decision
+            .output
             .laid
             .as_ref()
             .map(|l| l.pages.iter().map(|p| p.text()).collect::<String>())
@@ -328,7 +336,7 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     act(&mut app, |ui| {
         ui.click("Chọn nơi lưu…").expect("browse");
     });
-    assert!(chosen.exists(), "{:?}", app.decision.error);
+    assert!(chosen.exists(), "{:?}", app.decision.output.error);
     assert!(!app.unsaved(), "saved");
     act(&mut app, |ui| {
         ui.click("Mở tệp PDF").expect("open");
@@ -343,32 +351,53 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     send(
         &mut app,
         [
-            Message::Decision(D::OutPath(typed.display().to_string())),
-            Message::Key(iced::keyboard::Event::KeyPressed {
-                key: iced::keyboard::Key::Character("p".into()),
-                modified_key: iced::keyboard::Key::Character("p".into()),
-                physical_key: iced::keyboard::key::Physical::Unidentified(
-                    iced::keyboard::key::NativeCode::Unidentified,
-                ),
-                location: iced::keyboard::Location::Standard,
-                modifiers: iced::keyboard::Modifiers::CTRL,
-                text: None,
-                repeat: false,
-            }),
+            Message::Decision(D::Output(cnscd::app::document_output::Message::OutPath(
+                typed.display().to_string(),
+            ))),
+            Message::Shortcut(
+                cnscd::app::Shortcut::from_event(iced::keyboard::Event::KeyPressed {
+                    key: iced::keyboard::Key::Character("p".into()),
+                    modified_key: iced::keyboard::Key::Character("p".into()),
+                    physical_key: iced::keyboard::key::Physical::Unidentified(
+                        iced::keyboard::key::NativeCode::Unidentified,
+                    ),
+                    location: iced::keyboard::Location::Standard,
+                    modifiers: iced::keyboard::Modifiers::CTRL,
+                    text: None,
+                    repeat: false,
+                })
+                .expect("Ctrl+P is a shortcut"),
+            ),
         ],
     );
     assert!(typed.exists());
     // An issued decision can be printed again.
-    send(&mut app, [Message::Decision(D::Issue)]);
-    let issued = app.decision.library.as_ref().unwrap().issued.clone();
+    send(
+        &mut app,
+        [Message::Decision(D::Output(
+            cnscd::app::document_output::Message::Issue,
+        ))],
+    );
+    let issued = app.decision.output.register.clone();
     assert_eq!(issued.len(), 1);
-    send(&mut app, [Message::Decision(D::Reprint(issued[0].0))]);
-    let again = app.decision.saved.clone().unwrap();
+    send(
+        &mut app,
+        [Message::Decision(D::Output(
+            cnscd::app::document_output::Message::Reprint(issued[0].id),
+        ))],
+    );
+    let again = app.decision.output.saved.clone().unwrap();
     assert!(again.exists() && again.to_string_lossy().contains("ban-in-lai"));
     assert!(
-        app.decision.notice.as_ref().unwrap().vi.contains("Đã ghi"),
+        app.decision
+            .output
+            .notice
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("Đã ghi"),
         "{:?}",
-        app.decision.notice
+        app.decision.output.notice
     );
 }
 

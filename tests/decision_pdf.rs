@@ -219,15 +219,14 @@ fn sizes_and_styles_of_every_element() {
     use cnscd::document::model::Face;
     use cnscd::render::layout::Item;
     let mut store = cnscd::store::Store::open_in_memory().unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
-    let req = cnscd::cli::print::DecisionRequest {
-        team: Some(1),
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
+    let req = cnscd::office::decisions::DecisionRequest {
         number: Some(23),
-        date: Some("2022-07-27".into()),
-        created: Some("2022-07-27T08:00:00".into()),
-        ..Default::default()
+        date: chrono::NaiveDate::from_ymd_opt(2022, 7, 27),
+        created: cnscd::office::output::parse_created("2022-07-27T08:00:00").ok(),
+        ..cnscd::office::decisions::DecisionRequest::for_team(1)
     };
-    let (doc, _, _) = cnscd::cli::print::build_decision(&mut store, &req).unwrap();
+    let doc = cnscd::office::decisions::build(&store, &req).unwrap().doc;
     let laid = cnscd::render::compose(
         &doc,
         &cnscd::render::Fonts::bundled(),
@@ -295,7 +294,7 @@ fn sizes_and_styles_of_every_element() {
 fn hard_layouts_60_members_long_subject_every_tone_and_signing_at_page_ends() {
     use cnscd::domain::people::{JoinInput, PersonInput};
     let mut store = cnscd::store::Store::open_in_memory().unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
     let tones = [
         "An", "Àn", "Án", "Ản", "Ãn", "Ạn", "Ăng", "Ằng", "Ắng", "Ẳng", "Ẵng", "Ặng", "Ân", "Ầu",
         "Ấu", "Ẩu", "Ẫu", "Ậu", "Êm", "Ềm", "Ếm", "Ểm", "Ễm", "Ệm", "Ơn", "Ờn", "Ớn", "Ởn", "Ỡn",
@@ -348,15 +347,14 @@ fn hard_layouts_60_members_long_subject_every_tone_and_signing_at_page_ends() {
                 )
                 .unwrap();
         }
-        let req = cnscd::cli::print::DecisionRequest {
-            team: Some(team.id),
+        let req = cnscd::office::decisions::DecisionRequest {
             subject: Some(subject.into()),
             annex_threshold: Some(if inline { 100 } else { 10 }),
-            date: Some("2026-11-20".into()),
-            created: Some("2026-11-20T08:00:00".into()),
-            ..Default::default()
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            created: cnscd::office::output::parse_created("2026-11-20T08:00:00").ok(),
+            ..cnscd::office::decisions::DecisionRequest::for_team(team.id)
         };
-        let (doc, _, _) = cnscd::cli::print::build_decision(&mut store, &req).unwrap();
+        let doc = cnscd::office::decisions::build(&store, &req).unwrap().doc;
         let (laid, pdf) = cnscd::render::document_pdf(&doc, &fonts).unwrap();
         let text = laid.text();
         for g in tones {
@@ -492,7 +490,7 @@ fn bad_input_is_refused_naming_the_field() {
 #[test]
 fn a_team_without_leader_is_refused() {
     let mut store = cnscd::store::Store::open_in_memory().unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
     let v = store
         .villages(1, false)
         .unwrap()
@@ -500,11 +498,8 @@ fn a_team_without_leader_is_refused() {
         .find(|v| v.name == "3")
         .unwrap();
     let team = store.create_team(1, Some(v.id), None).unwrap();
-    let req = cnscd::cli::print::DecisionRequest {
-        team: Some(team.id),
-        ..Default::default()
-    };
-    let e = cnscd::cli::print::build_decision(&mut store, &req).unwrap_err();
+    let req = cnscd::office::decisions::DecisionRequest::for_team(team.id);
+    let e = cnscd::office::decisions::build(&store, &req).unwrap_err();
     let m = e.message(cnscd::domain::Lang::Vi);
     assert!(
         m.starts_with("Tổ: Tổ công nghệ số cộng đồng thôn 3 chưa có Tổ trưởng"),

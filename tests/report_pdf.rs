@@ -163,10 +163,10 @@ fn a_long_team_table_splits_with_its_header_repeated_and_the_chart_is_drawn() {
     assert!(text.contains("Tỷ lệ đạt được so với mẫu số, lũy kế đến hết năm 2026"));
     // The bars on the laid-out page the PDF is written from: a grey track and a dark
     // bar per indicator with a share, and a target mark.
-    let mut store = cnscd::store::Store::open(&db).unwrap();
+    let store = cnscd::store::Store::open(&db).unwrap();
     let req =
-        cnscd::cli::report::ReportRequest::new(cnscd::domain::period::Period::Year(2026), None);
-    let (doc, _) = cnscd::cli::report::build_report(&mut store, &req).unwrap();
+        cnscd::office::reports::ReportRequest::new(cnscd::domain::period::Period::Year(2026), None);
+    let doc = cnscd::office::reports::build(&store, &req).unwrap().doc;
     let laid = cnscd::render::compose(
         &doc,
         &cnscd::render::Fonts::bundled(),

@@ -4,19 +4,18 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::activity_form;
-use super::dialogs::Dialogs;
 use super::i18n::{T, tr};
 use super::member_form::TeamChoice;
-use super::{Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, Shortcut, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::activity::ActivityInput;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, number, vndate};
+use crate::office::Error;
 use crate::store::{ActivityQuery, Evidence};
 
 pub const PAGE: usize = 50;
@@ -91,41 +90,41 @@ pub struct State {
     /// The current members of the form's team: (person id, name).
     pub members: Vec<(i64, String)>,
     pub notice: Option<Msg>,
-    pub error: Option<Msg>,
+    pub error: Option<Error>,
     generation: u64,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    ListsLoaded(Result<Lists, Msg>),
+    ListsLoaded(Result<Lists, Error>),
     Team(TeamChoice),
     AllTeams,
     Kind(KindChoice),
     AllKinds,
     Month(String),
     Page(usize),
-    Loaded(u64, Result<(Vec<Line>, usize), Msg>),
+    Loaded(u64, Result<(Vec<Line>, usize), Error>),
     New,
     Edit(i64),
-    Opened(Result<Box<(crate::domain::activity::Activity, i64)>, Msg>),
+    Opened(Result<Box<(crate::domain::activity::Activity, i64)>, Error>),
     Input(Field, String),
     Count(usize, String),
     FormTeam(TeamChoice),
     FormKind(KindChoice),
     Save,
     Cancel,
-    Saved(Result<Msg, Msg>),
+    Saved(Result<Msg, Error>),
     Delete(i64, i64, String),
     ConfirmDelete(bool),
     AddEvidence(i64),
     EvidencePicked(i64, Option<PathBuf>),
     OpenEvidence(PathBuf),
-    MembersLoaded(i64, Result<Vec<(i64, String)>, Msg>),
+    MembersLoaded(i64, Result<Vec<(i64, String)>, Error>),
     Participant(i64, bool),
     NewKind(String),
     AddKind,
-    KindAdded(Result<Msg, Msg>),
-    Finished(Result<(), Msg>),
+    KindAdded(Result<Msg, Error>),
+    Finished(Result<(), Error>),
 }
 
 /// What the screen tells the window.
@@ -174,12 +173,11 @@ impl State {
         )
     }
 
-    fn query(&self) -> Result<ActivityQuery, Msg> {
+    fn query(&self) -> Result<ActivityQuery, Error> {
         let (from, to) = if self.month.trim().is_empty() {
             (None, None)
         } else {
-            let p = Period::parse(&self.month)
-                .map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))?;
+            let p = Period::parse(&self.month)?;
             (Some(p.first_day()), Some(p.last_day()))
         };
         Ok(ActivityQuery {
@@ -342,12 +340,22 @@ impl State {
         self.form.as_ref().is_some_and(|f| f.dirty)
     }
 
+    /// A shortcut while the activities are in front: Ctrl+N a new record, Esc closes
+    /// the form.
+    pub fn shortcut(&mut self, s: Shortcut, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match s {
+            Shortcut::New => self.update(Message::New, ctx),
+            Shortcut::Cancel if self.form.is_some() => self.update(Message::Cancel, ctx),
+            _ => (Task::none(), None),
+        }
+    }
+
     pub fn update(
         &mut self,
         message: Message,
-        db: &Db,
-        dialogs: &Arc<dyn Dialogs>,
+        ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
+        let (db, dialogs) = (ctx.db, ctx.dialogs);
         let task = match message {
             Message::ListsLoaded(Ok(l)) => {
                 self.lists = l;
@@ -429,6 +437,7 @@ impl State {
                 f.kind = self.lists.kinds.iter().find(|k| k.id == a.type_id).cloned();
                 f.editing = Some((a.id, version));
                 self.form = Some(f);
+                self.error = None;
                 self.load_members(db)
             }
             Message::Opened(Err(e)) => {
@@ -565,10 +574,10 @@ impl State {
             }
             Message::AddEvidence(id) => {
                 let dialogs = dialogs.clone();
-                Task::perform(
-                    async move { dialogs.pick_file("Chọn ảnh hoặc tệp minh chứng") },
-                    move |p| Message::EvidencePicked(id, p),
-                )
+                let title = super::i18n::tr(ctx.lang, T::DialogPickEvidence).to_string();
+                Task::perform(async move { dialogs.pick_file(&title) }, move |p| {
+                    Message::EvidencePicked(id, p)
+                })
             }
             Message::EvidencePicked(_, None) => Task::none(),
             Message::EvidencePicked(id, Some(path)) => query(
@@ -615,14 +624,7 @@ impl State {
             Message::OpenEvidence(path) => {
                 let dialogs = dialogs.clone();
                 Task::perform(
-                    async move {
-                        dialogs.open_file(&path).map_err(|e| {
-                            Msg::new(
-                                format!("Không mở được {}: {e}", path.display()),
-                                format!("Could not open {}: {e}", path.display()),
-                            )
-                        })
-                    },
+                    async move { dialogs.open_file(&path).map_err(|e| Error::file(&path, &e)) },
                     Message::Finished,
                 )
             }
@@ -677,7 +679,7 @@ impl State {
         let mut col = column![
             row![
                 text(tr(l, T::NavActivities))
-                    .size(22)
+                    .size(style::TITLE)
                     .font(UI_FONT_STRONG)
                     .width(Length::Fill),
                 button(text(tr(l, T::ActivityNew)))
@@ -708,7 +710,7 @@ impl State {
                 text_input(tr(l, T::ActivityMonth), &self.month)
                     .id("activity_month")
                     .on_input(Message::Month)
-                    .padding(6)
+                    .padding(style::PAD_FIELD)
                     .width(Length::FillPortion(2)),
                 text(format!("{} {}", self.total, tr(l, T::ActivityCount))).color(style::MUTED),
             ]
@@ -719,8 +721,22 @@ impl State {
             col = col.push(text(n.get(l)).color(style::OK));
         }
         if let Some(e) = &self.error {
-            col = col
-                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+            let mut line = row![
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l)))
+                    .color(style::ERROR)
+                    .width(Length::Fill)
+            ]
+            .spacing(style::SPACE);
+            // Someone changed the record meanwhile: offer to read it again.
+            let editing = self.form.as_ref().and_then(|f| f.editing).map(|(id, _)| id);
+            if let (true, Some(id)) = (e.is_conflict(), editing) {
+                line = line.push(
+                    button(text(tr(l, T::ActivityReload)))
+                        .style(button::secondary)
+                        .on_press(Message::Edit(id)),
+                );
+            }
+            col = col.push(line);
         }
         if let Some((_, _, label)) = &self.confirm_delete {
             col = col.push(
@@ -754,13 +770,13 @@ impl State {
                     text(format!("{} — {}", line.date, line.kind))
                         .font(UI_FONT_STRONG)
                         .width(Length::Fill),
-                    button(text(tr(l, T::DetailEdit)).size(13))
+                    button(text(tr(l, T::DetailEdit)).size(style::LABEL))
                         .style(button::text)
                         .on_press(Message::Edit(line.id)),
-                    button(text(tr(l, T::ActivityEvidence)).size(13))
+                    button(text(tr(l, T::ActivityEvidence)).size(style::LABEL))
                         .style(button::text)
                         .on_press(Message::AddEvidence(line.id)),
-                    button(text(tr(l, T::ActivityDelete)).size(13))
+                    button(text(tr(l, T::ActivityDelete)).size(style::LABEL))
                         .style(button::text)
                         .on_press(Message::Delete(
                             line.id,
@@ -779,15 +795,15 @@ impl State {
                     tr(l, T::ActivityHouseholds),
                     line.households
                 ))
-                .size(13)
+                .size(style::LABEL)
                 .color(style::MUTED),
             ]
             .spacing(2);
             if !line.counts.is_empty() {
-                card = card.push(text(&line.counts).size(13).color(style::OK));
+                card = card.push(text(&line.counts).size(style::LABEL).color(style::OK));
             }
             if !line.note.is_empty() {
-                card = card.push(text(&line.note).size(13));
+                card = card.push(text(&line.note).size(style::LABEL));
             }
             if !line.evidence.is_empty() {
                 let mut files = row![].spacing(6);
@@ -803,7 +819,7 @@ impl State {
                         .spacing(2)
                         .width(90)
                         .into(),
-                        None => text(e.name.as_str()).size(12).into(),
+                        None => text(e.name.as_str()).size(style::HINT).into(),
                     };
                     files = files.push(
                         button(face)
@@ -835,23 +851,13 @@ impl State {
             ]
             .spacing(8),
         );
-        let pages = self.total.div_ceil(PAGE).max(1);
-        col = col.push(
-            row![
-                button(text(tr(l, T::RosterPrev)))
-                    .style(button::secondary)
-                    .on_press_maybe((self.page > 0).then(|| Message::Page(self.page - 1))),
-                text(format!(
-                    "{} {} / {pages}",
-                    tr(l, T::RosterPage),
-                    self.page + 1
-                )),
-                button(text(tr(l, T::RosterNext)))
-                    .style(button::secondary)
-                    .on_press_maybe((self.page + 1 < pages).then(|| Message::Page(self.page + 1))),
-            ]
-            .spacing(12),
-        );
+        col = col.push(widgets::pager(
+            tr(l, T::RosterPage),
+            self.page,
+            Some(self.total.div_ceil(PAGE).max(1)),
+            false,
+            Message::Page,
+        ));
         col.into()
     }
 }

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 
 use super::activities::{COUNT_IDS, Form, Lists, Message};
 use super::i18n::{T, tr};
+use super::widgets;
 use super::{UI_FONT_STRONG, style};
 use crate::domain::{Field, Lang};
 
@@ -28,7 +29,7 @@ pub fn view<'a>(
         (!msgs.is_empty()).then(|| msgs.join("\n"))
     };
     let input = |label: T, id: &'static str, field: Field, value: &'a str| {
-        style::field(
+        widgets::field(
             tr(l, label),
             id,
             value,
@@ -38,13 +39,14 @@ pub fn view<'a>(
         )
     };
     let pick_col = |label: T, pick: Element<'a, Message>, field: Field| {
-        let mut c = column![text(tr(l, label)).size(13), pick].spacing(3);
+        let mut c =
+            column![text(tr(l, label)).size(style::LABEL), pick].spacing(style::SPACE_TIGHT);
         if let Some(e) = err(field) {
-            c = c.push(text(e).size(13).color(style::ERROR));
+            c = c.push(text(e).size(style::LABEL).color(style::ERROR));
         }
         c.width(Length::Fill)
     };
-    let mut counts = column![text(tr(l, T::ActivityCounts)).size(13)].spacing(4);
+    let mut counts = column![text(tr(l, T::ActivityCounts)).size(style::LABEL)].spacing(4);
     for (i, (_, name, typed)) in f.input.counts.iter().enumerate() {
         let unit = lists
             .indicators
@@ -54,7 +56,7 @@ pub fn view<'a>(
         counts = counts.push(
             row![
                 text(format!("{name} ({unit})"))
-                    .size(13)
+                    .size(style::LABEL)
                     .width(Length::FillPortion(4)),
                 text_input("", typed)
                     .id(COUNT_IDS[i.min(COUNT_IDS.len() - 1)])
@@ -67,7 +69,7 @@ pub fn view<'a>(
         );
     }
     if let Some(e) = err(Field::Indicator) {
-        counts = counts.push(text(e).size(13).color(style::ERROR));
+        counts = counts.push(text(e).size(style::LABEL).color(style::ERROR));
     }
     let title = if f.editing.is_some() {
         T::ActivityEditTitle
@@ -89,16 +91,16 @@ pub fn view<'a>(
             who = who.push(
                 iced::widget::checkbox(f.input.participants.contains(&id))
                     .label(name.as_str())
-                    .text_size(13)
+                    .text_size(style::LABEL)
                     .on_toggle(move |on| Message::Participant(id, on)),
             );
         }
         participants = participants
-            .push(text(tr(l, T::ActivityParticipants)).size(13))
+            .push(text(tr(l, T::ActivityParticipants)).size(style::LABEL))
             .push(who.wrap());
     }
     let mut col = column![
-        text(tr(l, title)).size(18).font(UI_FONT_STRONG),
+        text(tr(l, title)).size(style::HEADING).font(UI_FONT_STRONG),
         row![
             input(
                 T::ActivityDate,

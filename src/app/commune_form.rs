@@ -8,6 +8,7 @@ use iced::{Element, Length};
 
 use super::i18n::{T, tr};
 use super::style;
+use super::widgets;
 use crate::domain::place::{Commune, CommuneKind, District, DistrictKind, capitalise_first};
 use crate::domain::preset::Preset;
 use crate::domain::{Field, FieldError, Lang};
@@ -211,7 +212,7 @@ impl CommuneForm {
     }
 
     fn input<'a>(&'a self, l: Lang, field: Field, value: &'a str) -> Element<'a, Message> {
-        style::field(
+        widgets::field(
             field.name().get(l).to_string(),
             field_id(field),
             value,
@@ -229,7 +230,7 @@ impl CommuneForm {
             .collect();
         let presets = preset_choices(l);
         let chosen = presets.iter().find(|p| p.code == self.preset).cloned();
-        let label = |s: String| text(s).size(13);
+        let label = |s: String| text(s).size(style::LABEL);
         let mut district = row![
             column![
                 label(tr(l, T::CommuneDistrictKind).to_string()),
@@ -240,7 +241,7 @@ impl CommuneForm {
                 )
                 .width(Length::Fill)
             ]
-            .spacing(3)
+            .spacing(style::SPACE_TIGHT)
             .width(Length::Fill)
         ]
         .spacing(12);
@@ -251,9 +252,9 @@ impl CommuneForm {
             label(Field::Preset.name().get(l).to_string()),
             pick_list(presets, chosen, Message::Preset).width(Length::Fill),
         ]
-        .spacing(3);
+        .spacing(style::SPACE_TIGHT);
         if let Some(e) = self.error_for(Field::Preset, l) {
-            preset = preset.push(text(e).size(13).color(style::ERROR));
+            preset = preset.push(text(e).size(style::LABEL).color(style::ERROR));
         }
         column![
             self.input(l, Field::Province, &self.province),
@@ -264,7 +265,7 @@ impl CommuneForm {
                     pick_list(kinds, Some(KindChoice(self.kind)), Message::Kind)
                         .width(Length::Fill)
                 ]
-                .spacing(3)
+                .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(1)),
                 container_fill(self.input(l, Field::Commune, &self.name), 2),
             ]

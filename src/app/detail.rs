@@ -5,6 +5,7 @@ use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
+use super::widgets;
 use super::{UI_FONT_STRONG, style};
 use crate::domain::people::{LeaveInput, Leaving, Person};
 use crate::domain::{Field, FieldError, Lang, vndate};
@@ -31,9 +32,19 @@ pub enum Message {
 }
 
 pub enum Event {
-    Leave(i64, Leaving),
-    /// Correct the details or change the role: (membership, person, role, team).
-    Edit(i64, Box<Person>, crate::domain::people::Role, i64, String),
+    /// Record that the member left, as the leaving form says.
+    Leave {
+        membership_id: i64,
+        leaving: Leaving,
+    },
+    /// Correct the details or change the role.
+    Edit {
+        membership_id: i64,
+        person: Box<Person>,
+        role: crate::domain::people::Role,
+        team_id: i64,
+        team_name: String,
+    },
     Close,
 }
 
@@ -72,18 +83,21 @@ impl Detail {
             Message::Leave => {
                 self.tried = true;
                 if let Some(leaving) = self.check() {
-                    return Some(Event::Leave(self.membership_id, leaving));
+                    return Some(Event::Leave {
+                        membership_id: self.membership_id,
+                        leaving,
+                    });
                 }
             }
             Message::Edit => {
                 let h = self.current()?;
-                return Some(Event::Edit(
-                    self.membership_id,
-                    Box::new(self.person.clone()),
-                    h.membership.role,
-                    h.membership.team_id,
-                    h.team_name.clone(),
-                ));
+                return Some(Event::Edit {
+                    membership_id: self.membership_id,
+                    person: Box::new(self.person.clone()),
+                    role: h.membership.role,
+                    team_id: h.membership.team_id,
+                    team_name: h.team_name.clone(),
+                });
             }
             Message::Close => return Some(Event::Close),
         }
@@ -116,7 +130,7 @@ impl Detail {
             .iter()
             .find(|e| e.field == field)
             .map(|e| e.message(l));
-        style::field(
+        widgets::field(
             tr(l, label),
             leave_id(field),
             value,
@@ -142,7 +156,9 @@ impl Detail {
                     .on_press(Message::Close)
             ]
             .spacing(10),
-            text(p.display_name()).size(18).font(UI_FONT_STRONG),
+            text(p.display_name())
+                .size(style::HEADING)
+                .font(UI_FONT_STRONG),
         ]
         .spacing(8);
         if !p.is_slot() && !p.position.is_empty() {

@@ -7,6 +7,7 @@ use iced::widget::{button, column, container, pick_list, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
+use super::widgets;
 use super::{UI_FONT_STRONG, style};
 use crate::domain::people::{JoinInput, Joining, Person, PersonInput, Role};
 use crate::domain::{Field, FieldError, Lang};
@@ -64,9 +65,18 @@ pub enum Message {
 
 /// What the form asks of the roster.
 pub enum Event {
-    Save(i64, Box<Person>, Joining),
-    /// A saved member's details and role changed: (membership, person, role).
-    Update(i64, Box<Person>, Role),
+    /// Add a new member to a team.
+    Save {
+        team_id: i64,
+        person: Box<Person>,
+        joining: Joining,
+    },
+    /// A saved member's details and role changed.
+    Update {
+        membership_id: i64,
+        person: Box<Person>,
+        role: Role,
+    },
     Cancel,
 }
 
@@ -180,9 +190,17 @@ impl Form {
                     person.id = saved.id;
                     person.commune_id = saved.commune_id;
                     person.notes = saved.notes.clone();
-                    return Some(Event::Update(*membership_id, Box::new(person), self.role));
+                    return Some(Event::Update {
+                        membership_id: *membership_id,
+                        person: Box::new(person),
+                        role: self.role,
+                    });
                 }
-                Some(Event::Save(checked.0, Box::new(checked.1), checked.2))
+                Some(Event::Save {
+                    team_id: checked.0,
+                    person: Box::new(checked.1),
+                    joining: checked.2,
+                })
             }
             Message::Cancel => Some(Event::Cancel),
         }
@@ -203,7 +221,7 @@ impl Form {
         value: &'a str,
     ) -> Element<'a, Message> {
         let error = self.error_for(field).map(|e| e.message(l));
-        style::field(
+        widgets::field(
             tr(l, label),
             field_id(field),
             value,
@@ -226,11 +244,11 @@ impl Form {
                 .width(Length::Fill)
                 .into()
         };
-        let mut team_col = column![text(tr(l, T::FormTeam)).size(13), team_widget]
-            .spacing(3)
+        let mut team_col = column![text(tr(l, T::FormTeam)).size(style::LABEL), team_widget]
+            .spacing(style::SPACE_TIGHT)
             .width(Length::Fill);
         if let Some(e) = self.error_for(Field::Team) {
-            team_col = team_col.push(text(e.message(l)).size(13).color(style::ERROR));
+            team_col = team_col.push(text(e.message(l)).size(style::LABEL).color(style::ERROR));
         }
         let mut col = column![
             text(tr(
@@ -263,11 +281,11 @@ impl Form {
             row![
                 team_col,
                 column![
-                    text(tr(l, T::FormRole)).size(13),
+                    text(tr(l, T::FormRole)).size(style::LABEL),
                     pick_list(roles, Some(RoleChoice(self.role, l)), Message::Role)
                         .width(Length::Fill)
                 ]
-                .spacing(3)
+                .spacing(style::SPACE_TIGHT)
                 .width(Length::Fill),
             ]
             .spacing(12),

@@ -1,5 +1,10 @@
-//! The window (iced). A thin layer over the core: each screen keeps its state, turns
-//! messages into tasks that run database work off the window's thread, and draws.
+//! The window (iced), a thin front end over [`crate::office`]. Each screen keeps its
+//! state, turns messages into tasks that run the office's jobs away from the window's
+//! thread, draws itself, and tells the window what changed through an `Event`.
+//!
+//! Every screen has the same contract: `update(&mut self, message, &Context) ->
+//! (Task<Message>, Option<Event>)`; keyboard shortcuts arrive as a [`Shortcut`] for the
+//! screen in front.
 
 pub mod activities;
 pub mod activity_form;
@@ -7,6 +12,7 @@ pub mod commune_form;
 pub mod decision;
 pub mod detail;
 pub mod dialogs;
+pub mod document_output;
 pub mod i18n;
 pub mod member_form;
 pub mod overview;
@@ -18,16 +24,19 @@ pub mod settings;
 pub mod setup;
 pub mod style;
 pub mod teams;
+pub mod widgets;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use iced::keyboard::{self, Key, key::Named};
 use iced::widget::{button, center, column, container, opaque, row, stack, text};
 use iced::{Element, Font, Length, Subscription, Task, window};
 
-use crate::domain::{Lang, Msg};
-use crate::store::{Store, StoreError};
+use crate::domain::Lang;
+use crate::office::{Error, database};
+use crate::store::Store;
 use i18n::{T, tr};
 
 /// The database, shared with the tasks that query it.
@@ -47,20 +56,82 @@ pub fn lock(db: &Db) -> MutexGuard<'_, Store> {
     db.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// Runs `f` on the database away from the window and maps its result to a message.
+/// Runs `f` (a job of the office) on the database away from the window and maps its
+/// result to a message. The error stays typed until a view puts it into words.
 pub fn query<T: Send + 'static, M: Send + 'static>(
     db: &Db,
-    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
-    done: impl Fn(Result<T, Msg>) -> M + Send + 'static,
+    f: impl FnOnce(&mut Store) -> Result<T, Error> + Send + 'static,
+    done: impl Fn(Result<T, Error>) -> M + Send + 'static,
 ) -> Task<M> {
     let db = db.clone();
     Task::perform(
         async move {
             let mut store = lock(&db);
-            f(&mut store).map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))
+            f(&mut store)
         },
         done,
     )
+}
+
+/// What every screen's `update` is given: the database, the desktop's dialogs, the
+/// interface language and the home commune.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub db: &'a Db,
+    pub dialogs: &'a Arc<dyn dialogs::Dialogs>,
+    pub lang: Lang,
+    /// The home commune's id; `None` before the first-run setup.
+    pub commune: Option<i64>,
+}
+
+/// The [`Context`] of an [`App`], borrowing only the fields it needs (so a screen of
+/// the same app can be borrowed mutably beside it).
+macro_rules! context {
+    ($app:expr) => {
+        Context {
+            db: &$app.db,
+            dialogs: &$app.dialogs,
+            lang: $app.lang,
+            commune: $app.commune,
+        }
+    };
+}
+
+/// A keyboard shortcut, from keys no field took (so Unikey's keys are never stolen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    /// Ctrl+N: a new record (a member; an activity on the Activities screen).
+    New,
+    /// Ctrl+F: search the roster.
+    Find,
+    /// Ctrl+P: save the decision or report in front as PDF.
+    SaveDocument,
+    /// Esc: close the form or dialog in front.
+    Cancel,
+    /// Tab and Shift+Tab.
+    NextField,
+    PreviousField,
+    /// Ctrl+Q.
+    Quit,
+}
+
+impl Shortcut {
+    /// The shortcut a key press means, if any.
+    pub fn from_event(event: keyboard::Event) -> Option<Self> {
+        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+            return None;
+        };
+        match (key.as_ref(), modifiers.command()) {
+            (Key::Character("n"), true) => Some(Self::New),
+            (Key::Character("f"), true) => Some(Self::Find),
+            (Key::Character("p"), true) => Some(Self::SaveDocument),
+            (Key::Character("q"), true) => Some(Self::Quit),
+            (Key::Named(Named::Escape), _) => Some(Self::Cancel),
+            (Key::Named(Named::Tab), _) if modifiers.shift() => Some(Self::PreviousField),
+            (Key::Named(Named::Tab), _) => Some(Self::NextField),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +152,8 @@ pub struct App {
     pub db: Db,
     pub lang: Lang,
     pub screen: Screen,
+    /// The home commune's id; `None` until the setup made one.
+    pub commune: Option<i64>,
     pub setup: setup::State,
     pub overview: overview::State,
     pub teams: teams::State,
@@ -107,9 +180,20 @@ pub enum Message {
     Progress(progress::Message),
     Reports(reports::Message),
     Settings(settings::Message),
-    Key(keyboard::Event),
+    Shortcut(Shortcut),
     CloseRequested(window::Id),
     Quit(bool),
+}
+
+/// What a screen's event asks the window to read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Changed {
+    Commune,
+    Teams,
+    Members,
+    Activities,
+    Figures,
+    Register,
 }
 
 impl App {
@@ -129,15 +213,16 @@ impl App {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         // An empty database starts with the setup; the check is one indexed row.
-        let first_run = matches!(store.home_commune(), Ok(None));
+        let commune = store.home_commune().ok().flatten().map(|c| c.id);
         let db: Db = Arc::new(Mutex::new(store));
         let mut app = Self {
             lang,
-            screen: if first_run {
+            screen: if commune.is_none() {
                 Screen::Setup
             } else {
                 Screen::Overview
             },
+            commune,
             setup: setup::State::default(),
             overview: overview::State::default(),
             teams: teams::State::default(),
@@ -151,7 +236,7 @@ impl App {
             confirm_quit: None,
             db,
         };
-        let task = if first_run {
+        let task = if commune.is_none() {
             Task::none()
         } else {
             app.load_all()
@@ -193,18 +278,15 @@ impl App {
         match message {
             Message::Navigate(screen) => self.navigate(screen),
             Message::Setup(m) => self.setup_update(m),
-            Message::Overview(m) => self.overview.update(m).map(Message::Overview),
+            Message::Overview(m) => self.overview_update(m),
             Message::Teams(m) => self.teams_update(m),
             Message::Roster(m) => self.roster_update(m),
             Message::Decision(m) => self.decision_update(m),
             Message::Activities(m) => self.activities_update(m),
-            Message::Progress(m) => self.progress.update(m, &self.db).map(Message::Progress),
-            Message::Reports(m) => self
-                .reports
-                .update(m, &self.db, &self.dialogs)
-                .map(Message::Reports),
+            Message::Progress(m) => self.progress_update(m),
+            Message::Reports(m) => self.reports_update(m),
             Message::Settings(m) => self.settings_update(m),
-            Message::Key(event) => self.shortcut(event),
+            Message::Shortcut(s) => self.shortcut(s),
             Message::CloseRequested(id) => self.close_requested(id),
             Message::Quit(really) => self.quit(really),
         }
@@ -233,11 +315,34 @@ impl App {
         }
     }
 
+    /// Reads again what a change made stale on the other screens.
+    fn refresh(&mut self, changed: Changed) -> Task<Message> {
+        let db = &self.db;
+        let overview = self.overview.load(db).map(Message::Overview);
+        match changed {
+            Changed::Commune => Task::batch([
+                overview,
+                self.teams.load(db).map(Message::Teams),
+                self.roster.load_teams(db).map(Message::Roster),
+                self.decision.load(db).map(Message::Decision),
+            ]),
+            Changed::Teams => {
+                Task::batch([overview, self.roster.load_teams(db).map(Message::Roster)])
+            }
+            Changed::Members => overview,
+            Changed::Activities => {
+                Task::batch([overview, self.progress.reload(db).map(Message::Progress)])
+            }
+            Changed::Figures | Changed::Register => overview,
+        }
+    }
+
     fn setup_update(&mut self, m: setup::Message) -> Task<Message> {
-        let (task, event) = self.setup.update(m, &self.db);
+        let (task, event) = self.setup.update(m, &context!(self));
         let task = task.map(Message::Setup);
         match event {
-            Some(setup::Event::Ready) => {
+            Some(setup::Event::Ready { commune_id }) => {
+                self.commune = Some(commune_id);
                 self.screen = Screen::Overview;
                 Task::batch([task, self.load_all()])
             }
@@ -245,41 +350,97 @@ impl App {
         }
     }
 
+    fn overview_update(&mut self, m: overview::Message) -> Task<Message> {
+        let (task, event) = self.overview.update(m, &context!(self));
+        let task = task.map(Message::Overview);
+        match event {
+            Some(overview::Event::Open { screen }) => Task::batch([task, self.navigate(screen)]),
+            None => task,
+        }
+    }
+
     fn teams_update(&mut self, m: teams::Message) -> Task<Message> {
-        let (task, event) = self.teams.update(m, &self.db);
+        let (task, event) = self.teams.update(m, &context!(self));
         let task = task.map(Message::Teams);
         match event {
-            Some(teams::Event::Changed) => Task::batch([
-                task,
-                self.roster.load_teams(&self.db).map(Message::Roster),
-                self.overview.load(&self.db).map(Message::Overview),
-            ]),
+            Some(teams::Event::Changed) => Task::batch([task, self.refresh(Changed::Teams)]),
+            None => task,
+        }
+    }
+
+    fn roster_update(&mut self, m: roster::Message) -> Task<Message> {
+        let (task, event) = self.roster.update(m, &context!(self));
+        let task = task.map(Message::Roster);
+        match event {
+            Some(roster::Event::MembersChanged) => {
+                Task::batch([task, self.refresh(Changed::Members)])
+            }
             None => task,
         }
     }
 
     fn decision_update(&mut self, m: decision::Message) -> Task<Message> {
-        self.decision
-            .update(m, &self.db, &self.dialogs)
-            .map(Message::Decision)
-    }
-
-    /// The window's close button (or Ctrl+Q): closes, or asks first when typed edits
-    /// are unsaved. There is one window, so closing it ends the program.
-    fn activities_update(&mut self, m: activities::Message) -> Task<Message> {
-        let (task, event) = self.activities.update(m, &self.db, &self.dialogs);
-        let task = task.map(Message::Activities);
+        let (task, event) = self.decision.update(m, &context!(self));
+        let task = task.map(Message::Decision);
         match event {
-            // Progress and the overview's figures follow the log.
-            Some(activities::Event::Changed) => Task::batch([
-                task,
-                self.progress.reload(&self.db).map(Message::Progress),
-                self.overview.load(&self.db).map(Message::Overview),
-            ]),
+            Some(decision::Event::Issued { .. }) => {
+                Task::batch([task, self.refresh(Changed::Register)])
+            }
             None => task,
         }
     }
 
+    fn activities_update(&mut self, m: activities::Message) -> Task<Message> {
+        let (task, event) = self.activities.update(m, &context!(self));
+        let task = task.map(Message::Activities);
+        match event {
+            // Progress and the overview's figures follow the log.
+            Some(activities::Event::Changed) => {
+                Task::batch([task, self.refresh(Changed::Activities)])
+            }
+            None => task,
+        }
+    }
+
+    fn progress_update(&mut self, m: progress::Message) -> Task<Message> {
+        let (task, event) = self.progress.update(m, &context!(self));
+        let task = task.map(Message::Progress);
+        match event {
+            Some(progress::Event::FiguresChanged) => {
+                Task::batch([task, self.refresh(Changed::Figures)])
+            }
+            None => task,
+        }
+    }
+
+    fn reports_update(&mut self, m: reports::Message) -> Task<Message> {
+        let (task, event) = self.reports.update(m, &context!(self));
+        let task = task.map(Message::Reports);
+        match event {
+            Some(reports::Event::Issued { .. }) => {
+                Task::batch([task, self.refresh(Changed::Register)])
+            }
+            None => task,
+        }
+    }
+
+    fn settings_update(&mut self, m: settings::Message) -> Task<Message> {
+        let (task, event) = self.settings.update(m, &context!(self));
+        let task = task.map(Message::Settings);
+        match event {
+            Some(settings::Event::LanguageChanged { lang }) => {
+                self.lang = lang;
+                task
+            }
+            Some(settings::Event::CommuneChanged) => {
+                Task::batch([task, self.refresh(Changed::Commune)])
+            }
+            None => task,
+        }
+    }
+
+    /// The window's close button (or Ctrl+Q): closes, or asks first when typed edits
+    /// are unsaved. There is one window, so closing it ends the program.
     fn close_requested(&mut self, id: window::Id) -> Task<Message> {
         if self.unsaved() {
             self.confirm_quit = Some(id);
@@ -294,84 +455,42 @@ impl App {
         if really { iced::exit() } else { Task::none() }
     }
 
-    fn roster_update(&mut self, m: roster::Message) -> Task<Message> {
-        self.roster
-            .update(m, &self.db, self.lang)
-            .map(Message::Roster)
-    }
-
-    fn settings_update(&mut self, m: settings::Message) -> Task<Message> {
-        if let settings::Message::Language(lang) = m {
-            self.lang = lang;
-        }
-        let (task, event) = self.settings.update(m, &self.db);
-        let task = task.map(Message::Settings);
-        match event {
-            Some(settings::Event::Changed) => Task::batch([
-                task,
-                self.overview.load(&self.db).map(Message::Overview),
-                self.teams.load(&self.db).map(Message::Teams),
-                self.roster.load_teams(&self.db).map(Message::Roster),
-                self.decision.load(&self.db).map(Message::Decision),
-            ]),
-            None => task,
-        }
-    }
-
-    /// Shortcuts. Only key presses no widget took reach here, so typing in a field
-    /// (and Unikey's keys) is never stolen.
-    fn shortcut(&mut self, event: keyboard::Event) -> Task<Message> {
-        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
-            return Task::none();
-        };
+    /// A shortcut: the window's own (fields, quitting), else the screen in front's.
+    fn shortcut(&mut self, s: Shortcut) -> Task<Message> {
         if self.confirm_quit.is_some() {
-            return match key.as_ref() {
-                Key::Named(Named::Escape) => self.quit(false),
+            return match s {
+                Shortcut::Cancel => self.quit(false),
                 _ => Task::none(),
             };
         }
-        if self.screen == Screen::Setup {
-            return match key.as_ref() {
-                Key::Named(Named::Tab) if modifiers.shift() => {
-                    iced::widget::operation::focus_previous()
-                }
-                Key::Named(Named::Tab) => iced::widget::operation::focus_next(),
-                Key::Character("q") if modifiers.command() => self.close_or_ask(),
-                _ => Task::none(),
-            };
+        match s {
+            Shortcut::NextField => return iced::widget::operation::focus_next(),
+            Shortcut::PreviousField => return iced::widget::operation::focus_previous(),
+            Shortcut::Quit => return self.close_or_ask(),
+            _ => {}
         }
-        match (key.as_ref(), modifiers.command()) {
-            (Key::Character("p"), true) => match self.screen {
-                Screen::Decision => self.decision_update(decision::Message::SavePdf),
-                Screen::Reports => self.update(Message::Reports(reports::Message::SavePdf)),
-                _ => self.navigate(Screen::Decision),
-            },
-            (Key::Character("n"), true) if self.screen == Screen::Activities => {
-                self.activities_update(activities::Message::New)
+        let ctx = context!(self);
+        match (self.screen, s) {
+            (Screen::Setup, _) => Task::none(),
+            (Screen::Decision, Shortcut::SaveDocument) => {
+                self.decision_update(decision::Message::Output(document_output::Message::Save))
             }
-            (Key::Named(Named::Escape), _)
-                if self.screen == Screen::Activities && self.activities.form.is_some() =>
-            {
-                self.activities_update(activities::Message::Cancel)
+            (Screen::Reports, Shortcut::SaveDocument) => {
+                self.reports_update(reports::Message::Output(document_output::Message::Save))
             }
-            (Key::Character("n"), true) => {
+            (_, Shortcut::SaveDocument) => self.navigate(Screen::Decision),
+            (Screen::Activities, Shortcut::New | Shortcut::Cancel) => {
+                let (task, _) = self.activities.shortcut(s, &ctx);
+                task.map(Message::Activities)
+            }
+            (_, Shortcut::New | Shortcut::Find) => {
                 self.screen = Screen::Roster;
-                self.roster_update(roster::Message::Add)
+                let (task, _) = self.roster.shortcut(s, &ctx);
+                task.map(Message::Roster)
             }
-            (Key::Character("q"), true) => self.close_or_ask(),
-            (Key::Character("f"), true) => {
-                self.screen = Screen::Roster;
-                iced::widget::operation::focus(roster::SEARCH_ID)
-            }
-            (Key::Named(Named::Escape), _) if self.roster.form.is_some() => {
-                self.roster_update(roster::Message::Form(member_form::Message::Cancel))
-            }
-            (Key::Named(Named::Tab), _) => {
-                if modifiers.shift() {
-                    iced::widget::operation::focus_previous()
-                } else {
-                    iced::widget::operation::focus_next()
-                }
+            (Screen::Roster, Shortcut::Cancel) => {
+                let (task, _) = self.roster.shortcut(s, &ctx);
+                task.map(Message::Roster)
             }
             _ => Task::none(),
         }
@@ -389,7 +508,9 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
-            keyboard::listen().map(Message::Key),
+            keyboard::listen()
+                .filter_map(Shortcut::from_event)
+                .map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
         ])
     }
@@ -447,8 +568,8 @@ impl App {
         };
         let sidebar = container(
             column![
-                text("cnscd").size(22).font(UI_FONT_STRONG),
-                text(tr(l, T::AppTitle)).size(13),
+                text("cnscd").size(style::TITLE).font(UI_FONT_STRONG),
+                text(tr(l, T::AppTitle)).size(style::LABEL),
                 nav(T::NavOverview, Screen::Overview),
                 nav(T::NavTeams, Screen::Teams),
                 nav(T::NavRoster, Screen::Roster),
@@ -485,9 +606,9 @@ impl App {
     }
 }
 
-fn rerun_in_software() -> Result<(), Msg> {
+fn rerun_in_software() -> Result<(), Error> {
     let failed = |e: std::io::Error| {
-        Msg::new(
+        Error::refused(
             format!("Không khởi động lại được chương trình: {e}"),
             format!("Could not start the program again: {e}"),
         )
@@ -501,37 +622,51 @@ fn rerun_in_software() -> Result<(), Msg> {
     if status.success() {
         Ok(())
     } else {
-        Err(Msg::new(
+        Err(Error::refused(
             format!("Chương trình dừng với mã {status}"),
             format!("The program stopped with {status}"),
         ))
     }
 }
 
-/// Opens the window on the database at `path`.
-pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
-    let store =
-        Store::open(&path).map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))?;
-    let software = store.setting(settings::SOFTWARE_SETTING).ok().flatten();
+/// The window's entry point: opens the database `db` names (or the default one) and
+/// runs the window; errors go to stderr.
+pub fn main(db: Option<&Path>, lang: Option<Lang>) -> ExitCode {
+    let result = database::resolve(db).and_then(|path| run(path, lang));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message(lang.unwrap_or_default()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the window on the database at `path`, in `lang` or the language the
+/// database remembers.
+pub fn run(path: PathBuf, lang: Option<Lang>) -> Result<(), Error> {
+    let opened = database::open(&path);
+    let lang = lang
+        .or_else(|| opened.as_ref().ok().and_then(database::language))
+        .unwrap_or_default();
     if cfg!(feature = "gpu")
-        && software.as_deref() == Some("on")
+        && opened.as_ref().is_ok_and(database::software_rendering)
         && std::env::var_os("ICED_BACKEND").is_none()
     {
         // iced picks its renderer from ICED_BACKEND when it starts: run again with it
         // set, so a PC whose GPU driver misbehaves never touches the GPU.
-        drop(store);
+        drop(opened);
         return rerun_in_software();
     }
     // iced asks for the initial state through a closure; the store opened above is
     // handed over once (a second call, if any, opens the file again).
-    let opened = Mutex::new(Some(store));
+    let opened = Mutex::new(Some(opened));
     let boot = move || {
         let store = opened
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take()
-            .map(Ok)
-            .unwrap_or_else(|| Store::open(&path));
+            .unwrap_or_else(|| database::open(&path));
         match store {
             Ok(store) => App::new(store, lang),
             Err(e) => {
@@ -540,7 +675,7 @@ pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
                     Store::open_in_memory().expect("an in-memory database opens"),
                     lang,
                 );
-                app.settings.error = Some(Msg::new(e.message(Lang::Vi), e.message(Lang::En)));
+                app.settings.error = Some(e);
                 (app, task)
             }
         }
@@ -559,7 +694,7 @@ pub fn run(path: PathBuf, lang: Lang) -> Result<(), Msg> {
         .exit_on_close_request(false)
         .run()
         .map_err(|e| {
-            Msg::new(
+            Error::refused(
                 format!("Không mở được cửa sổ: {e}"),
                 format!("Could not open the window: {e}"),
             )

@@ -9,10 +9,11 @@ use iced::widget::{
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style};
 use crate::domain::indicator::Base;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, number};
+use crate::office::Error;
 use crate::store::{PeriodFigures, Scope};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub struct State {
     pub targets: Vec<(i64, String, bool, String)>,
     pub errors: Vec<FieldError>,
     pub notice: Option<Msg>,
-    pub error: Option<Msg>,
+    pub error: Option<Error>,
     pub dirty: bool,
     generation: u64,
 }
@@ -57,14 +58,21 @@ pub struct Loaded {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Scopes(Result<(i64, Vec<ScopeChoice>), Msg>),
+    Scopes(Result<(i64, Vec<ScopeChoice>), Error>),
     Scope(ScopeChoice),
     Period(String),
-    Loaded(u64, Result<Box<Loaded>, Msg>),
+    Loaded(u64, Result<Box<Loaded>, Error>),
     Base(usize, String),
     Target(usize, String),
     Save,
-    Saved(Result<(), Msg>),
+    Saved(Result<(), Error>),
+}
+
+/// What the indicators screen tells the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Baselines or targets were saved.
+    FiguresChanged,
 }
 
 impl State {
@@ -96,8 +104,8 @@ impl State {
         )
     }
 
-    fn period(&self) -> Result<Period, Msg> {
-        Period::parse(&self.period).map_err(|e| Msg::new(e.message(Lang::Vi), e.message(Lang::En)))
+    fn period(&self) -> Result<Period, Error> {
+        Ok(Period::parse(&self.period)?)
     }
 
     /// Reads the figures, baselines and targets again (after activities change too).
@@ -151,7 +159,17 @@ impl State {
         self.dirty
     }
 
-    pub fn update(&mut self, message: Message, db: &Db) -> Task<Message> {
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let changed = matches!(message, Message::Saved(Ok(())));
+        let task = self.handle(message, ctx.db);
+        (task, changed.then_some(Event::FiguresChanged))
+    }
+
+    fn handle(&mut self, message: Message, db: &Db) -> Task<Message> {
         match message {
             Message::Scopes(Ok((c, scopes))) => {
                 self.commune_id = c;
@@ -312,28 +330,30 @@ impl State {
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
         let mut col = column![
-            text(tr(l, T::NavProgress)).size(22).font(UI_FONT_STRONG),
+            text(tr(l, T::NavProgress))
+                .size(style::TITLE)
+                .font(UI_FONT_STRONG),
             row![
                 column![
-                    text(tr(l, T::ProgressScope)).size(13),
+                    text(tr(l, T::ProgressScope)).size(style::LABEL),
                     pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
                         .width(Length::Fill)
                 ]
-                .spacing(3)
+                .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(3)),
                 column![
-                    text(tr(l, T::ReportPeriod)).size(13),
+                    text(tr(l, T::ReportPeriod)).size(style::LABEL),
                     text_input(tr(l, T::ActivityMonth), &self.period)
                         .id("progress_period")
                         .on_input(Message::Period)
-                        .padding(6)
+                        .padding(style::PAD_FIELD)
                 ]
-                .spacing(3)
+                .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(1)),
             ]
             .spacing(10),
             text(tr(l, T::ProgressPeriodHint))
-                .size(12)
+                .size(style::HINT)
                 .color(style::MUTED),
         ]
         .spacing(10);
@@ -341,8 +361,9 @@ impl State {
             col = col.push(text(n.get(l)).color(style::OK));
         }
         if let Some(e) = &self.error {
-            col = col
-                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+            col = col.push(
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
+            );
         }
         if let Some(f) = &self.figures {
             let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
@@ -357,7 +378,7 @@ impl State {
             )));
             let head = |t: T, w: u16| {
                 text(tr(l, t))
-                    .size(13)
+                    .size(style::LABEL)
                     .font(UI_FONT_STRONG)
                     .width(Length::FillPortion(w))
             };
@@ -382,7 +403,8 @@ impl State {
                     None => style::MUTED,
                 };
                 let mut name = column![
-                    text(format!("{} ({})", line.indicator.name, line.indicator.unit)).size(13)
+                    text(format!("{} ({})", line.indicator.name, line.indicator.unit))
+                        .size(style::LABEL)
                 ];
                 if let Some(s) = line.progress.share() {
                     name = name.push(progress_bar(0.0..=100.0, s.min(100.0) as f32).girth(6));
@@ -390,15 +412,21 @@ impl State {
                 table = table.push(
                     row![
                         name.width(Length::FillPortion(6)),
-                        text(target).size(13).width(Length::FillPortion(2)),
-                        text(period).size(13).width(Length::FillPortion(2)),
-                        text(cumulative).size(13).width(Length::FillPortion(2)),
-                        text(number::or_dash(line.progress.base.map(number::int)))
-                            .size(13)
+                        text(target)
+                            .size(style::LABEL)
                             .width(Length::FillPortion(2)),
-                        text(share).size(13).width(Length::FillPortion(2)),
+                        text(period)
+                            .size(style::LABEL)
+                            .width(Length::FillPortion(2)),
+                        text(cumulative)
+                            .size(style::LABEL)
+                            .width(Length::FillPortion(2)),
+                        text(number::or_dash(line.progress.base.map(number::int)))
+                            .size(style::LABEL)
+                            .width(Length::FillPortion(2)),
+                        text(share).size(style::LABEL).width(Length::FillPortion(2)),
                         text(reached)
-                            .size(13)
+                            .size(style::LABEL)
                             .color(reached_color)
                             .width(Length::FillPortion(2)),
                     ]
@@ -422,7 +450,7 @@ impl State {
             };
             bases = bases.push(
                 row![
-                    text(label).size(13).width(Length::FillPortion(3)),
+                    text(label).size(style::LABEL).width(Length::FillPortion(3)),
                     text_input("—", typed)
                         .on_input(move |v| Message::Base(i, v))
                         .on_submit(Message::Save)
@@ -433,14 +461,14 @@ impl State {
             );
         }
         for e in err(Field::Baseline) {
-            bases = bases.push(text(e).size(13).color(style::ERROR));
+            bases = bases.push(text(e).size(style::LABEL).color(style::ERROR));
         }
         let mut targets = column![text(tr(l, T::ProgressTargets)).font(UI_FONT_STRONG)].spacing(4);
         for (i, (_, name, percent, typed)) in self.targets.iter().enumerate() {
             targets = targets.push(
                 row![
                     text(format!("{name}{}", if *percent { " (%)" } else { "" }))
-                        .size(13)
+                        .size(style::LABEL)
                         .width(Length::FillPortion(3)),
                     text_input("—", typed)
                         .id(if i == 0 { "target_0" } else { "target_n" })
@@ -453,7 +481,7 @@ impl State {
             );
         }
         for e in err(Field::Target) {
-            targets = targets.push(text(e).size(13).color(style::ERROR));
+            targets = targets.push(text(e).size(style::LABEL).color(style::ERROR));
         }
         col = col.push(
             container(

@@ -9,9 +9,11 @@ use iced::{Element, Length, Task};
 use super::detail::{self, Detail};
 use super::i18n::{T, tr};
 use super::member_form::{self, Form, TeamChoice};
-use super::{Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, Shortcut, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::people::Role;
 use crate::domain::{Lang, Msg};
+use crate::office::Error;
+use crate::office::roster::{self as office_roster, Total};
 use crate::store::{MemberQuery, MemberSort};
 
 /// A role to filter by, or every role.
@@ -31,24 +33,7 @@ impl std::fmt::Display for RoleFilter {
 pub const SEARCH_ID: &str = "roster_search";
 pub const PAGE: usize = 50;
 
-/// One line of the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub membership_id: i64,
-    pub name: String,
-    pub position: String,
-    pub role: Role,
-    pub team_id: i64,
-    pub phone: String,
-    pub joined_on: Option<String>,
-    pub left_on: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Page {
-    pub lines: Vec<Line>,
-    pub total: usize,
-}
+pub use crate::office::roster::{Line, Page};
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -60,13 +45,13 @@ pub struct State {
     pub descending: bool,
     pub page: usize,
     pub lines: Vec<Line>,
-    pub total: usize,
+    pub total: Total,
     pub teams: Vec<TeamChoice>,
     team_names: std::collections::HashMap<i64, String>,
     pub form: Option<Form>,
     pub detail: Option<Detail>,
     pub notice: Option<Msg>,
-    pub error: Option<Msg>,
+    pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
     generation: u64,
 }
@@ -80,15 +65,22 @@ pub enum Message {
     Role(RoleFilter),
     SortBy(MemberSort),
     Page(usize),
-    Loaded(u64, Result<Page, Msg>),
-    TeamsLoaded(Result<(Vec<TeamChoice>, std::collections::HashMap<i64, String>), Msg>),
+    Loaded(u64, Result<Page, Error>),
+    TeamsLoaded(Result<(Vec<TeamChoice>, std::collections::HashMap<i64, String>), Error>),
     Add,
     Form(member_form::Message),
-    Saved(Result<String, Msg>),
+    Saved(Result<String, Error>),
     Open(i64),
-    Opened(Result<Box<Detail>, Msg>),
+    Opened(Result<Box<Detail>, Error>),
     Detail(detail::Message),
-    Left(Result<i64, Msg>),
+    Left(Result<i64, Error>),
+}
+
+/// What the roster tells the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A member was added, corrected, or left a team.
+    MembersChanged,
 }
 
 impl State {
@@ -96,22 +88,15 @@ impl State {
         query(
             db,
             |s| {
-                // Names of every team for the table (one pass); the filter offers the
-                // office's own commune.
-                let names = s.team_names()?;
-                let home = s.home_commune()?.map(|c| c.id);
-                let mut out: Vec<TeamChoice> = Vec::new();
-                if let Some(c) = home {
-                    for t in s.teams(c)? {
-                        if let Some(name) = names.get(&t.id) {
-                            out.push(TeamChoice {
-                                id: t.id,
-                                name: name.clone(),
-                            });
-                        }
-                    }
-                }
-                Ok((out, names))
+                let (teams, names) = office_roster::teams(s)?;
+                let teams = teams
+                    .into_iter()
+                    .map(|t| TeamChoice {
+                        id: t.id,
+                        name: t.name,
+                    })
+                    .collect();
+                Ok::<_, Error>((teams, names))
             },
             Message::TeamsLoaded,
         )
@@ -128,43 +113,43 @@ impl State {
             descending: self.descending,
             search: self.search.clone(),
             include_left: self.include_left,
-            limit: Some(PAGE),
-            offset: self.page * PAGE,
             ..Default::default()
         };
+        let page = self.page;
         query(
             db,
-            move |s| {
-                let rows = s.members(&q)?;
-                let total = s.count_members(&MemberQuery {
-                    limit: None,
-                    offset: 0,
-                    ..q.clone()
-                })?;
-                let lines = rows
-                    .into_iter()
-                    .map(|r| Line {
-                        membership_id: r.membership.id,
-                        name: r.person.display_name().to_string(),
-                        position: if r.person.is_slot() {
-                            String::new()
-                        } else {
-                            r.person.position.clone()
-                        },
-                        role: r.membership.role,
-                        team_id: r.membership.team_id,
-                        phone: r.person.phone.clone().unwrap_or_default(),
-                        joined_on: r.membership.joined_on.map(crate::domain::vndate::short),
-                        left_on: r.membership.left_on.map(crate::domain::vndate::short),
-                    })
-                    .collect();
-                Ok(Page { lines, total })
-            },
+            move |s| office_roster::page(s, &q, page, PAGE),
             move |r| Message::Loaded(generation, r),
         )
     }
 
-    pub fn update(&mut self, message: Message, db: &Db, _lang: Lang) -> Task<Message> {
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let changed = matches!(message, Message::Saved(Ok(_)) | Message::Left(Ok(_)));
+        let task = self.handle(message, ctx.db);
+        (task, changed.then_some(Event::MembersChanged))
+    }
+
+    /// A shortcut while the roster is in front.
+    pub fn shortcut(&mut self, s: Shortcut, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match s {
+            Shortcut::New => self.update(Message::Add, ctx),
+            Shortcut::Find => (iced::widget::operation::focus(SEARCH_ID), None),
+            Shortcut::Cancel if self.form.is_some() => {
+                self.update(Message::Form(member_form::Message::Cancel), ctx)
+            }
+            Shortcut::Cancel if self.detail.is_some() => {
+                self.detail = None;
+                (Task::none(), None)
+            }
+            _ => (Task::none(), None),
+        }
+    }
+
+    fn handle(&mut self, message: Message, db: &Db) -> Task<Message> {
         match message {
             Message::Search(s) => {
                 self.search = s;
@@ -243,7 +228,11 @@ impl State {
                         self.form = None;
                         Task::none()
                     }
-                    Some(member_form::Event::Update(membership_id, person, role)) => query(
+                    Some(member_form::Event::Update {
+                        membership_id,
+                        person,
+                        role,
+                    }) => query(
                         db,
                         move |s| {
                             let saved = s.update_person(&person)?;
@@ -255,7 +244,11 @@ impl State {
                         },
                         Message::Saved,
                     ),
-                    Some(member_form::Event::Save(team, person, joining)) => query(
+                    Some(member_form::Event::Save {
+                        team_id: team,
+                        person,
+                        joining,
+                    }) => query(
                         db,
                         move |s| {
                             let row = s.add_member(team, &person, &joining)?;
@@ -301,7 +294,13 @@ impl State {
                         self.detail = None;
                         Task::none()
                     }
-                    Some(detail::Event::Edit(membership_id, person, role, team, name)) => {
+                    Some(detail::Event::Edit {
+                        membership_id,
+                        person,
+                        role,
+                        team_id: team,
+                        team_name: name,
+                    }) => {
                         self.form = Some(Form::edit(
                             membership_id,
                             *person,
@@ -314,9 +313,10 @@ impl State {
                             crate::domain::Field::FullName,
                         ))
                     }
-                    Some(detail::Event::Leave(id, leaving)) => {
-                        query(db, move |s| Ok(s.leave(id, &leaving)?.id), Message::Left)
-                    }
+                    Some(detail::Event::Leave {
+                        membership_id: id,
+                        leaving,
+                    }) => query(db, move |s| Ok(s.leave(id, &leaving)?.id), Message::Left),
                 }
             }
             Message::Left(Ok(id)) => {
@@ -324,10 +324,7 @@ impl State {
                     "Đã ghi nhận rời Tổ; quá trình tham gia vẫn được giữ.",
                     "Leaving recorded; the history is kept.",
                 ));
-                Task::batch([
-                    self.reload(db),
-                    self.update(Message::Open(id), db, Lang::Vi),
-                ])
+                Task::batch([self.reload(db), self.handle(Message::Open(id), db)])
             }
             Message::Saved(Err(e)) => {
                 // The form stays open with everything typed; nothing was saved.
@@ -337,6 +334,23 @@ impl State {
                 self.error = Some(e);
                 Task::none()
             }
+        }
+    }
+
+    /// `120 người`, or `hơn 1.000 người` when the count stopped at its cap.
+    fn count_label(&self, l: Lang) -> String {
+        match self.total {
+            Total::Exact(n) => format!(
+                "{} {}",
+                crate::domain::number::int(n as i64),
+                tr(l, T::RosterCount)
+            ),
+            Total::MoreThan(n) => format!(
+                "{} {} {}",
+                tr(l, T::RosterMoreThan),
+                crate::domain::number::int(n as i64),
+                tr(l, T::RosterCount)
+            ),
         }
     }
 
@@ -351,7 +365,7 @@ impl State {
             text_input(tr(l, T::RosterSearch), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::Search)
-                .padding(6)
+                .padding(style::PAD_FIELD)
                 .width(Length::FillPortion(3)),
             pick_list(self.teams.as_slice(), self.team.clone(), Message::Team)
                 .placeholder(tr(l, T::RosterAllTeams))
@@ -380,7 +394,7 @@ impl State {
                 checkbox(self.include_left)
                     .label(tr(l, T::RosterIncludeLeft))
                     .on_toggle(Message::IncludeLeft),
-                text(format!("{} {}", self.total, tr(l, T::RosterCount))).color(style::MUTED),
+                text(self.count_label(l)).color(style::MUTED),
                 button(text(tr(l, T::RosterAdd)))
                     .style(button::primary)
                     .on_press(Message::Add),
@@ -391,8 +405,9 @@ impl State {
             col = col.push(text(n.get(l)).color(style::OK));
         }
         if let Some(e) = &self.error {
-            col = col
-                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+            col = col.push(
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
+            );
         }
         if let Some(form) = &self.form {
             col = col.push(form.view(l, &self.teams).map(Message::Form));
@@ -479,31 +494,13 @@ impl State {
                 .style(container::bordered_box)
                 .padding(8),
         );
-        let pages = self.total.div_ceil(PAGE).max(1);
-        let prev = button(text(tr(l, T::RosterPrev))).style(button::secondary);
-        let prev = if self.page > 0 {
-            prev.on_press(Message::Page(self.page - 1))
-        } else {
-            prev
-        };
-        let next = button(text(tr(l, T::RosterNext))).style(button::secondary);
-        let next = if self.page + 1 < pages {
-            next.on_press(Message::Page(self.page + 1))
-        } else {
-            next
-        };
-        col = col.push(
-            row![
-                prev,
-                text(format!(
-                    "{} {} / {pages}",
-                    tr(l, T::RosterPage),
-                    self.page + 1
-                )),
-                next
-            ]
-            .spacing(12),
-        );
+        col = col.push(widgets::pager(
+            tr(l, T::RosterPage),
+            self.page,
+            self.total.pages(PAGE),
+            self.lines.len() == PAGE,
+            Message::Page,
+        ));
         col.into()
     }
 }

@@ -8,13 +8,13 @@ use iced::{Element, Length, Task};
 
 use super::commune_form::{self, CommuneForm};
 use super::i18n::{T, tr};
-use super::{Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style};
 use crate::domain::{Lang, Msg};
+use crate::office::{Error, database, deadlines, fonts};
 use crate::render::FontChoice;
 
 /// The setting that asks the window to draw without the GPU.
-pub const SOFTWARE_SETTING: &str = "ui.software_rendering";
-pub const FONT_SETTING: &str = "document.font";
+pub use crate::office::database::SOFTWARE_SETTING;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FontPick(pub FontChoice, pub Lang);
@@ -39,7 +39,7 @@ pub struct State {
     /// The reporting days as typed (village teams, the commune).
     pub days: (String, String),
     pub notice: Option<Msg>,
-    pub error: Option<Msg>,
+    pub error: Option<Error>,
 }
 
 /// What was loaded for the screen.
@@ -53,23 +53,28 @@ pub struct Loaded {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Loaded, Msg>),
+    Loaded(Result<Loaded, Error>),
     Language(Lang),
     Commune(commune_form::Message),
-    CommuneSaved(Result<(), Msg>),
+    CommuneSaved(Result<(), Error>),
     Font(FontPick),
     Software(bool),
     VillageDay(String),
     CommuneDay(String),
     SaveDays,
+    DaysSaved(Result<(), Error>),
     Backup,
-    Done(Result<Option<Msg>, Msg>),
+    Done(Result<Option<Msg>, Error>),
 }
 
 /// What the settings tell the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// The commune's details or the document font changed: screens read them again.
-    Changed,
+    /// The commune's details, the document font or the reporting days changed: the
+    /// screens read them again.
+    CommuneChanged,
+    /// The interface language changed.
+    LanguageChanged { lang: Lang },
 }
 
 impl State {
@@ -86,12 +91,9 @@ impl State {
             |s| {
                 Ok(Loaded {
                     commune: s.home_commune()?,
-                    font: s
-                        .setting(FONT_SETTING)?
-                        .and_then(|c| FontChoice::from_code(&c))
-                        .unwrap_or_default(),
-                    software: s.setting(SOFTWARE_SETTING)?.as_deref() == Some("on"),
-                    days: super::overview::report_days(s)?,
+                    font: fonts::chosen(s)?,
+                    software: database::software_rendering(s),
+                    days: deadlines::report_days(s)?,
                 })
             },
             Message::Loaded,
@@ -103,7 +105,12 @@ impl State {
         self.commune.as_ref().is_some_and(|(_, f)| f.dirty)
     }
 
-    pub fn update(&mut self, message: Message, db: &Db) -> (Task<Message>, Option<Event>) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let db = ctx.db;
         let none = |t| (t, None);
         match message {
             Message::Loaded(Ok(l)) => {
@@ -123,7 +130,10 @@ impl State {
                 self.error = Some(e);
                 none(Task::none())
             }
-            Message::Language(lang) => none(self.set(db, "ui.language", lang.code())),
+            Message::Language(lang) => (
+                self.set(db, database::LANGUAGE_SETTING, lang.code()),
+                Some(Event::LanguageChanged { lang }),
+            ),
             Message::Commune(m) => {
                 let Some((id, form)) = &mut self.commune else {
                     return none(Task::none());
@@ -132,7 +142,7 @@ impl State {
                 match form.update(m) {
                     Some(new) => none(query(
                         db,
-                        move |s| s.update_commune(id, &new).map(|_| ()),
+                        move |s| Ok(s.update_commune(id, &new).map(|_| ())?),
                         Message::CommuneSaved,
                     )),
                     None => none(Task::none()),
@@ -148,11 +158,14 @@ impl State {
                     "Đã lưu thông tin xã.",
                     "The commune's details are saved.",
                 ));
-                (Task::none(), Some(Event::Changed))
+                (Task::none(), Some(Event::CommuneChanged))
             }
             Message::Font(f) => {
                 self.font = f.0;
-                (self.set(db, FONT_SETTING, f.0.code()), Some(Event::Changed))
+                (
+                    self.set(db, fonts::SETTING, f.0.code()),
+                    Some(Event::CommuneChanged),
+                )
             }
             Message::Software(on) => {
                 self.software = on;
@@ -171,55 +184,24 @@ impl State {
                 none(Task::none())
             }
             Message::SaveDays => {
-                let parse = |typed: &str, label: &str, label_en: &str| -> Result<u32, Msg> {
-                    typed
-                        .trim()
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|d| (1..=28).contains(d))
-                        .ok_or_else(|| {
-                            Msg::new(
-                                format!(
-                                    "{label}: phải là một ngày từ 1 đến 28 (đang ghi “{}”)",
-                                    typed.trim()
-                                ),
-                                format!(
-                                    "{label_en}: must be a day from 1 to 28 (not “{}”)",
-                                    typed.trim()
-                                ),
-                            )
-                        })
-                };
-                let days = parse(
-                    &self.days.0,
-                    "Hạn Tổ thôn gửi xã",
-                    "Village teams' deadline",
+                let (v, c) = self.days.clone();
+                self.error = None;
+                (
+                    query(
+                        db,
+                        move |s| deadlines::set_report_days(s, &v, &c).map(|_| ()),
+                        Message::DaysSaved,
+                    ),
+                    None,
                 )
-                .and_then(|v| {
-                    parse(&self.days.1, "Hạn xã gửi tỉnh", "The commune's deadline").map(|c| (v, c))
-                });
-                match days {
-                    Err(e) => {
-                        self.error = Some(e);
-                        none(Task::none())
-                    }
-                    Ok((v, c)) => {
-                        self.error = None;
-                        self.notice = Some(Msg::new("Đã lưu hạn báo cáo.", "Deadlines saved."));
-                        (
-                            query(
-                                db,
-                                move |s| {
-                                    s.set_setting("report.village_day", &v.to_string())?;
-                                    s.set_setting("report.commune_day", &c.to_string())?;
-                                    Ok(None)
-                                },
-                                Message::Done,
-                            ),
-                            Some(Event::Changed),
-                        )
-                    }
-                }
+            }
+            Message::DaysSaved(Ok(())) => {
+                self.notice = Some(Msg::new("Đã lưu hạn báo cáo.", "Deadlines saved."));
+                (Task::none(), Some(Event::CommuneChanged))
+            }
+            Message::DaysSaved(Err(e)) => {
+                self.error = Some(e);
+                none(Task::none())
             }
             Message::Backup => none(query(
                 db,
@@ -245,7 +227,7 @@ impl State {
         let value = value.to_string();
         query(
             db,
-            move |s| s.set_setting(key, &value).map(|_| None),
+            move |s| Ok(s.set_setting(key, &value).map(|_| None)?),
             Message::Done,
         )
     }
@@ -261,7 +243,9 @@ impl State {
         };
         let heading = |t: T| text(tr(l, t)).size(17).font(UI_FONT_STRONG);
         let mut col = column![
-            text(tr(l, T::NavSettings)).size(22).font(UI_FONT_STRONG),
+            text(tr(l, T::NavSettings))
+                .size(style::TITLE)
+                .font(UI_FONT_STRONG),
             heading(T::SettingsLanguage),
             row![
                 lang_button("Tiếng Việt", Lang::Vi),
@@ -274,8 +258,9 @@ impl State {
             col = col.push(text(n.get(l)).color(style::OK));
         }
         if let Some(e) = &self.error {
-            col = col
-                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+            col = col.push(
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
+            );
         }
         if let Some((_, form)) = &self.commune {
             let save = button(text(tr(l, T::FormSave))).style(button::primary);
@@ -336,7 +321,7 @@ impl State {
         if !cfg!(feature = "gpu") {
             col = col.push(
                 text(tr(l, T::SettingsSoftwareOnly))
-                    .size(13)
+                    .size(style::LABEL)
                     .color(style::MUTED),
             );
         }

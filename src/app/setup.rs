@@ -7,38 +7,43 @@ use iced::{Element, Length, Task};
 
 use super::commune_form::{self, CommuneForm};
 use super::i18n::{T, tr};
-use super::{Db, UI_FONT_STRONG, query, style};
-use crate::domain::{Lang, Msg};
+use super::{Context, UI_FONT_STRONG, query, style};
+use crate::domain::Lang;
+use crate::office::{self, Error};
 
 #[derive(Debug, Default)]
 pub struct State {
     pub form: CommuneForm,
     pub busy: bool,
-    pub error: Option<Msg>,
+    pub error: Option<Error>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Form(commune_form::Message),
     OpenDemo,
-    Done(Result<(), Msg>),
+    Done(Result<i64, Error>),
 }
 
 /// What the setup tells the window.
 pub enum Event {
     /// A commune now exists: load the screens.
-    Ready,
+    Ready { commune_id: i64 },
 }
 
 impl State {
-    pub fn update(&mut self, message: Message, db: &Db) -> (Task<Message>, Option<Event>) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Form(m) => match self.form.update(m) {
                 Some(new) => {
                     self.busy = true;
                     let task = query(
-                        db,
-                        move |s| s.create_commune(&new).map(|_| ()),
+                        ctx.db,
+                        move |s| Ok(s.create_commune(&new)?.id),
                         Message::Done,
                     );
                     (task, None)
@@ -48,16 +53,21 @@ impl State {
             Message::OpenDemo => {
                 self.busy = true;
                 let task = query(
-                    db,
-                    |s| crate::cli::demo::dak_nia(s).map(|_| ()),
+                    ctx.db,
+                    |s| {
+                        office::demo::dak_nia(s)?;
+                        s.home_commune()?
+                            .map(|c| c.id)
+                            .ok_or_else(|| Error::not_found("Chưa có xã", "No commune yet"))
+                    },
                     Message::Done,
                 );
                 (task, None)
             }
-            Message::Done(Ok(())) => {
+            Message::Done(Ok(commune_id)) => {
                 self.busy = false;
                 self.form.dirty = false;
-                (Task::none(), Some(Event::Ready))
+                (Task::none(), Some(Event::Ready { commune_id }))
             }
             Message::Done(Err(e)) => {
                 // Everything typed stays in the form.
@@ -91,8 +101,9 @@ impl State {
             col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
         }
         if let Some(e) = &self.error {
-            col = col
-                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+            col = col.push(
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
+            );
         }
         col = col.push(row![save, demo].spacing(12));
         scrollable(container(col).padding(24).center_x(Length::Fill))

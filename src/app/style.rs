@@ -1,33 +1,29 @@
-//! Shared bits of look.
+//! The window's look as named tokens: colours, text sizes, spacing and padding. Screens
+//! use these names, never bare numbers, so the look changes in one place.
 
-use iced::widget::{column, text, text_input};
-use iced::{Color, Element, Length};
+use iced::Color;
 
 pub const WARNING: Color = Color::from_rgb(0.70, 0.35, 0.0);
 pub const ERROR: Color = Color::from_rgb(0.75, 0.10, 0.10);
 pub const MUTED: Color = Color::from_rgb(0.40, 0.40, 0.45);
 pub const OK: Color = Color::from_rgb(0.10, 0.45, 0.20);
 
-/// A labelled text field with its refusal (if any) under it, in red.
-pub fn field<'a, M: Clone + 'a>(
-    label: impl iced::widget::text::IntoFragment<'a>,
-    id: &'static str,
-    value: &'a str,
-    error: Option<String>,
-    on_input: impl Fn(String) -> M + 'a,
-    on_submit: M,
-) -> Element<'a, M> {
-    let mut col = column![
-        text(label).size(13),
-        text_input("", value)
-            .id(id)
-            .on_input(on_input)
-            .on_submit(on_submit)
-            .padding(6),
-    ]
-    .spacing(3);
-    if let Some(e) = error {
-        col = col.push(text(e).size(13).color(ERROR));
-    }
-    col.width(Length::Fill).into()
-}
+/// A screen's title.
+pub const TITLE: u32 = 22;
+/// A section's heading inside a screen.
+pub const HEADING: u32 = 17;
+/// A field's label, a hint, a table's small print.
+pub const LABEL: u32 = 13;
+/// A hint under a field.
+pub const HINT: u32 = 12;
+
+/// Between a label and its field.
+pub const SPACE_TIGHT: u32 = 3;
+/// Between fields of a form.
+pub const SPACE: u32 = 8;
+/// Between the parts of a screen.
+pub const SPACE_WIDE: u32 = 16;
+/// Inside a text field.
+pub const PAD_FIELD: u16 = 6;
+/// Inside a bordered box.
+pub const PAD_BOX: u16 = 8;

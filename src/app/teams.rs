@@ -7,11 +7,11 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text, 
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style};
 use crate::domain::place::VillageKind;
 use crate::domain::team::{Level, TeamStatus};
 use crate::domain::{Field, FieldError, Lang, Msg};
-use crate::store::StoreError;
+use crate::office::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VillageChoice {
@@ -75,12 +75,12 @@ pub struct State {
     pub new_team_village: Option<VillageChoice>,
     pub new_village: String,
     pub notice: Option<Msg>,
-    pub error: Option<Msg>,
+    pub error: Option<Error>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Data, Msg>),
+    Loaded(Result<Data, Error>),
     NewTeamVillage(VillageChoice),
     CreateVillageTeam,
     CreateCommuneTeam,
@@ -93,7 +93,7 @@ pub enum Message {
     SaveEdit,
     CancelEdit,
     CopyZalo(String),
-    Done(Result<Msg, Msg>),
+    Done(Result<Msg, Error>),
 }
 
 /// What the screen tells the window.
@@ -154,13 +154,18 @@ impl State {
     fn change(
         &mut self,
         db: &Db,
-        f: impl FnOnce(&mut crate::store::Store) -> Result<Msg, StoreError> + Send + 'static,
+        f: impl FnOnce(&mut crate::store::Store) -> Result<Msg, Error> + Send + 'static,
     ) -> Task<Message> {
         self.error = None;
         query(db, f, Message::Done)
     }
 
-    pub fn update(&mut self, message: Message, db: &Db) -> (Task<Message>, Option<Event>) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let db = ctx.db;
         let commune = self.data.commune_id;
         let task = match message {
             Message::Loaded(Ok(d)) => {
@@ -308,16 +313,16 @@ impl State {
             .collect();
         let mut col = column![
             text(tr(l, T::TeamsEdit)).font(UI_FONT_STRONG),
-            text(tr(l, T::TeamsName)).size(13),
+            text(tr(l, T::TeamsName)).size(style::LABEL),
             text_input("", &e.name)
                 .id("team_name")
                 .on_input(Message::EditName)
                 .on_submit(Message::SaveEdit)
-                .padding(6),
+                .padding(style::PAD_FIELD),
         ]
         .spacing(6);
         if e.level == Level::Village {
-            col = col.push(text(tr(l, T::TeamsVillage)).size(13));
+            col = col.push(text(tr(l, T::TeamsVillage)).size(style::LABEL));
             col = col.push(
                 pick_list(
                     self.data.villages.as_slice(),
@@ -327,7 +332,7 @@ impl State {
                 .width(Length::Fill),
             );
         }
-        col = col.push(text(tr(l, T::TeamsStatus)).size(13));
+        col = col.push(text(tr(l, T::TeamsStatus)).size(style::LABEL));
         col = col.push(
             pick_list(
                 statuses,
@@ -354,13 +359,19 @@ impl State {
     }
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
-        let mut col = column![text(tr(l, T::NavTeams)).size(22).font(UI_FONT_STRONG)].spacing(10);
+        let mut col = column![
+            text(tr(l, T::NavTeams))
+                .size(style::TITLE)
+                .font(UI_FONT_STRONG)
+        ]
+        .spacing(10);
         if let Some(n) = &self.notice {
             col = col.push(text(n.get(l)).color(style::OK));
         }
         if let Some(e) = &self.error {
-            col = col
-                .push(text(format!("{}: {}", tr(l, T::ErrorPrefix), e.get(l))).color(style::ERROR));
+            col = col.push(
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
+            );
         }
         if let Some(e) = &self.edit {
             col = col.push(self.edit_view(l, e));
@@ -396,7 +407,7 @@ impl State {
                     .id("new_village")
                     .on_input(Message::NewVillage)
                     .on_submit(Message::AddVillage)
-                    .padding(6)
+                    .padding(style::PAD_FIELD)
                     .width(Length::Fill),
                 button(text(tr(l, T::TeamsAddVillage)))
                     .style(button::secondary)
@@ -412,16 +423,16 @@ impl State {
                 TeamStatus::Dissolved => style::MUTED,
             };
             let mut info = row![
-                text(format!("{} {}", t.members, tr(l, T::OverviewMembers))).size(13),
+                text(format!("{} {}", t.members, tr(l, T::OverviewMembers))).size(style::LABEL),
                 text(StatusChoice(t.status, l).to_string())
-                    .size(13)
+                    .size(style::LABEL)
                     .color(status_color),
             ]
             .spacing(14);
             if t.warnings > 0 {
                 info = info.push(
                     text(format!("⚠ {} {}", t.warnings, tr(l, T::TeamsWarnings)))
-                        .size(13)
+                        .size(style::LABEL)
                         .color(style::WARNING),
                 );
             }
@@ -436,10 +447,10 @@ impl State {
                 info,
                 row![
                     text(format!("Zalo: {}", t.zalo))
-                        .size(13)
+                        .size(style::LABEL)
                         .color(style::MUTED)
                         .width(Length::Fill),
-                    button(text(tr(l, T::TeamsCopyZalo)).size(13))
+                    button(text(tr(l, T::TeamsCopyZalo)).size(style::LABEL))
                         .style(button::text)
                         .on_press(Message::CopyZalo(t.zalo.clone())),
                 ]
@@ -457,6 +468,6 @@ impl State {
     }
 }
 
-fn refusal(e: FieldError) -> Msg {
-    Msg::new(e.message(Lang::Vi), e.message(Lang::En))
+fn refusal(e: FieldError) -> Error {
+    Error::invalid(e)
 }

@@ -1,12 +1,13 @@
-//! `cnscd bench`: figures on a generated database. Timings are printed, never asserted.
+//! `cnscd bench`: figures on a generated database of its own, in a temporary folder
+//! (never the clerk's). Timings are printed, never asserted.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::domain::{Lang, Msg};
+use super::Failure;
+use crate::domain::Lang;
+use crate::office::decisions::{self, DecisionRequest};
+use crate::office::{Error, demo, demo_activities, reports, roster};
 use crate::store::{MemberQuery, Store};
-
-use super::{demo, store_msg};
 
 /// Median and 95th percentile of `runs` timings of `f`.
 fn measure(runs: usize, mut f: impl FnMut(usize) -> usize) -> (Duration, Duration, usize) {
@@ -27,25 +28,23 @@ fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
-pub fn run(db: Option<&Path>, members: u32, runs: usize, lang: Lang) -> Result<(), Msg> {
-    let err = |e: crate::store::StoreError| store_msg(&e);
-    let dir = tempfile_dir()?;
-    let (mut store, path) = match db {
-        Some(p) => (Store::open(p).map_err(err)?, p.to_path_buf()),
-        None => {
-            let p = dir.join("bench.db");
-            (Store::open(&p).map_err(err)?, p)
-        }
-    };
-    if store.home_commune().map_err(err)?.is_none() {
+pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
+    let dir = TempDir::new()?;
+    let path = dir.0.join("bench.db");
+    let mut store = Store::open(&path)?;
+    {
         // 100 communes × (villages + 1) teams × 10 members.
         let per_commune = (members / 100).max(1);
         let villages = (per_commune / 10).max(1) - 1;
         let t = Instant::now();
-        let msg = demo::generate(&mut store, 100, villages, 10, 1).map_err(err)?;
+        let msg = demo::generate(&mut store, 100, villages, 10, 1)?;
         println!("generate\t{} ms\t{}", ms(t.elapsed()), msg.get(lang));
     }
-    let total = store.count_members(&MemberQuery::default()).map_err(err)?;
+    // Closed and opened again, as the clerk's database is: the generated rows leave
+    // the write-ahead log for the database file.
+    drop(store);
+    let store = Store::open(&path)?;
+    let total = store.count_members(&MemberQuery::default())?;
     println!("database\t{}\t{total} current members", path.display());
 
     let queries = [
@@ -125,59 +124,229 @@ pub fn run(db: Option<&Path>, members: u32, runs: usize, lang: Lang) -> Result<(
         ms(med),
         ms(p95)
     );
+    roster_keystrokes(&store, runs);
     drop(store);
-    let _ = std::fs::remove_dir_all(&dir);
-    super::print::bench(lang).map_err(err)?;
+    decision_benches(runs, lang)?;
     Ok(())
 }
 
-fn tempfile_dir() -> Result<std::path::PathBuf, Msg> {
-    let dir = std::env::temp_dir().join(format!("cnscd-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        Msg::new(
-            format!("Không tạo được thư mục tạm: {e}"),
-            format!("Could not create a temporary folder: {e}"),
-        )
-    })?;
-    Ok(dir)
+/// A folder of the benchmark's own, removed when it ends.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new() -> Result<Self, Failure> {
+        let dir = std::env::temp_dir().join(format!("cnscd-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| Failure::Office(Error::file(&dir, &e)))?;
+        Ok(Self(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn line(label: &str, (med, p95): (Duration, Duration), rest: &str) {
+    println!("{label}\tmedian {} ms\tp95 {} ms{rest}", ms(med), ms(p95));
+}
+
+/// What the roster screen does for one keystroke in its search: the first page and
+/// the (capped) count, as the clerk types `n`, `ng`, `ngo`, `ngoc`, …
+fn roster_keystrokes(store: &Store, runs: usize) {
+    let typed = [
+        "n", "ng", "ngo", "ngoc", "t", "th", "thu", "h", "hoa", "hoang v",
+    ];
+    let (med, p95, rows) = measure(runs.max(typed.len()), |i| {
+        let q = MemberQuery {
+            search: typed[i % typed.len()].into(),
+            ..Default::default()
+        };
+        roster::page(store, &q, 0, 50)
+            .map(|p| p.lines.len())
+            .unwrap_or(0)
+    });
+    line(
+        "roster keystroke, first page of 50 and capped count",
+        (med, p95),
+        &format!("\t{rows} rows"),
+    );
+    // As it was before the count was capped: the page and a count of every match.
+    let (med, p95, rows) = measure(runs.max(typed.len()), |i| {
+        let q = MemberQuery {
+            search: typed[i % typed.len()].into(),
+            ..Default::default()
+        };
+        let page = store.members(&MemberQuery {
+            limit: Some(50),
+            ..q.clone()
+        });
+        std::hint::black_box(store.count_members(&q).unwrap_or(0));
+        page.map(|p| p.len()).unwrap_or(0)
+    });
+    line(
+        "roster keystroke, first page of 50 and full count (before)",
+        (med, p95),
+        &format!("\t{rows} rows"),
+    );
+}
+
+/// Times `f` and prints a line.
+fn timed(label: &str, runs: usize, f: impl FnMut(usize) -> usize, unit: &str) {
+    let (med, p95, n) = measure(runs, f);
+    line(label, (med, p95), &format!("\t{n} {unit}"));
+}
+
+/// A team of `n` members in the demo commune.
+fn big_team(store: &mut Store, n: usize) -> Result<i64, Failure> {
+    use crate::domain::people::{Joining, Person, Role};
+    let village = store
+        .villages(1, false)?
+        .into_iter()
+        .find(|v| v.name == "3")
+        .map(|v| v.id);
+    let team = store.create_team(1, village, None)?;
+    for i in 0..n {
+        let person = Person {
+            full_name: format!("Nguyễn Văn Thành Viên {i}"),
+            given_name: format!("Viên {i}"),
+            position: "Người dân thôn 3".into(),
+            phone: Some(format!("09{i:08}")),
+            ..Default::default()
+        };
+        let role = if i == 0 { Role::Leader } else { Role::Member };
+        store.add_member(
+            team.id,
+            &person,
+            &Joining {
+                role,
+                duties: String::new(),
+                joined_on: None,
+                joined_by: String::new(),
+            },
+        )?;
+    }
+    Ok(team.id)
+}
+
+/// Building and writing decisions, and the preview's work for one keystroke in the
+/// subject: build the document (under the database) and lay it out (outside it).
+fn decision_benches(runs: usize, lang: Lang) -> Result<(), Failure> {
+    let mut store = Store::open_in_memory()?;
+    demo::dak_nia(&mut store)?;
+    let fonts = crate::render::Fonts::bundled();
+    let base = DecisionRequest {
+        number: Some(23),
+        date: chrono::NaiveDate::from_ymd_opt(2022, 7, 27),
+        created: crate::office::output::parse_created("2022-07-27T08:00:00").ok(),
+        ..DecisionRequest::for_team(1)
+    };
+    let big = big_team(&mut store, 60)?;
+    let demo_label = match lang {
+        Lang::Vi => "quyết định mẫu kèm danh sách",
+        Lang::En => "demo decision with annex",
+    };
+    let cases = [
+        (demo_label, 1, Some(0)),
+        ("60 members, attached list", big, Some(10)),
+        ("60 members, listed in Article 1", big, Some(100)),
+    ];
+    for (label, team, annex) in cases {
+        let req = DecisionRequest {
+            teams: decisions::Teams::One(team),
+            annex_threshold: annex,
+            ..base.clone()
+        };
+        let mut size = 0;
+        let (med, p95, pages) = measure(runs, |_| {
+            let built = decisions::build(&store, &req).ok();
+            built
+                .and_then(|b| decisions::pdf(&b.doc, &fonts).ok())
+                .map(|(laid, bytes)| {
+                    size = bytes.len();
+                    laid.pages.len()
+                })
+                .unwrap_or(0)
+        });
+        line(
+            &format!("{label}, built and written"),
+            (med, p95),
+            &format!("\t{pages} pages\t{size} bytes"),
+        );
+    }
+    for (label, team) in [
+        ("preview keystroke, demo decision", 1),
+        ("preview keystroke, 60-member decision", big),
+    ] {
+        let typed = "Về việc kiện toàn Tổ công nghệ số cộng đồng";
+        timed(
+            label,
+            runs,
+            |i| {
+                // The subject as it stands after the i-th character typed.
+                let end = typed
+                    .char_indices()
+                    .nth(i % typed.chars().count() + 1)
+                    .map(|(b, _)| b)
+                    .unwrap_or(typed.len());
+                let req = DecisionRequest {
+                    teams: decisions::Teams::One(team),
+                    subject: Some(typed[..end].to_string()),
+                    ..base.clone()
+                };
+                decisions::build(&store, &req)
+                    .map(|b| decisions::layout(&b.doc, &fonts).pages.len())
+                    .unwrap_or(0)
+            },
+            "pages",
+        );
+        // The part that holds the database: building the document alone.
+        timed(
+            &format!("{label}, database part (build only)"),
+            runs,
+            |_| {
+                let req = DecisionRequest {
+                    teams: decisions::Teams::One(team),
+                    subject: Some(typed.to_string()),
+                    ..base.clone()
+                };
+                decisions::build(&store, &req)
+                    .map(|b| b.doc.annexes.len() + 1)
+                    .unwrap_or(0)
+            },
+            "parts",
+        );
+    }
+    Ok(())
 }
 
 /// `cnscd bench --activities N`: the commune's yearly report and the activity log on a
 /// database of N generated activities.
-pub fn run_activities(db: Option<&Path>, n: u64, runs: usize, lang: Lang) -> Result<(), Msg> {
+pub fn run_activities(n: u64, runs: usize, lang: Lang) -> Result<(), Failure> {
     use crate::domain::period::Period;
     use crate::store::ActivityQuery;
-    let err = |e: crate::store::StoreError| store_msg(&e);
-    let dir = tempfile_dir()?;
-    let path = db
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| dir.join("activities.db"));
-    let mut store = Store::open(&path).map_err(err)?;
-    if store.home_commune().map_err(err)?.is_none() {
-        demo::dak_nia(&mut store).map_err(err)?;
-    }
-    let commune = store
-        .home_commune()
-        .map_err(err)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+    let dir = TempDir::new()?;
+    let path = dir.0.join("activities.db");
+    let mut store = Store::open(&path)?;
+    demo::dak_nia(&mut store)?;
+    let commune = store.home_commune()?.map(|c| c.id).unwrap_or_default();
     let all = ActivityQuery {
         commune_id: commune,
         ..Default::default()
     };
-    let have = store.count_activities(&all).map_err(err)? as u64;
+    let have = store.count_activities(&all)? as u64;
     if have < n {
-        let msg = super::demo_activities::generate(&mut store, n - have, 7).map_err(err)?;
+        let msg = demo_activities::generate(&mut store, n - have, 7)?;
         println!("generate\t{}", msg.get(lang));
     }
-    let total = store.count_activities(&all).map_err(err)?;
+    let total = store.count_activities(&all)?;
     println!("database\t{}\t{total} activities", path.display());
     let fonts = crate::render::Fonts::bundled();
-    let out = dir.join("bao-cao-nam.pdf");
+    let out = dir.0.join("bao-cao-nam.pdf");
     let year = Period::Year(2026);
     let (med, p95, pages) = measure(runs, |_| {
-        let req = super::report::ReportRequest::new(year, None);
-        super::report::print_report(&mut store, &req, false, &out, &fonts)
+        let req = reports::ReportRequest::new(year, None);
+        reports::save(&store, &req, &out, &fonts)
             .map(|_| 1)
             .unwrap_or(0)
     });
@@ -199,12 +368,7 @@ pub fn run_activities(db: Option<&Path>, n: u64, runs: usize, lang: Lang) -> Res
         ms(med),
         ms(p95)
     );
-    let teams: Vec<i64> = store
-        .teams(commune)
-        .map_err(err)?
-        .iter()
-        .map(|t| t.id)
-        .collect();
+    let teams: Vec<i64> = store.teams(commune)?.iter().map(|t| t.id).collect();
     let queries = [
         ("log, first page of 50", None, None),
         ("log, one team", Some(teams[teams.len() - 1]), None),
@@ -242,8 +406,6 @@ pub fn run_activities(db: Option<&Path>, n: u64, runs: usize, lang: Lang) -> Res
         );
     }
     drop(store);
-    if db.is_none() {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
+    drop(dir);
     Ok(())
 }

@@ -1,11 +1,9 @@
-//! The command line: verbs for scripted use. Output is plain text, one record a line,
-//! tab-separated; errors go to stderr with a non-zero exit.
+//! The command line: verbs for scripted use, a thin front end over [`crate::office`].
+//! Output is plain text, one record a line, tab-separated; errors go to stderr with a
+//! non-zero exit. `main.rs` comes here when a verb is given, to the window otherwise.
 
 mod bench;
-pub mod demo;
-pub mod demo_activities;
-pub mod print;
-pub mod report;
+mod print;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,8 +12,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::domain::people::Role;
-use crate::domain::{Lang, Msg};
-use crate::store::{self, MemberQuery, Store, StoreError};
+use crate::domain::{Field, Lang, Msg};
+use crate::office::{self, Error, database};
+use crate::store::{self, MemberQuery, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -206,37 +205,77 @@ pub enum PrintWhat {
     },
 }
 
-/// The program's entry point for command-line use.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let lang = cli
-        .lang
-        .clone()
-        .or_else(|| std::env::var("CNSCD_LANG").ok())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or_default();
-    match run(cli, lang) {
+impl Cli {
+    /// The interface language: `--lang`, else `CNSCD_LANG`, else Vietnamese.
+    pub fn language(&self) -> Option<Lang> {
+        self.lang
+            .clone()
+            .or_else(|| std::env::var("CNSCD_LANG").ok())
+            .and_then(|l| Lang::parse(&l))
+    }
+}
+
+/// Runs the verb the command line names; errors go to stderr in the chosen language.
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = cli.language().unwrap_or_default();
+    match run_verb(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that went away (`cnscd members | head -1`) is not an error.
+        Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", e.get(lang));
+            eprintln!("{}", e.message(lang));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
+/// Why a verb failed: a job of the office, or writing its output.
+enum Failure {
+    Office(Error),
+    Io(std::io::Error),
+}
+
+impl Failure {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Office(e) => e.message(lang),
+            Self::Io(e) => match lang {
+                Lang::Vi => format!("Lỗi ghi kết quả: {e}"),
+                Lang::En => format!("Output error: {e}"),
+            },
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Self::Office(e)
+    }
+}
+
+impl From<store::StoreError> for Failure {
+    fn from(e: store::StoreError) -> Self {
+        Self::Office(e.into())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Self::Io(e)
+    }
+}
+
+impl From<crate::domain::FieldError> for Failure {
+    fn from(e: crate::domain::FieldError) -> Self {
+        Self::Office(e.into())
+    }
+}
+
+fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let Some(verb) = cli.verb else {
-        let path = db_path(cli.db.as_deref())?;
-        let lang = match cli.lang.as_deref().and_then(Lang::parse) {
-            Some(l) => l,
-            None => Store::open(&path)
-                .ok()
-                .and_then(|s| s.setting("ui.language").ok().flatten())
-                .and_then(|c| Lang::parse(&c))
-                .unwrap_or(lang),
-        };
-        return crate::app::run(path, lang);
+        return Ok(());
     };
+    let path = database::resolve(cli.db.as_deref())?;
     if let Verb::Bench {
         members,
         runs,
@@ -244,14 +283,28 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
     } = verb
     {
         return match activities {
-            Some(n) => bench::run_activities(cli.db.as_deref(), n, runs, lang),
-            None => bench::run(cli.db.as_deref(), members, runs, lang),
+            Some(n) => bench::run_activities(n, runs, lang),
+            None => bench::run(members, runs, lang),
         };
     }
-    let mut store = open(cli.db)?;
     let out = std::io::stdout();
     let mut out = out.lock();
-    let result = match verb {
+    // Verbs that only read never create a database under a mistyped name.
+    let read_only = matches!(
+        verb,
+        Verb::Teams
+            | Verb::Members { .. }
+            | Verb::Check
+            | Verb::Activities { .. }
+            | Verb::Reports
+            | Verb::Decisions
+    );
+    let mut store = if read_only {
+        database::open_existing(&path)?
+    } else {
+        database::open(&path)?
+    };
+    match verb {
         Verb::Demo {
             seed,
             activities: Some(n),
@@ -265,7 +318,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
             if_empty,
             activities: None,
         } => {
-            if if_empty && let Some(c) = store.home_commune().map_err(|e| store_msg(&e))? {
+            if if_empty && let Some(c) = store.home_commune()? {
                 let msg = Msg::new(
                     format!("Cơ sở dữ liệu đã có {}; giữ nguyên.", c.full_name()),
                     format!(
@@ -280,7 +333,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
                 &mut store, communes, villages, members, seed, &mut out, lang,
             )
         }
-        Verb::Teams => teams(&store, &mut out, lang),
+        Verb::Teams => teams(&store, &mut out),
         Verb::Members { team, search, all } => {
             let q = MemberQuery {
                 team_id: team,
@@ -298,54 +351,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Msg> {
             limit,
         } => activities_verb(&store, team, from, to, limit, &mut out),
         Verb::Reports => reports_verb(&store, &mut out),
-        Verb::Print { what } => print_verb(&mut store, what, &mut out, lang),
+        Verb::Print { what } => print::run(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
         Verb::Bench { .. } => Ok(()),
-    };
-    result.map_err(|e| match e {
-        Failure::Store(e) => store_msg(&e),
-        Failure::Io(e) => Msg::new(
-            format!("Lỗi ghi kết quả: {e}"),
-            format!("Output error: {e}"),
-        ),
-    })
-}
-
-/// Opens the database the flags, the environment or the defaults name.
-pub fn open(flag: Option<PathBuf>) -> Result<Store, Msg> {
-    Store::open(&db_path(flag.as_deref())?).map_err(|e| store_msg(&e))
-}
-
-/// `--db PATH`, `CNSCD_DB`, or the user's data folder.
-fn db_path(flag: Option<&std::path::Path>) -> Result<PathBuf, Msg> {
-    store::resolve_path(flag).ok_or_else(|| {
-        Msg::new(
-            "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ rõ --db ĐƯỜNG_DẪN",
-            "No user data folder was found; give --db PATH",
-        )
-    })
-}
-
-fn store_msg(e: &StoreError) -> Msg {
-    Msg::new(e.message(Lang::Vi), e.message(Lang::En))
-}
-
-enum Failure {
-    Store(StoreError),
-    Io(std::io::Error),
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Self {
-        Self::Store(e)
-    }
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Self {
-        Self::Io(e)
     }
 }
 
@@ -361,8 +371,8 @@ fn demo_verb(
     lang: Lang,
 ) -> Result<(), Failure> {
     let summary = match communes {
-        Some(n) => demo::generate(store, n, villages, members, seed)?,
-        None => demo::dak_nia(store)?,
+        Some(n) => office::demo::generate(store, n, villages, members, seed)?,
+        None => office::demo::dak_nia(store)?,
     };
     writeln!(out, "{}", summary.get(lang))?;
     Ok(())
@@ -376,20 +386,32 @@ fn activities_demo(
     lang: Lang,
 ) -> Result<(), Failure> {
     if store.home_commune()?.is_none() {
-        writeln!(out, "{}", demo::dak_nia(store)?.get(lang))?;
+        writeln!(out, "{}", office::demo::dak_nia(store)?.get(lang))?;
     }
     writeln!(
         out,
         "{}",
-        demo_activities::generate(store, n, seed)?.get(lang)
+        office::demo_activities::generate(store, n, seed)?.get(lang)
     )?;
     Ok(())
 }
 
-fn date_flag(flag: Option<String>) -> Result<Option<chrono::NaiveDate>, Failure> {
-    flag.map(|d| crate::domain::vndate::parse(&d, crate::domain::Field::Date))
+/// A date flag: `YYYY-MM-DD` or `DD/MM/YYYY`.
+fn date_flag(flag: Option<&str>) -> Result<Option<chrono::NaiveDate>, Error> {
+    flag.map(|d| crate::domain::vndate::parse(d, Field::Date))
         .transpose()
-        .map_err(|e| Failure::Store(StoreError::invalid(e)))
+        .map_err(Error::from)
+}
+
+/// A `--created` flag: `YYYY-MM-DDTHH:MM:SS`.
+fn created_flag(flag: Option<&str>) -> Result<Option<chrono::NaiveDateTime>, Error> {
+    flag.map(office::output::parse_created).transpose()
+}
+
+/// A `--font` flag.
+fn font_flag(store: &Store, flag: Option<&str>) -> Result<crate::render::Fonts, Error> {
+    let choice = flag.map(office::fonts::parse).transpose()?;
+    office::fonts::load(store, choice)
 }
 
 fn activities_verb(
@@ -415,8 +437,8 @@ fn activities_verb(
     let q = store::ActivityQuery {
         commune_id: commune.id,
         team_id: team,
-        from: date_flag(from)?,
-        to: date_flag(to)?,
+        from: date_flag(from.as_deref())?,
+        to: date_flag(to.as_deref())?,
         limit,
         ..Default::default()
     };
@@ -463,7 +485,7 @@ fn reports_verb(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
     Ok(())
 }
 
-fn teams(store: &Store, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
+fn teams(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
     for commune in store.communes()? {
         for t in store.team_summaries(commune.id)? {
             writeln!(
@@ -477,7 +499,6 @@ fn teams(store: &Store, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
             )?;
         }
     }
-    let _ = lang;
     Ok(())
 }
 
@@ -539,115 +560,13 @@ fn check(store: &Store, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
     Ok(())
 }
 
-fn print_verb(
-    store: &mut Store,
-    what: PrintWhat,
-    out: &mut Out<'_>,
-    lang: Lang,
-) -> Result<(), Failure> {
-    let msg = match what {
-        PrintWhat::Decision {
-            team,
-            all_villages,
-            issued,
-            kind,
-            number,
-            date,
-            subject,
-            signing,
-            signer,
-            replaces,
-            annex_over,
-            issue,
-            font,
-            created,
-            out: path,
-        } => {
-            let fonts = print::fonts_for(store, font.as_deref())?;
-            match issued {
-                Some(id) => print::print_issued(store, id, &path, &fonts)?,
-                None => {
-                    let req = print::DecisionRequest {
-                        team,
-                        all_villages,
-                        kind,
-                        number,
-                        date,
-                        subject,
-                        signing,
-                        signer,
-                        replaces,
-                        annex_threshold: annex_over,
-                        created,
-                        ..Default::default()
-                    };
-                    print::print_decision(store, &req, issue, &path, &fonts)?
-                }
-            }
-        }
-        PrintWhat::Report {
-            issued: Some(id),
-            font,
-            out: path,
-            ..
-        } => {
-            let fonts = print::fonts_for(store, font.as_deref())?;
-            report::print_issued(store, id, &path, &fonts)?
-        }
-        PrintWhat::Report {
-            period,
-            team,
-            number,
-            date,
-            issue,
-            font,
-            created,
-            out: path,
-            issued: None,
-        } => {
-            let fonts = print::fonts_for(store, font.as_deref())?;
-            let period = crate::domain::period::Period::parse(period.as_deref().unwrap_or(""))
-                .map_err(|e| Failure::Store(StoreError::invalid(e)))?;
-            let mut req = report::ReportRequest::new(period, team);
-            req.number = number;
-            req.date = date_flag(date)?;
-            req.created = created;
-            report::print_report(store, &req, issue, &path, &fonts)?
-        }
-        PrintWhat::Members {
-            team,
-            font,
-            created,
-            out: path,
-        } => {
-            let fonts = print::fonts_for(store, font.as_deref())?;
-            let doc = print::build_member_list(store, team, created.as_deref())?;
-            let (laid, bytes) = crate::render::document_pdf(&doc, &fonts).map_err(|e| {
-                StoreError::refused(
-                    format!("Không tạo được PDF: {e}"),
-                    format!("Could not make the PDF: {e}"),
-                )
-            })?;
-            print::write_pdf(&path, &bytes)?;
-            Msg::new(
-                format!("Đã ghi {} ({} trang).", path.display(), laid.pages.len()),
-                format!("Wrote {} ({} pages).", path.display(), laid.pages.len()),
-            )
-        }
-    };
-    writeln!(out, "{}", msg.get(lang))?;
-    Ok(())
-}
-
 fn font_verb(store: &mut Store, choice: Option<String>, out: &mut Out<'_>) -> Result<(), Failure> {
     if let Some(c) = choice {
-        print::fonts_for(store, Some(&c))?;
-        store.set_setting("document.font", &c)?;
+        let choice = office::fonts::parse(&c)?;
+        office::fonts::choose(store, choice)?;
     }
-    let code = store
-        .setting("document.font")?
-        .unwrap_or_else(|| "auto".into());
-    let fonts = print::fonts_for(store, None)?;
+    let code = office::fonts::chosen(store)?.code();
+    let fonts = office::fonts::load(store, None)?;
     writeln!(out, "{code}\t{}", fonts.family)?;
     Ok(())
 }
@@ -676,12 +595,12 @@ fn commit_loop(store: &mut Store, count: u64, out: &mut Out<'_>) -> Result<(), F
             .teams(c.id)?
             .first()
             .map(|t| t.id)
-            .ok_or_else(|| StoreError::refused("Chưa có Tổ", "No team yet"))?,
+            .ok_or_else(|| Error::refused("Chưa có Tổ", "No team yet"))?,
         None => {
-            demo::dak_nia(store)?;
+            office::demo::dak_nia(store)?;
             let c = store
                 .home_commune()?
-                .ok_or_else(|| StoreError::refused("Chưa có xã", "No commune yet"))?;
+                .ok_or_else(|| Error::refused("Chưa có xã", "No commune yet"))?;
             store.teams(c.id)?[0].id
         }
     };

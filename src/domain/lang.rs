@@ -102,6 +102,9 @@ pub enum Field {
     Baseline,
     Target,
     Section,
+    OutFile,
+    VillageDay,
+    CommuneDay,
 }
 
 impl Field {
@@ -148,6 +151,9 @@ impl Field {
             Self::Baseline => ("Số liệu gốc", "Baseline"),
             Self::Target => ("Chỉ tiêu năm", "Target for the year"),
             Self::Section => ("Nội dung báo cáo", "Report section"),
+            Self::OutFile => ("Lưu vào", "Save to"),
+            Self::VillageDay => ("Hạn Tổ thôn gửi xã", "Village teams' deadline"),
+            Self::CommuneDay => ("Hạn xã gửi tỉnh", "The commune's deadline"),
         };
         Msg::new(vi, en)
     }

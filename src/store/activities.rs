@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Result, Store, StoreError, log, now_text};
 use crate::domain::activity::{Activity, DEFAULT_TYPES};
-use crate::domain::{Field, FieldError, text, vndate};
+use crate::domain::{Field, FieldError, Msg, text, vndate};
 
 /// Pseudo-indicators of the monthly totals.
 pub const ACTIVITIES: i64 = 0;
@@ -157,10 +157,10 @@ pub(super) fn insert_raw(tx: &Transaction<'_>, a: &Activity) -> Result<i64> {
 }
 
 fn stale() -> StoreError {
-    StoreError::refused(
+    StoreError::Conflict(Msg::new(
         "Hoạt động này vừa được sửa hoặc xóa ở nơi khác; hãy mở lại để xem bản mới nhất. Chưa lưu gì.",
         "This activity was changed or deleted meanwhile; open it again to see the latest. Nothing was saved.",
-    )
+    ))
 }
 
 impl Store {

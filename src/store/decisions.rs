@@ -61,7 +61,8 @@ pub struct NewIssue<'a> {
     pub number: u32,
     pub date: NaiveDate,
     pub model: &'a Document,
-    pub pdf: &'a [u8],
+    /// SHA-256 of the PDF as written, in hex.
+    pub pdf_sha256: &'a str,
 }
 
 /// A decision in the register.
@@ -79,7 +80,7 @@ pub struct IssuedDecision {
 }
 
 impl IssuedDecision {
-    /// `23/QĐ-UBND ngày 27/7/2022`.
+    /// `23/QĐ-UBND ngày 27/07/2022`.
     pub fn reference(&self) -> String {
         format!(
             "{}/QĐ-UBND ngày {}",
@@ -173,44 +174,22 @@ impl Store {
 
     /// The next free number of the year.
     pub fn next_decision_number(&self, commune_id: i64, year: i32) -> Result<u32> {
-        let n: i64 = self.conn().query_row(
-            "SELECT coalesce(max(number), 0) + 1 FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ'",
-            params![commune_id, year],
-            |r| r.get(0),
-        )?;
-        Ok(n as u32)
+        next_number(self.conn(), commune_id, year)
     }
 
     /// Refuses a number already issued this year.
     pub fn check_number_free(&self, commune_id: i64, year: i32, number: u32) -> Result<()> {
-        let taken: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT id FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ' AND number = ?3",
-                params![commune_id, year, number],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            let next = self.next_decision_number(commune_id, year)?;
-            return Err(StoreError::invalid(FieldError::new(
-                Field::Number,
-                format!(
-                    "số {number}/QĐ-UBND năm {year} đã được ban hành; số trống tiếp theo là {next}"
-                ),
-                format!(
-                    "number {number} of {year} has already been issued; the next free number is {next}"
-                ),
-            )));
-        }
-        Ok(())
+        number_free(self.conn(), commune_id, year, number)
     }
 
-    /// Freezes a decision in the register: its model and the hash of its PDF.
+    /// Freezes a decision in the register: its model and the hash of its PDF. The
+    /// number is checked inside the writing transaction, and `finish` (putting the PDF
+    /// in its place) runs in it too: if it fails, nothing is registered.
     pub fn issue_decision(
         &mut self,
         commune_id: i64,
         issue: &NewIssue<'_>,
+        finish: impl FnOnce() -> Result<()>,
     ) -> Result<IssuedDecision> {
         let NewIssue {
             kind,
@@ -218,9 +197,8 @@ impl Store {
             number,
             date,
             model,
-            pdf,
+            pdf_sha256,
         } = *issue;
-        self.check_number_free(commune_id, date.year(), number)?;
         let json = serde_json::to_string(model).map_err(|e| {
             StoreError::refused(
                 format!("Không lưu được văn bản: {e}"),
@@ -228,16 +206,17 @@ impl Store {
             )
         })?;
         let teams = serde_json::to_string(team_ids).unwrap_or_else(|_| "[]".into());
-        let sha = crate::render::pdf::sha256_hex(pdf);
         let subject = model.meta.subject.clone();
         let id = self.write(|tx| {
+            number_free(tx, commune_id, date.year(), number)?;
             tx.execute(
                 "INSERT INTO decisions (commune_id, year, type_code, number, kind, team_ids, issued_on, subject, model, pdf_sha256) \
                  VALUES (?1, ?2, 'QĐ', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![commune_id, date.year(), number, kind.code(), teams, date, subject, json, sha],
+                params![commune_id, date.year(), number, kind.code(), teams, date, subject, json, pdf_sha256],
             )?;
             let id = tx.last_insert_rowid();
             log(tx, "decision", id, "issue", &format!("{number}/QĐ-UBND"))?;
+            finish()?;
             Ok(id)
         })?;
         self.issued_decision(id)
@@ -377,4 +356,43 @@ fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<IssuedDecision
             format!("Decision {id} in the register is damaged: {e}"),
         )),
     })
+}
+
+/// The next free decision number of the year, on a connection or inside a transaction.
+fn next_number(conn: &rusqlite::Connection, commune_id: i64, year: i32) -> Result<u32> {
+    let n: i64 = conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ'",
+        params![commune_id, year],
+        |r| r.get(0),
+    )?;
+    u32::try_from(n).map_err(|_| {
+        StoreError::refused(
+            format!("Sổ quyết định năm {year} đã hết số"),
+            format!("The decision register of {year} has no number left"),
+        )
+    })
+}
+
+/// Refuses a number already issued this year (the check runs where the write does).
+fn number_free(conn: &rusqlite::Connection, commune_id: i64, year: i32, number: u32) -> Result<()> {
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ' AND number = ?3",
+            params![commune_id, year, number],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if taken.is_some() {
+        let next = next_number(conn, commune_id, year)?;
+        return Err(StoreError::invalid(FieldError::new(
+            Field::Number,
+            format!(
+                "số {number}/QĐ-UBND năm {year} đã được ban hành; số trống tiếp theo là {next}"
+            ),
+            format!(
+                "number {number} of {year} has already been issued; the next free number is {next}"
+            ),
+        )));
+    }
+    Ok(())
 }

@@ -217,8 +217,8 @@ impl Store {
 
     /// The figures of a scope for a period: each indicator's target, period count,
     /// cumulative count (from 1 January), baseline and share.
-    pub fn period_figures(&mut self, scope: Scope, period: Period) -> Result<PeriodFigures> {
-        let indicators = self.indicators()?;
+    pub fn period_figures(&self, scope: Scope, period: Period) -> Result<PeriodFigures> {
+        let indicators = self.indicator_list()?;
         let (commune_id, teams, village) = match scope {
             Scope::Commune(c) => (c, None, None),
             Scope::Team(t) => {

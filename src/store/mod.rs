@@ -29,7 +29,7 @@ pub use import::Import;
 pub use indicators::{PeriodFigures, ProgressLine, Scope};
 pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
 pub use places::NewCommune;
-pub use reports::{IssuedReport, NewReport};
+pub use reports::{IssuedReport, NewReport, TeamTotals};
 pub use teams::TeamSummary;
 
 /// Marks a file as a cnscd database (`PRAGMA application_id`): "CNSC".
@@ -54,6 +54,9 @@ pub enum StoreError {
     NotFound(Msg),
     #[error("{}", .0.vi)]
     Refused(Msg),
+    /// The record changed since it was read; nothing was saved.
+    #[error("{}", .0.vi)]
+    Conflict(Msg),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -115,7 +118,9 @@ impl StoreError {
                 .map(|e| e.message(lang))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            (Self::NotFound(m) | Self::Refused(m), _) => m.get(lang).to_string(),
+            (Self::NotFound(m) | Self::Refused(m) | Self::Conflict(m), _) => {
+                m.get(lang).to_string()
+            }
             (Self::Io { context, source }, Lang::Vi) => format!("Lỗi tệp ({context}): {source}"),
             (Self::Io { context, source }, Lang::En) => format!("File error ({context}): {source}"),
             (Self::Sqlite(e), _) => sqlite_message(e, lang),
@@ -223,6 +228,8 @@ impl Store {
         }
         store.migrate(version)?;
         store.refresh_keys()?;
+        // The indicator catalogue exists from the first open, so reading never seeds.
+        store.indicators()?;
         Ok(store)
     }
 
@@ -276,6 +283,7 @@ impl Store {
         };
         store.configure()?;
         store.migrate(0)?;
+        store.indicators()?;
         Ok(store)
     }
 
@@ -324,8 +332,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Read access for queries.
-    pub(crate) fn conn(&self) -> &Connection {
+    /// Read access for the store's own queries; no other module sees the connection.
+    fn conn(&self) -> &Connection {
         &self.conn
     }
 
@@ -355,6 +363,22 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )?;
+            Ok(())
+        })
+    }
+}
+
+impl Store {
+    /// Saves several settings in one transaction: all of them, or none.
+    pub fn set_settings(&mut self, pairs: &[(&str, &str)]) -> Result<()> {
+        self.write(|tx| {
+            for (key, value) in pairs {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )?;
+            }
             Ok(())
         })
     }

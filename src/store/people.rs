@@ -102,15 +102,32 @@ pub struct MemberQuery {
     pub descending: bool,
 }
 
-/// The FTS5 query for typed text: every word, as a prefix, all required.
-fn fts_query(search: &str) -> Option<String> {
-    let folded = text::fold(search);
-    let words: Vec<String> = folded
+/// The typed search as folded words (accents and case dropped).
+fn search_words(search: &str) -> Vec<String> {
+    text::fold(search)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The FTS5 query for typed text: every word, as a prefix, all required.
+fn fts_query(search: &str) -> Option<String> {
+    let words: Vec<String> = search_words(search)
+        .iter()
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// What the full-text query means, checked on one person's folded search text: every
+/// word begins one of the text's words.
+fn words_match(words: &[String], search_text: &str) -> bool {
+    words.iter().all(|w| {
+        search_text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| t.starts_with(w.as_str()))
+    })
 }
 
 pub(super) fn insert_person(tx: &Transaction<'_>, commune_id: i64, p: &Person) -> Result<i64> {
@@ -349,25 +366,27 @@ impl Store {
     /// people, stopping at the page's end.
     pub fn members(&self, q: &MemberQuery) -> Result<Vec<MemberRow>> {
         if let (Some(limit), Some(fts)) = (q.limit, fts_query(&q.search)) {
-            let ids: std::collections::HashSet<i64> = self
-                .conn()
-                .prepare_cached("SELECT rowid FROM people_fts WHERE people_fts MATCH ?1")?
-                .query_map([fts], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if ids.len() > WALK_THRESHOLD {
+            // How many people match, counted no further than the threshold.
+            let matches: i64 = self.conn().prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![fts, WALK_THRESHOLD as i64 + 1], |r| r.get(0))?;
+            if matches as usize > WALK_THRESHOLD {
+                let words = search_words(&q.search);
                 let walk = MemberQuery {
                     search: String::new(),
                     limit: None,
                     offset: 0,
                     ..q.clone()
                 };
-                let (sql, args) = member_sql(&walk, Select::Ids);
+                let (sql, args) = member_sql(&walk, Select::IdsText);
                 let mut st = self.conn().prepare_cached(&sql)?;
                 let mut rows = st.query(rusqlite::params_from_iter(args.iter()))?;
                 let mut page = Vec::with_capacity(limit);
                 let mut skipped = 0;
                 while let Some(r) = rows.next()? {
-                    if !ids.contains(&r.get::<_, i64>(1)?) {
+                    let text: String = r.get(1)?;
+                    if !words_match(&words, &text) {
                         continue;
                     }
                     if skipped < q.offset {
@@ -413,6 +432,19 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// Counts matches up to `cap` and stops there: the roster shows "more than 1.000"
+    /// without reading every match on each keystroke.
+    pub fn count_members_upto(&self, q: &MemberQuery, cap: usize) -> Result<usize> {
+        let (sql, args) = member_sql(q, Select::Count);
+        let sql = sql.replacen("SELECT count(*) FROM", "SELECT 1 FROM", 1);
+        let sql = format!("SELECT count(*) FROM ({sql} LIMIT {cap})");
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// Every membership a person has had, newest first, with the team's name.
     pub fn person_history(&self, person_id: i64) -> Result<Vec<HistoryRow>> {
         let names = self.team_names()?;
@@ -440,6 +472,8 @@ const WALK_THRESHOLD: usize = 1500;
 enum Select {
     Rows,
     Ids,
+    /// The membership's id and the person's folded search text, for walking.
+    IdsText,
     Count,
 }
 
@@ -454,6 +488,9 @@ fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::
         wh.push(format!("people_fts MATCH ?{}", args.len()));
         "people_fts f CROSS JOIN people p ON p.id = f.rowid \
          CROSS JOIN memberships m ON m.person_id = p.id"
+    } else if select == Select::IdsText {
+        // In roster order, each person looked up by key.
+        "memberships m CROSS JOIN people p ON p.id = m.person_id"
     } else if select == Select::Ids && q.commune_id.is_none() {
         "memberships m"
     } else {
@@ -482,6 +519,7 @@ fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::
     let cols = match select {
         Select::Count => return (format!("SELECT count(*) FROM {from}{where_sql}"), args),
         Select::Ids => "m.id, m.person_id".to_string(),
+        Select::IdsText => "m.id, p.search_text".to_string(),
         Select::Rows => format!("{MEMBERSHIP_COLS}, {PERSON_COLS}"),
     };
     let mut sql = format!(
@@ -497,6 +535,17 @@ fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::
 #[cfg(test)]
 mod tests {
     use super::fts_query;
+
+    #[test]
+    fn the_walk_matches_as_the_index_does() {
+        use super::{search_words, words_match};
+        let text = "nguyen thi bich ngoc cong chuc van hoa 0912345678";
+        assert!(words_match(&search_words("Ngọc"), text));
+        assert!(words_match(&search_words("bich ng"), text));
+        assert!(words_match(&search_words("0912"), text));
+        assert!(!words_match(&search_words("gọc"), text), "a word's middle");
+        assert!(!words_match(&search_words("ngoc hung"), text), "every word");
+    }
 
     #[test]
     fn search_words_become_prefix_terms() {

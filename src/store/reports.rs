@@ -22,6 +22,9 @@ pub struct IssuedReport {
     pub pdf_sha256: String,
 }
 
+/// team → indicator → (total, entries).
+pub type TeamTotals = std::collections::HashMap<i64, std::collections::HashMap<i64, (i64, i64)>>;
+
 /// What issuing a report records.
 pub struct NewReport<'a> {
     pub commune_id: i64,
@@ -44,30 +47,16 @@ impl Store {
         Ok(n as u32)
     }
 
-    pub fn issue_report(&mut self, new: &NewReport<'_>) -> Result<i64> {
+    /// Registers an issued report. The number is checked inside the writing
+    /// transaction, and `finish` (putting the PDF in its place) runs in it too: if it
+    /// fails, nothing is registered.
+    pub fn issue_report(
+        &mut self,
+        new: &NewReport<'_>,
+        finish: impl FnOnce() -> Result<()>,
+    ) -> Result<i64> {
         use chrono::Datelike;
         let year = new.issued_on.year();
-        let taken: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT id FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3 AND number = ?4",
-                params![new.commune_id, new.team_id, year, new.number],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            return Err(StoreError::invalid(FieldError::new(
-                Field::Number,
-                format!(
-                    "số {} đã dùng cho một báo cáo năm {year}",
-                    number::doc_number(new.number)
-                ),
-                format!(
-                    "number {} is already used by a report of {year}",
-                    new.number
-                ),
-            )));
-        }
         let model = serde_json::to_string(new.model).map_err(|e| {
             StoreError::refused(
                 format!("Không lưu được báo cáo: {e}"),
@@ -75,6 +64,26 @@ impl Store {
             )
         })?;
         self.write(|tx| {
+            let taken: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3 AND number = ?4",
+                    params![new.commune_id, new.team_id, year, new.number],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if taken.is_some() {
+                return Err(StoreError::invalid(FieldError::new(
+                    Field::Number,
+                    format!(
+                        "số {} đã dùng cho một báo cáo năm {year}",
+                        number::doc_number(new.number)
+                    ),
+                    format!(
+                        "number {} is already used by a report of {year}",
+                        new.number
+                    ),
+                )));
+            }
             tx.execute(
                 "INSERT INTO reports (commune_id, team_id, period, year, number, issued_on, subject, model, pdf_sha256) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -92,8 +101,27 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             log(tx, "report", id, "issue", new.period)?;
+            finish()?;
             Ok(id)
         })
+    }
+
+    /// The monthly totals of each team over the months `from..=to` (`YYYY-MM`):
+    /// team → indicator → (total, entries).
+    pub fn totals_by_team(&self, commune_id: i64, from: &str, to: &str) -> Result<TeamTotals> {
+        let mut out = TeamTotals::new();
+        let mut st = self.conn().prepare_cached(
+            "SELECT team_id, indicator_id, sum(total), sum(entries) FROM monthly \
+             WHERE commune_id = ?1 AND month BETWEEN ?2 AND ?3 GROUP BY team_id, indicator_id",
+        )?;
+        let rows = st.query_map(params![commune_id, from, to], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        for row in rows {
+            let (team, ind, total, entries) = row?;
+            out.entry(team).or_default().insert(ind, (total, entries));
+        }
+        Ok(out)
     }
 
     pub fn issued_reports(&self, commune_id: i64) -> Result<Vec<IssuedReport>> {

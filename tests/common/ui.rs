@@ -48,7 +48,7 @@ pub fn send(app: &mut App, messages: impl IntoIterator<Item = Message>) {
 /// The demo commune (Đắk Nia) with dialogs that are always cancelled.
 pub fn demo_app() -> App {
     let mut store = Store::open_in_memory().unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
     let (mut app, task) = App::with_dialogs(store, Lang::Vi, Scripted::new(None));
     settle(&mut app, task);
     app
@@ -57,15 +57,15 @@ pub fn demo_app() -> App {
 /// The demo commune with scripted dialogs; PDFs go to a temporary folder.
 pub fn demo_app_with(dialogs: Arc<Scripted>) -> (App, tempfile::TempDir) {
     let mut store = Store::open_in_memory().unwrap();
-    cnscd::cli::demo::dak_nia(&mut store).unwrap();
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
     let (mut app, task) = App::with_dialogs(store, Lang::Vi, dialogs);
     settle(&mut app, task);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("qd.pdf").display().to_string();
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::OutPath(
-            out,
+        [Message::Decision(cnscd::app::decision::Message::Output(
+            cnscd::app::document_output::Message::OutPath(out),
         ))],
     );
     (app, dir)

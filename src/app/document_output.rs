@@ -1,0 +1,365 @@
+//! The part the decision and report screens share: where the PDF goes (typed, or
+//! chosen in the system's dialog), Save PDF, Issue, what came of it, opening the file,
+//! the register with "print again", and the live preview of the pages.
+//!
+//! The preview is laid out away from the window and outside the database lock: the
+//! screen builds the document under the lock, then the layout runs on its own. One
+//! rebuild is in flight at a time; edits made meanwhile mark the preview stale and
+//! one more rebuild follows (as iced's todos example saves).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, canvas, column, container, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::i18n::{T, tr};
+use super::preview::PagePreview;
+use super::{Context, Db, UI_FONT_STRONG, lock, style, widgets};
+use crate::document::model::Document;
+use crate::domain::{Lang, Msg};
+use crate::office::decisions::{RegisterLine, Saved};
+use crate::office::{self, Error};
+use crate::render::{Fonts, Laid};
+use crate::store::Store;
+
+#[derive(Debug, Default)]
+pub struct State {
+    /// Where Save PDF writes; suggested by the screen until the clerk edits it.
+    pub out_path: String,
+    pub out_edited: bool,
+    /// The last file written, to open in the viewer.
+    pub saved: Option<PathBuf>,
+    pub notice: Option<Msg>,
+    pub error: Option<Error>,
+    pub laid: Option<Arc<Laid>>,
+    pub page: usize,
+    pub fonts: Option<Fonts>,
+    /// Issued documents, newest first.
+    pub register: Vec<RegisterLine>,
+    /// A job (save, issue, reprint) is running: its buttons wait.
+    pub busy: bool,
+    building: bool,
+    stale: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    OutPath(String),
+    Browse,
+    Browsed(Option<PathBuf>),
+    Save,
+    Issue,
+    Reprint(i64),
+    Done(Result<Saved, Error>),
+    OpenPdf,
+    Opened(Result<(), Error>),
+    Page(usize),
+}
+
+/// What the screen is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Write the document to `path`, issuing it first when `issue`.
+    Write { path: PathBuf, issue: bool },
+    /// Print the issued document `id` again into `folder`.
+    Reprint { id: i64, folder: PathBuf },
+    /// A file was written (and, with an id, issued as that register entry).
+    Written { issued: Option<i64> },
+}
+
+impl State {
+    pub fn fonts(&self) -> Fonts {
+        self.fonts.clone().unwrap_or_else(Fonts::bundled)
+    }
+
+    /// The path where the next file goes, with `.pdf` added when it has no extension.
+    fn target(&self) -> Option<PathBuf> {
+        let path = PathBuf::from(self.out_path.trim());
+        if path.as_os_str().is_empty() {
+            return None;
+        }
+        Some(if path.extension().is_none() {
+            path.with_extension("pdf")
+        } else {
+            path
+        })
+    }
+
+    /// The screen's suggestion, kept only while the clerk has not typed a path.
+    pub fn suggest(&mut self, path: PathBuf) {
+        if !self.out_edited {
+            self.out_path = path.display().to_string();
+        }
+    }
+
+    /// A rebuild of the preview may start now: `false` when one is in flight (it is
+    /// marked stale and another follows when it ends).
+    pub fn begin_preview(&mut self) -> bool {
+        if self.building {
+            self.stale = true;
+            return false;
+        }
+        self.building = true;
+        self.stale = false;
+        true
+    }
+
+    /// A rebuild ended; `true` when edits came meanwhile and another must start.
+    pub fn finish_preview(&mut self, result: Result<Arc<Laid>, Error>) -> bool {
+        self.building = false;
+        match result {
+            Ok(laid) => {
+                self.page = self.page.min(laid.pages.len().saturating_sub(1));
+                self.laid = Some(laid);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+        std::mem::take(&mut self.stale)
+    }
+
+    /// The text of every page of the preview (tests).
+    pub fn preview_text(&self) -> String {
+        self.laid
+            .as_ref()
+            .map(|l| {
+                l.pages
+                    .iter()
+                    .map(|p| p.text())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default()
+    }
+
+    /// A job refused before it ran (a field the screen checks itself).
+    pub fn refuse(&mut self, e: Error) {
+        self.error = Some(e);
+        self.busy = false;
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::OutPath(p) => {
+                self.out_path = p;
+                self.out_edited = true;
+                (Task::none(), None)
+            }
+            Message::Browse => {
+                let dialogs = ctx.dialogs.clone();
+                let suggested = PathBuf::from(self.out_path.trim());
+                let title = tr(ctx.lang, T::DialogSavePdf).to_string();
+                let task = Task::perform(
+                    async move { dialogs.save_file(&title, &suggested) },
+                    Message::Browsed,
+                );
+                (task, None)
+            }
+            Message::Browsed(Some(p)) => {
+                self.out_path = p.display().to_string();
+                self.out_edited = true;
+                self.write(false)
+            }
+            Message::Browsed(None) => (Task::none(), None),
+            Message::Save => self.write(false),
+            Message::Issue => self.write(true),
+            Message::Reprint(id) => {
+                let folder = self
+                    .target()
+                    .and_then(|p| p.parent().map(PathBuf::from))
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or_else(|| PathBuf::from("."));
+                self.busy = true;
+                self.error = None;
+                (Task::none(), Some(Event::Reprint { id, folder }))
+            }
+            Message::Done(Ok(saved)) => {
+                self.busy = false;
+                self.error = None;
+                self.notice = Some(saved.summary());
+                self.saved = Some(saved.path.clone());
+                let issued = match saved.same_as_issued {
+                    None => saved.issued.as_ref().map(|(id, _)| *id),
+                    Some(_) => None,
+                };
+                (Task::none(), Some(Event::Written { issued }))
+            }
+            Message::Done(Err(e)) | Message::Opened(Err(e)) => {
+                self.busy = false;
+                self.error = Some(e);
+                (Task::none(), None)
+            }
+            Message::Opened(Ok(())) => (Task::none(), None),
+            Message::OpenPdf => {
+                let Some(path) = self.saved.clone() else {
+                    return (Task::none(), None);
+                };
+                let dialogs = ctx.dialogs.clone();
+                let task = Task::perform(
+                    async move { dialogs.open_file(&path).map_err(|e| Error::file(&path, &e)) },
+                    Message::Opened,
+                );
+                (task, None)
+            }
+            Message::Page(p) => {
+                self.page = p;
+                (Task::none(), None)
+            }
+        }
+    }
+
+    fn write(&mut self, issue: bool) -> (Task<Message>, Option<Event>) {
+        let Some(path) = self.target() else {
+            self.error = Some(Error::invalid(crate::domain::FieldError::new(
+                crate::domain::Field::OutFile,
+                "cần chọn nơi lưu tệp PDF",
+                "choose where the PDF goes",
+            )));
+            return (Task::none(), None);
+        };
+        self.busy = true;
+        self.error = None;
+        self.notice = None;
+        (Task::none(), Some(Event::Write { path, issue }))
+    }
+
+    /// Where to save, Save PDF, Issue, and what came of them: always in sight, the
+    /// message in a line of its own under the buttons.
+    pub fn actions(&self, l: Lang) -> Element<'_, Message> {
+        let enabled = |m: Message| (!self.busy).then_some(m);
+        let mut bar = column![
+            widgets::labelled(
+                tr(l, T::DecisionSaveTo),
+                row![
+                    text_input("", &self.out_path)
+                        .id("document_out")
+                        .on_input(Message::OutPath)
+                        .padding(style::PAD_FIELD),
+                    button(text(tr(l, T::DecisionBrowse)))
+                        .style(button::secondary)
+                        .on_press_maybe(enabled(Message::Browse)),
+                ]
+                .spacing(style::SPACE),
+            ),
+            row![
+                button(text(tr(l, T::DecisionSavePdf)))
+                    .style(button::secondary)
+                    .on_press_maybe(enabled(Message::Save)),
+                button(text(tr(l, T::DecisionIssue)))
+                    .style(button::primary)
+                    .on_press_maybe(enabled(Message::Issue)),
+            ]
+            .spacing(style::SPACE),
+        ]
+        .spacing(style::SPACE);
+        if let Some(e) = &self.error {
+            bar = bar.push(
+                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l)))
+                    .size(style::LABEL)
+                    .color(style::ERROR),
+            );
+        } else if let Some(n) = &self.notice {
+            let mut line = row![
+                text(n.get(l))
+                    .size(style::LABEL)
+                    .color(style::OK)
+                    .width(Length::Fill)
+            ]
+            .spacing(style::SPACE);
+            if self.saved.is_some() {
+                line = line.push(
+                    button(text(tr(l, T::DecisionOpenPdf)).size(style::LABEL))
+                        .style(button::secondary)
+                        .on_press(Message::OpenPdf),
+                );
+            }
+            bar = bar.push(line);
+        }
+        container(bar)
+            .padding(style::PAD_BOX)
+            .style(container::bordered_box)
+            .into()
+    }
+
+    /// The register with "print again" on each line.
+    pub fn register_view(&self, l: Lang, heading: T) -> Element<'_, Message> {
+        let mut col = column![text(tr(l, heading)).font(UI_FONT_STRONG)].spacing(style::SPACE);
+        for r in &self.register {
+            col = col.push(
+                row![
+                    text(r.line.as_str()).size(style::LABEL).width(Length::Fill),
+                    button(text(tr(l, T::DecisionReprint)).size(style::LABEL))
+                        .style(button::text)
+                        .on_press_maybe((!self.busy).then_some(Message::Reprint(r.id))),
+                ]
+                .spacing(style::SPACE),
+            );
+        }
+        col.into()
+    }
+
+    /// The pages as they will print, with a pager.
+    pub fn preview(&self, l: Lang) -> Element<'_, Message> {
+        let Some(laid) = &self.laid else {
+            return text("").into();
+        };
+        column![
+            widgets::pager(
+                tr(l, T::DecisionPage),
+                self.page,
+                Some(laid.pages.len()),
+                false,
+                Message::Page
+            ),
+            canvas(PagePreview {
+                laid: laid.clone(),
+                page: self.page,
+                fonts: self.fonts(),
+            })
+            .width(Length::Fill)
+            .height(Length::Fill),
+        ]
+        .spacing(style::SPACE)
+        .into()
+    }
+}
+
+/// Builds a document under the database lock, then lays it out without it.
+pub fn lay_out<M: Send + 'static>(
+    db: &Db,
+    fonts: Fonts,
+    build: impl FnOnce(&Store) -> office::Result<Document> + Send + 'static,
+    done: impl Fn(Result<Arc<Laid>, Error>) -> M + Send + 'static,
+) -> Task<M> {
+    let db = db.clone();
+    Task::perform(
+        async move {
+            let doc = {
+                let store = lock(&db);
+                build(&store)?
+            };
+            Ok(Arc::new(office::decisions::layout(&doc, &fonts)))
+        },
+        done,
+    )
+}
+
+/// The decision and report screens' output part.
+pub type Output = State;
+
+/// Where files are suggested: the clerk's documents folder, else a `Văn bản` folder in
+/// their home — never a temporary folder.
+pub fn documents_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|u| {
+            u.document_dir()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_else(|| u.home_dir().join("Văn bản"))
+        })
+        .unwrap_or_else(|| PathBuf::from("Văn bản"))
+}

@@ -1,0 +1,75 @@
+//! Which file is the database, and opening it: `--db PATH`, else `CNSCD_DB`, else
+//! `cnscd.db` in the user's data folder.
+
+use std::path::{Path, PathBuf};
+
+use super::{Error, Result};
+use crate::domain::Lang;
+use crate::store::{self, Store};
+
+/// The setting that keeps the interface language.
+pub const LANGUAGE_SETTING: &str = "ui.language";
+/// The setting that asks the window to draw without the GPU.
+pub const SOFTWARE_SETTING: &str = "ui.software_rendering";
+
+/// The database path the flag, the environment or the defaults name.
+pub fn resolve(flag: Option<&Path>) -> Result<PathBuf> {
+    store::resolve_path(flag).ok_or_else(|| {
+        Error::refused(
+            "Không tìm được thư mục dữ liệu của người dùng; hãy chỉ rõ --db ĐƯỜNG_DẪN",
+            "No user data folder was found; give --db PATH",
+        )
+    })
+}
+
+/// Opens the database at `path`, creating it when it does not exist yet.
+pub fn open(path: &Path) -> Result<Store> {
+    Ok(Store::open(path)?)
+}
+
+/// Opens a database that must already exist: a verb that only reads never creates
+/// an empty database under a mistyped name.
+pub fn open_existing(path: &Path) -> Result<Store> {
+    if !path.exists() {
+        return Err(Error::not_found(
+            format!(
+                "Không có cơ sở dữ liệu {}; hãy kiểm tra đường dẫn (--db)",
+                path.display()
+            ),
+            format!(
+                "There is no database {}; check the path (--db)",
+                path.display()
+            ),
+        ));
+    }
+    open(path)
+}
+
+/// The interface language kept in the database, if any.
+pub fn language(store: &Store) -> Option<Lang> {
+    store
+        .setting(LANGUAGE_SETTING)
+        .ok()
+        .flatten()
+        .and_then(|c| Lang::parse(&c))
+}
+
+/// Whether the clerk asked for drawing without the GPU.
+pub fn software_rendering(store: &Store) -> bool {
+    store.setting(SOFTWARE_SETTING).ok().flatten().as_deref() == Some("on")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_database_is_not_created_by_a_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("typo.db");
+        assert!(matches!(open_existing(&path), Err(Error::NotFound(_))));
+        assert!(!path.exists());
+        drop(open(&path).unwrap());
+        open_existing(&path).unwrap();
+    }
+}

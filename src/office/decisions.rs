@@ -1,0 +1,506 @@
+//! Decisions (Quyết định): the form's data, building the document from a typed request,
+//! laying it out for the preview, saving it as PDF, issuing it into the register and
+//! printing an issued one again.
+//!
+//! [`build`] reads the store and writes nothing; [`layout`] and [`pdf`] need no store at
+//! all, so the preview lays a decision out without holding the database; only
+//! [`save`], [`issue`] and [`reprint`] write.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use super::output::{self, Staged};
+use super::{Error, Result};
+use crate::document::decision::{self, DecisionDraft, DecisionKind, Signing};
+use crate::document::model::Document;
+use crate::domain::place::Commune;
+use crate::domain::{Field, FieldError, Msg, text};
+use crate::render::{self, Fonts, Laid};
+use crate::store::{IssuedDecision, LibraryItem, LibraryKind, NewIssue, Store};
+
+/// The largest number a register takes: no commune issues this many in a year, and a
+/// mistyped number cannot block the numbering that follows it.
+pub const MAX_NUMBER: u32 = 99_999;
+
+/// Which teams a decision is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Teams {
+    /// One team: the commune's or a village's.
+    One(i64),
+    /// Every village team of the home commune, each with its part of the list.
+    AllVillages,
+}
+
+/// A decision as the clerk describes it. What is `None` takes the commune's defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRequest {
+    pub teams: Teams,
+    pub kind: DecisionKind,
+    /// The number in the year's register; `None` prints a draft (`Số:     /QĐ-UBND`)
+    /// and, when issuing, takes the next free number.
+    pub number: Option<u32>,
+    /// The decision's date; today when `None`.
+    pub date: Option<NaiveDate>,
+    pub subject: Option<String>,
+    pub proposal: Option<String>,
+    pub signing: Option<Signing>,
+    /// The signer; the chairman (or the first vice-chairman for `KT.`) when `None`.
+    pub signer: Option<String>,
+    /// The decision a change decision replaces; the last issued for the team when `None`.
+    pub replaces: Option<String>,
+    /// More members than this go to an attached list (default 10).
+    pub annex_threshold: Option<usize>,
+    /// Legal bases and recipients; the library's chosen ones when `None`.
+    pub legal_bases: Option<Vec<String>>,
+    pub recipients: Option<Vec<String>>,
+    /// Articles 2 and 3 as edited; the defaults (seed 004) when `None`.
+    pub duties: Option<Duties>,
+    /// The creation time written in the PDF; now when `None`.
+    pub created: Option<NaiveDateTime>,
+}
+
+impl DecisionRequest {
+    /// A decision about one team, every other part the defaults.
+    pub fn for_team(team: i64) -> Self {
+        Self {
+            teams: Teams::One(team),
+            kind: DecisionKind::Establish,
+            number: None,
+            date: None,
+            subject: None,
+            proposal: None,
+            signing: None,
+            signer: None,
+            replaces: None,
+            annex_threshold: None,
+            legal_bases: None,
+            recipients: None,
+            duties: None,
+            created: None,
+        }
+    }
+
+    /// One decision for all village teams.
+    pub fn for_all_villages() -> Self {
+        Self {
+            teams: Teams::AllVillages,
+            ..Self::for_team(0)
+        }
+    }
+}
+
+/// The texts of Articles 2 and 3: the leader's duties, the deputies' and the members'
+/// (one paragraph per line), and who executes the decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Duties {
+    pub leader: String,
+    pub deputy: Vec<String>,
+    pub member: Vec<String>,
+    pub executors: String,
+}
+
+impl Duties {
+    /// The defaults of a commune's decision.
+    pub fn defaults(commune: &Commune) -> Self {
+        let d = decision::default_draft(commune, DecisionKind::Establish, NaiveDate::default());
+        Self {
+            leader: d.leader_duties,
+            deputy: d.deputy_duties,
+            member: d.member_duties,
+            executors: d.executors,
+        }
+    }
+}
+
+/// A decision built from a request: the document, the draft it came from and the
+/// teams it covers.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub doc: Document,
+    pub draft: DecisionDraft,
+    pub team_ids: Vec<i64>,
+    pub commune_id: i64,
+}
+
+/// A team the decision form offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// An issued decision as the register lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterLine {
+    pub id: i64,
+    /// `số 23/QĐ-UBND ngày 27/7/2022 — subject`.
+    pub line: String,
+}
+
+/// What the decision form starts from: the teams, the library, the signers, the next
+/// number, the register and the defaults of Articles 2–3.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub commune_id: i64,
+    pub teams: Vec<TeamChoice>,
+    pub bases: Vec<LibraryItem>,
+    pub recipients: Vec<LibraryItem>,
+    pub chairman: String,
+    pub vice: String,
+    pub next_number: u32,
+    pub register: Vec<RegisterLine>,
+    pub duties: Duties,
+    pub fonts: Fonts,
+}
+
+/// The decision form's data for the home commune (`None` before there is one). Fills
+/// an empty library with the usual legal bases and recipients first.
+pub fn form(store: &mut Store, year: i32) -> Result<Option<Form>> {
+    let Some(c) = store.home_commune()? else {
+        return Ok(None);
+    };
+    store.ensure_library(c.id)?;
+    let teams = store
+        .team_summaries(c.id)?
+        .into_iter()
+        .map(|t| TeamChoice {
+            id: t.team.id,
+            name: t.name,
+        })
+        .collect();
+    Ok(Some(Form {
+        commune_id: c.id,
+        teams,
+        bases: store.library(c.id, LibraryKind::LegalBasis)?,
+        recipients: store.library(c.id, LibraryKind::Recipient)?,
+        chairman: c.chairman.clone(),
+        vice: c.vice_chairmen.first().cloned().unwrap_or_default(),
+        next_number: store.next_decision_number(c.id, year)?,
+        register: register(store, c.id)?,
+        duties: Duties::defaults(&c),
+        fonts: super::fonts::load(store, None)?,
+    }))
+}
+
+/// The register of issued decisions, as lines for a list.
+pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
+    Ok(store
+        .issued_decisions(commune_id)?
+        .iter()
+        .map(|d| RegisterLine {
+            id: d.id,
+            line: format!("{} — {}", d.reference(), d.subject),
+        })
+        .collect())
+}
+
+/// Adds a legal basis or a recipient of the clerk's own to the library.
+pub fn add_to_library(
+    store: &mut Store,
+    commune_id: i64,
+    kind: LibraryKind,
+    text: &str,
+) -> Result<i64> {
+    Ok(store.add_library_item(commune_id, kind, text, true)?)
+}
+
+/// Ticks or unticks a library entry.
+pub fn choose_library_item(store: &mut Store, id: i64, chosen: bool) -> Result<()> {
+    Ok(store.choose_library_item(id, chosen)?)
+}
+
+fn invalid(field: Field, vi: impl Into<String>, en: impl Into<String>) -> Error {
+    Error::invalid(FieldError::new(field, vi, en))
+}
+
+/// The teams a request covers; the first one decides the commune.
+fn team_ids(store: &Store, teams: Teams) -> Result<Vec<i64>> {
+    let ids = match teams {
+        Teams::One(id) => vec![id],
+        Teams::AllVillages => {
+            let commune = store
+                .home_commune()?
+                .ok_or_else(|| Error::not_found("Chưa có xã nào", "No commune yet"))?;
+            store.village_team_ids(commune.id)?
+        }
+    };
+    if ids.is_empty() {
+        return Err(invalid(
+            Field::Team,
+            "xã chưa có Tổ cấp thôn nào",
+            "the commune has no village team",
+        ));
+    }
+    Ok(ids)
+}
+
+/// The library's chosen entries; the usual ones while the library is still empty.
+fn chosen_or_usual(store: &Store, commune_id: i64, kind: LibraryKind) -> Result<Vec<String>> {
+    if store.library(commune_id, kind)?.is_empty() {
+        let usual = match kind {
+            LibraryKind::LegalBasis => crate::store::USUAL_BASES,
+            LibraryKind::Recipient => crate::store::USUAL_RECIPIENTS,
+        };
+        return Ok(usual
+            .iter()
+            .map(|s| text::clean(s).trim_end_matches([';', '.']).to_string())
+            .collect());
+    }
+    Ok(store.chosen(commune_id, kind)?)
+}
+
+/// Builds the decision the request describes. Reads the store, writes nothing.
+pub fn build(store: &Store, req: &DecisionRequest) -> Result<Built> {
+    let team_ids = team_ids(store, req.teams)?;
+    let first = team_ids[0];
+    let team = store.team(first)?;
+    let commune = store.commune(team.commune_id)?;
+    let date = req
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    if let Some(n) = req.number {
+        if n == 0 || n > MAX_NUMBER {
+            return Err(invalid(
+                Field::Number,
+                format!("phải là số từ 1 đến {MAX_NUMBER}"),
+                format!("must be a number from 1 to {MAX_NUMBER}"),
+            ));
+        }
+        store.check_number_free(commune.id, date.year(), n)?;
+    }
+    let mut draft = decision::default_draft(&commune, req.kind, date);
+    draft.number = req.number;
+    draft.legal_bases = match &req.legal_bases {
+        Some(b) => b.clone(),
+        None => chosen_or_usual(store, commune.id, LibraryKind::LegalBasis)?,
+    };
+    draft.recipients = match &req.recipients {
+        Some(r) => r.clone(),
+        None => chosen_or_usual(store, commune.id, LibraryKind::Recipient)?,
+    };
+    if let Some(s) = &req.subject {
+        draft.subject = s.clone();
+    }
+    if let Some(p) = &req.proposal {
+        draft.proposal = p.clone();
+    }
+    if let Some(s) = req.signing {
+        draft.signing = s;
+        if s == Signing::ViceChairman {
+            draft.signer = commune.vice_chairmen.first().cloned().unwrap_or_default();
+        }
+    }
+    if let Some(s) = &req.signer {
+        draft.signer = s.clone();
+    }
+    if let Some(t) = req.annex_threshold {
+        draft.annex_threshold = t;
+    }
+    if let Some(d) = &req.duties {
+        let lines = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|l| text::clean(l))
+                .filter(|l| !l.is_empty())
+                .collect()
+        };
+        draft.leader_duties = text::clean(&d.leader);
+        draft.deputy_duties = lines(&d.deputy);
+        draft.member_duties = lines(&d.member);
+        draft.executors = text::clean(&d.executors);
+        if draft.executors.is_empty() {
+            return Err(invalid(
+                Field::Duties,
+                "Điều 3 cần ghi ai thi hành quyết định",
+                "Article 3 must say who executes the decision",
+            ));
+        }
+    }
+    let mut since: Option<NaiveDate> = None;
+    if req.kind == DecisionKind::Change {
+        match (&req.replaces, store.last_decision_for(commune.id, first)?) {
+            (Some(r), _) => draft.replaces = Some(r.clone()),
+            (None, Some(last)) => {
+                draft.replaces = Some(last.reference());
+                since = Some(last.issued_on);
+            }
+            (None, None) => {}
+        }
+    }
+    let parts = store.decision_parts(&team_ids, since)?;
+    let created = output::created_stamp(req.created);
+    let doc = decision::build(&commune, &parts, &draft, &created).map_err(Error::Invalid)?;
+    Ok(Built {
+        doc,
+        draft,
+        team_ids,
+        commune_id: commune.id,
+    })
+}
+
+/// Lays a document out in pages (the preview draws these; the PDF is written from them).
+pub fn layout(doc: &Document, fonts: &Fonts) -> Laid {
+    render::compose(doc, fonts, render::PageSetup::DECREE_30)
+}
+
+/// A document laid out and written as PDF bytes.
+pub fn pdf(doc: &Document, fonts: &Fonts) -> Result<(Laid, Vec<u8>)> {
+    render::document_pdf(doc, fonts).map_err(|e| {
+        Error::Document(Msg::new(
+            format!("Không tạo được PDF: {e}"),
+            format!("Could not make the PDF: {e}"),
+        ))
+    })
+}
+
+/// SHA-256 of a PDF, in hex, as the register keeps it.
+pub fn sha256(bytes: &[u8]) -> String {
+    render::pdf::sha256_hex(bytes)
+}
+
+/// A file written by a job, and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub path: PathBuf,
+    /// The document's number line (`Số: 23/QĐ-UBND`; a draft's has no number).
+    pub number_line: String,
+    pub pages: usize,
+    pub bytes: usize,
+    /// The register entry it was issued (or reprinted) as: id and `23/QĐ-UBND ngày …`.
+    pub issued: Option<(i64, String)>,
+    /// For a reprint: whether the bytes are those that were issued.
+    pub same_as_issued: Option<bool>,
+}
+
+impl Saved {
+    /// What the front ends tell the clerk.
+    pub fn summary(&self) -> Msg {
+        let p = self.path.display();
+        let (pages, bytes) = (self.pages, self.bytes);
+        let line = self
+            .number_line
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut m = Msg::new(
+            format!("Đã ghi {p} — {line} ({pages} trang, {bytes} byte)."),
+            format!("Wrote {p} — {line} ({pages} pages, {bytes} bytes)."),
+        );
+        match (&self.issued, self.same_as_issued) {
+            (Some((id, reference)), None) => {
+                m.vi.push_str(&format!(" Đã vào sổ: số {reference} (mã {id})."));
+                m.en.push_str(&format!(" Issued: {reference} (id {id})."));
+            }
+            (Some((_, reference)), Some(same)) => {
+                m.vi.push_str(&format!(
+                    " Văn bản {reference}{}.",
+                    if same {
+                        ", trùng khớp bản đã ban hành"
+                    } else {
+                        " (phông chữ khác bản đã ban hành; nội dung giữ nguyên)"
+                    }
+                ));
+                m.en.push_str(&format!(
+                    " Document {reference}{}.",
+                    if same {
+                        ", identical to the issued file"
+                    } else {
+                        " (a different font than when issued; same text)"
+                    }
+                ));
+            }
+            _ => {}
+        }
+        m
+    }
+}
+
+/// Saves the decision as a PDF (a draft, or with the number typed) without issuing it.
+pub fn save(store: &Store, req: &DecisionRequest, path: &Path, fonts: &Fonts) -> Result<Saved> {
+    output::check_target(path, store.path())?;
+    let built = build(store, req)?;
+    let (laid, bytes) = pdf(&built.doc, fonts)?;
+    let path = output::write_file(path, &bytes)?;
+    Ok(Saved {
+        number_line: built.doc.header.number_line.clone(),
+        path,
+        pages: laid.pages.len(),
+        bytes: bytes.len(),
+        issued: None,
+        same_as_issued: None,
+    })
+}
+
+/// Issues the decision: takes the next free number when none is given, writes the PDF
+/// beside its place, registers it and puts the file in place in one transaction — a
+/// failure leaves neither a used number nor a stray file.
+pub fn issue(
+    store: &mut Store,
+    req: &DecisionRequest,
+    path: &Path,
+    fonts: &Fonts,
+) -> Result<Saved> {
+    output::check_target(path, store.path())?;
+    let mut req = req.clone();
+    if req.number.is_none() {
+        let ids = team_ids(store, req.teams)?;
+        let commune = store.team(ids[0])?.commune_id;
+        let year = req
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .year();
+        req.number = Some(store.next_decision_number(commune, year)?);
+    }
+    let built = build(store, &req)?;
+    let (laid, bytes) = pdf(&built.doc, fonts)?;
+    let number = built.draft.number.unwrap_or_default();
+    let staged = Staged::write(path, &bytes)?;
+    let sha = sha256(&bytes);
+    let issued: IssuedDecision = store.issue_decision(
+        built.commune_id,
+        &NewIssue {
+            kind: built.draft.kind,
+            team_ids: &built.team_ids,
+            number,
+            date: built.draft.date,
+            model: &built.doc,
+            pdf_sha256: &sha,
+        },
+        || staged.commit_store(),
+    )?;
+    Ok(Saved {
+        number_line: built.doc.header.number_line.clone(),
+        path: path.to_path_buf(),
+        pages: laid.pages.len(),
+        bytes: bytes.len(),
+        issued: Some((issued.id, issued.reference())),
+        same_as_issued: None,
+    })
+}
+
+/// Prints an issued decision again from its frozen model: the same text; the same
+/// bytes when the font is the one it was issued with.
+pub fn reprint(store: &Store, id: i64, path: &Path, fonts: &Fonts) -> Result<Saved> {
+    output::check_target(path, store.path())?;
+    let d = store.issued_decision(id)?;
+    let (laid, bytes) = pdf(&d.model, fonts)?;
+    let path = output::write_file(path, &bytes)?;
+    Ok(Saved {
+        number_line: d.model.header.number_line.clone(),
+        path,
+        pages: laid.pages.len(),
+        bytes: bytes.len(),
+        same_as_issued: Some(sha256(&bytes) == d.pdf_sha256),
+        issued: Some((d.id, d.reference())),
+    })
+}
+
+/// `QD-23-27-07-2022-ban-in-lai.pdf`: the file name of a reprint.
+pub fn reprint_name(store: &Store, id: i64) -> Result<String> {
+    let d = store.issued_decision(id)?;
+    Ok(format!(
+        "QD-{}-{}-ban-in-lai.pdf",
+        d.number,
+        d.issued_on.format("%d-%m-%Y")
+    ))
+}

@@ -1,0 +1,140 @@
+//! One error for every job of the office. It travels inside the window's messages (it
+//! is `Clone`) and is put into words only where it is shown, in the interface language.
+
+use std::fmt;
+
+use crate::domain::{FieldError, Lang, Msg};
+use crate::store::StoreError;
+
+/// Why a job of the office was not done. Nothing was saved when a job returns one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// Input the clerk can correct: each names its field and the rule it breaks.
+    Invalid(Vec<FieldError>),
+    /// Someone changed the record meanwhile: reload it, then try again.
+    Conflict(Msg),
+    /// What the request names does not exist (any more).
+    NotFound(Msg),
+    /// A rule of the office refused it (a number already issued, a database not empty).
+    Refused(Msg),
+    /// The database could not do it (busy, full, damaged, from a newer version).
+    Store(Msg),
+    /// The document could not be laid out or written as PDF.
+    Document(Msg),
+    /// A file could not be read or written.
+    File { path: String, reason: String },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn invalid(e: FieldError) -> Self {
+        Self::Invalid(vec![e])
+    }
+
+    pub fn not_found(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::NotFound(Msg::new(vi, en))
+    }
+
+    pub fn refused(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::Refused(Msg::new(vi, en))
+    }
+
+    /// A file error, with the path it concerns.
+    pub fn file(path: &std::path::Path, e: &std::io::Error) -> Self {
+        Self::File {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }
+    }
+
+    /// A conflict: the screen offers to read the record again.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Self::Conflict(_))
+    }
+
+    /// The message for the clerk, in the interface language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Invalid(errors) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Self::Conflict(m)
+            | Self::NotFound(m)
+            | Self::Refused(m)
+            | Self::Store(m)
+            | Self::Document(m) => m.get(lang).to_string(),
+            Self::File { path, reason } => match lang {
+                Lang::Vi => format!("Lỗi tệp {path}: {reason}"),
+                Lang::En => format!("File error, {path}: {reason}"),
+            },
+        }
+    }
+
+    /// Both languages at once (for front ends that keep a [`Msg`]).
+    pub fn to_msg(&self) -> Msg {
+        Msg::new(self.message(Lang::Vi), self.message(Lang::En))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Vi))
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid(errors) => Self::Invalid(errors),
+            StoreError::NotFound(m) => Self::NotFound(m),
+            StoreError::Refused(m) => Self::Refused(m),
+            StoreError::Conflict(m) => Self::Conflict(m),
+            StoreError::Io { context, source } => Self::File {
+                path: context,
+                reason: source.to_string(),
+            },
+            other => Self::Store(Msg::new(other.message(Lang::Vi), other.message(Lang::En))),
+        }
+    }
+}
+
+impl From<FieldError> for Error {
+    fn from(e: FieldError) -> Self {
+        Self::invalid(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Field;
+
+    #[test]
+    fn a_refusal_names_the_field_in_each_language() {
+        let e = Error::from(FieldError::new(
+            Field::Number,
+            "phải lớn hơn 0",
+            "must be greater than 0",
+        ));
+        assert_eq!(e.message(Lang::Vi), "Số văn bản: phải lớn hơn 0");
+        assert_eq!(
+            e.message(Lang::En),
+            "Document number: must be greater than 0"
+        );
+    }
+
+    #[test]
+    fn store_errors_keep_their_kind() {
+        let e = Error::from(StoreError::Conflict(Msg::new("đã đổi", "changed")));
+        assert!(e.is_conflict());
+        let e = Error::from(StoreError::not_found("không có", "none"));
+        assert_eq!(e, Error::not_found("không có", "none"));
+        let e = Error::from(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows));
+        assert!(matches!(e, Error::Store(_)));
+    }
+}

@@ -1,0 +1,48 @@
+//! A team's member list as a stand-alone document (Danh sách thành viên).
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use super::decisions::{Saved, pdf};
+use super::{Result, output};
+use crate::document::members;
+use crate::document::model::Document;
+use crate::render::Fonts;
+use crate::store::Store;
+
+/// Builds the member list of one team. Reads the store, writes nothing.
+pub fn build(store: &Store, team_id: i64, created: Option<NaiveDateTime>) -> Result<Document> {
+    let team = store.team(team_id)?;
+    let commune = store.commune(team.commune_id)?;
+    let parts = store.decision_parts(&[team_id], None)?;
+    let created_at = created.unwrap_or_else(|| chrono::Local::now().naive_local());
+    Ok(members::build(
+        &commune,
+        &parts[0],
+        created_at.date(),
+        &output::created_stamp(Some(created_at)),
+    ))
+}
+
+/// Saves the member list of a team as PDF.
+pub fn save(
+    store: &Store,
+    team_id: i64,
+    created: Option<NaiveDateTime>,
+    path: &Path,
+    fonts: &Fonts,
+) -> Result<Saved> {
+    output::check_target(path, store.path())?;
+    let doc = build(store, team_id, created)?;
+    let (laid, bytes) = pdf(&doc, fonts)?;
+    let path = output::write_file(path, &bytes)?;
+    Ok(Saved {
+        number_line: doc.header.number_line.clone(),
+        path,
+        pages: laid.pages.len(),
+        bytes: bytes.len(),
+        issued: None,
+        same_as_issued: None,
+    })
+}

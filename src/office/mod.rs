@@ -1,0 +1,31 @@
+//! What the commune office does, one module per job. Each job is a typed request and
+//! a typed result over the store, the documents and the renderer; the window (`app`)
+//! and the command line (`cli`) are two thin front ends over these, and tests drive
+//! them without either.
+//!
+//! - [`decisions`]: draft, build, lay out, write, issue and reprint a decision.
+//! - [`member_lists`]: a team's member list as a document.
+//! - [`reports`]: the period's report — prefill, build, issue, reprint.
+//! - [`roster`]: the roster's pages and counts as the screens ask for them.
+//! - [`deadlines`]: the reporting days and who has reported.
+//! - [`demo`], [`demo_activities`]: the demo commune and generated data sets.
+//! - [`fonts`]: the document font the clerk chose.
+//! - [`database`]: which file is the database, and opening it.
+//! - [`output`]: writing a finished file safely.
+//!
+//! Building a document never writes anything; laying it out (for the preview) and
+//! writing the PDF are separate steps, so the preview and the PDF share the first two.
+
+pub mod database;
+pub mod deadlines;
+pub mod decisions;
+pub mod demo;
+pub mod demo_activities;
+mod error;
+pub mod fonts;
+pub mod member_lists;
+pub mod output;
+pub mod reports;
+pub mod roster;
+
+pub use error::{Error, Result};

@@ -1,0 +1,230 @@
+//! Writing a finished file: checked before any work, written beside its place under a
+//! temporary name, flushed to the disk, then renamed — a crash or a full disk never
+//! leaves half a file under the clerk's name, and the database is never a target.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::{Error, Result};
+use crate::domain::{Field, FieldError};
+
+/// Refuses an output path that is a folder, the database itself, one of SQLite's files
+/// beside it, or inside its backup folder — before anything is built or registered.
+pub fn check_target(path: &Path, database: Option<&Path>) -> Result<()> {
+    let refuse =
+        |vi: String, en: String| Err(Error::invalid(FieldError::new(Field::OutFile, vi, en)));
+    if path.as_os_str().is_empty() {
+        return refuse(
+            "cần chọn nơi lưu tệp".into(),
+            "choose where the file goes".into(),
+        );
+    }
+    if path.is_dir() {
+        return refuse(
+            format!("{} là một thư mục; hãy ghi cả tên tệp", path.display()),
+            format!("{} is a folder; give a file name", path.display()),
+        );
+    }
+    let Some(db) = database else {
+        return Ok(());
+    };
+    let target = absolute(path);
+    let db = absolute(db);
+    let mut guarded: Vec<PathBuf> = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut s = db.clone().into_os_string();
+        s.push(suffix);
+        guarded.push(PathBuf::from(s));
+    }
+    if guarded.iter().any(|g| same_file(g, &target)) {
+        return refuse(
+            format!(
+                "{} là tệp cơ sở dữ liệu của chương trình; hãy chọn tên khác",
+                path.display()
+            ),
+            format!(
+                "{} is the program's database; choose another name",
+                path.display()
+            ),
+        );
+    }
+    let backups = absolute(&crate::store::backup_dir(&db));
+    if target.parent().is_some_and(|p| same_file(p, &backups)) {
+        return refuse(
+            format!(
+                "{} nằm trong thư mục sao lưu; hãy chọn nơi khác",
+                path.display()
+            ),
+            format!(
+                "{} is inside the backup folder; choose another place",
+                path.display()
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The path made absolute, its existing part resolved through links.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => dir
+            .canonicalize()
+            .map(|d| d.join(name))
+            .unwrap_or(abs.clone()),
+        _ => abs,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (a, b) = (absolute(a), absolute(b));
+    if cfg!(windows) {
+        a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
+    } else {
+        a == b
+    }
+}
+
+/// A file written under a temporary name beside its place; [`Staged::commit`] renames
+/// it into place. Dropped without a commit, the temporary file is removed.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    done: bool,
+}
+
+impl Staged {
+    /// Writes `bytes` beside `path` and flushes them to the disk.
+    pub fn write(path: &Path, bytes: &[u8]) -> Result<Self> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, &e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "cnscd".into());
+        let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+        let mut staged = Self {
+            tmp,
+            path: path.to_path_buf(),
+            done: false,
+        };
+        let mut file = std::fs::File::create(&staged.tmp).map_err(|e| Error::file(path, &e))?;
+        let written = file.write_all(bytes).and_then(|()| file.sync_all());
+        drop(file);
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&staged.tmp);
+            staged.done = true;
+            return Err(Error::file(path, &e));
+        }
+        Ok(staged)
+    }
+
+    /// Puts the file in its place (replacing what the clerk chose to replace).
+    pub fn commit(mut self) -> Result<PathBuf> {
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::file(&self.path, &e))?;
+        self.done = true;
+        Ok(self.path.clone())
+    }
+
+    /// The same as [`Staged::commit`], for the store's transactions.
+    pub fn commit_store(self) -> crate::store::Result<()> {
+        let path = self.path.clone();
+        self.commit()
+            .map(|_| ())
+            .map_err(|e| crate::store::StoreError::Io {
+                context: path.display().to_string(),
+                source: std::io::Error::other(e.message(crate::domain::Lang::Vi)),
+            })
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes a whole file safely (temporary name, flush, rename).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    Staged::write(path, bytes)?.commit()
+}
+
+/// The creation time written into a document: the one given, or now.
+pub fn created_stamp(given: Option<NaiveDateTime>) -> String {
+    given
+        .unwrap_or_else(|| chrono::Local::now().naive_local())
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+}
+
+/// Parses `YYYY-MM-DDTHH:MM:SS` (the command line's `--created`).
+pub fn parse_created(s: &str) -> Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M:%S").map_err(|_| {
+        Error::invalid(FieldError::new(
+            Field::Date,
+            format!("“{s}” cần dạng 2026-02-05T08:30:00"),
+            format!("“{s}” must look like 2026-02-05T08:30:00"),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_and_its_companions_are_never_targets() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("cnscd.db");
+        std::fs::write(&db, b"x").unwrap();
+        for name in ["cnscd.db", "cnscd.db-wal", "cnscd.db-shm"] {
+            let e = check_target(&dir.path().join(name), Some(&db)).unwrap_err();
+            assert!(matches!(e, Error::Invalid(_)), "{name}: {e}");
+        }
+        // The same file through another spelling of its path.
+        let odd = dir.path().join(".").join("cnscd.db");
+        assert!(check_target(&odd, Some(&db)).is_err());
+        assert!(check_target(dir.path(), Some(&db)).is_err());
+        let backups = dir.path().join("backups");
+        std::fs::create_dir(&backups).unwrap();
+        assert!(check_target(&backups.join("a.pdf"), Some(&db)).is_err());
+        check_target(&dir.path().join("qd.pdf"), Some(&db)).unwrap();
+    }
+
+    #[test]
+    fn a_staged_file_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        let staged = Staged::write(&path, b"one").unwrap();
+        assert!(!path.exists());
+        drop(staged);
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "no stray file"
+        );
+        write_file(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn created_stamps_parse_and_print_alike() {
+        let t = parse_created("2022-07-27T08:00:00").unwrap();
+        assert_eq!(created_stamp(Some(t)), "2022-07-27T08:00:00");
+        assert!(parse_created("27/7/2022").is_err());
+    }
+}

@@ -1,0 +1,327 @@
+//! The office's jobs, driven directly: no window, no process. Each job either does all
+//! it says or nothing, and refusals name the field.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use cnscd::domain::Lang;
+use cnscd::domain::period::Period;
+use cnscd::office::decisions::{self, DecisionRequest, Teams};
+use cnscd::office::{Error, deadlines, demo, fonts, member_lists, output, reports, roster};
+use cnscd::render::Fonts;
+use cnscd::store::{MemberQuery, Store};
+
+fn demo_store(dir: &Path) -> Store {
+    let mut store = Store::open(&dir.join("cnscd.db")).unwrap();
+    demo::dak_nia(&mut store).unwrap();
+    store
+}
+
+fn seed_004() -> DecisionRequest {
+    DecisionRequest {
+        number: Some(23),
+        date: NaiveDate::from_ymd_opt(2022, 7, 27),
+        created: output::parse_created("2022-07-27T08:00:00").ok(),
+        ..DecisionRequest::for_team(1)
+    }
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn building_a_decision_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let before = files_in(dir.path());
+    let built = decisions::build(&store, &seed_004()).unwrap();
+    assert_eq!(built.team_ids, vec![1]);
+    assert_eq!(built.draft.number, Some(23));
+    let laid = decisions::layout(&built.doc, &Fonts::bundled());
+    assert!(laid.text().contains("Số: 23/QĐ-UBND"));
+    assert!(store.issued_decisions(1).unwrap().is_empty());
+    assert_eq!(files_in(dir.path()), before);
+}
+
+#[test]
+fn a_saved_draft_is_not_registered_and_an_issued_one_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    let out = dir.path().join("out");
+    let draft = decisions::save(&store, &seed_004(), &out.join("du-thao.pdf"), &fonts).unwrap();
+    assert!(draft.path.exists());
+    assert_eq!(draft.issued, None);
+    assert!(store.issued_decisions(1).unwrap().is_empty());
+
+    let issued = decisions::issue(&mut store, &seed_004(), &out.join("qd-23.pdf"), &fonts).unwrap();
+    let (id, reference) = issued.issued.clone().unwrap();
+    assert_eq!(reference, "23/QĐ-UBND ngày 27/07/2022");
+    let register = store.issued_decisions(1).unwrap();
+    assert_eq!(register.len(), 1);
+    let bytes = std::fs::read(out.join("qd-23.pdf")).unwrap();
+    assert_eq!(decisions::sha256(&bytes), register[0].pdf_sha256);
+    // No temporary file is left beside the two PDFs.
+    assert_eq!(files_in(&out), vec!["du-thao.pdf", "qd-23.pdf"]);
+
+    // The same number again is refused, naming the field; nothing more is registered.
+    let e = decisions::issue(&mut store, &seed_004(), &out.join("again.pdf"), &fonts).unwrap_err();
+    assert!(e.message(Lang::Vi).starts_with("Số văn bản:"), "{e}");
+    assert_eq!(store.issued_decisions(1).unwrap().len(), 1);
+    assert!(!out.join("again.pdf").exists());
+
+    // Printed again: the very bytes that were issued.
+    let again = decisions::reprint(&store, id, &out.join("lai.pdf"), &fonts).unwrap();
+    assert_eq!(again.same_as_issued, Some(true));
+    assert_eq!(std::fs::read(out.join("lai.pdf")).unwrap(), bytes);
+    assert!(again.summary().vi.contains("trùng khớp"));
+}
+
+#[test]
+fn issuing_without_a_number_takes_the_next_free_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    for (n, name) in [(1, "a.pdf"), (2, "b.pdf")] {
+        let req = DecisionRequest {
+            number: None,
+            ..seed_004()
+        };
+        let saved = decisions::issue(&mut store, &req, &dir.path().join(name), &fonts).unwrap();
+        assert!(
+            saved
+                .issued
+                .unwrap()
+                .1
+                .starts_with(&format!("{n:02}/QĐ-UBND"))
+        );
+    }
+}
+
+#[test]
+fn a_failed_write_registers_nothing_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    // The folder the PDF should go into is a file: writing fails.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").unwrap();
+    let e = decisions::issue(&mut store, &seed_004(), &blocker.join("qd.pdf"), &fonts).unwrap_err();
+    assert!(matches!(e, Error::File { .. }), "{e:?}");
+    assert!(
+        store.issued_decisions(1).unwrap().is_empty(),
+        "no number used"
+    );
+    assert_eq!(store.next_decision_number(1, 2022).unwrap(), 1);
+}
+
+#[test]
+fn the_database_is_never_an_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let db = dir.path().join("cnscd.db");
+    let size = std::fs::metadata(&db).unwrap().len();
+    let fonts = Fonts::bundled();
+    for target in [
+        db.clone(),
+        dir.path().join("cnscd.db-wal"),
+        dir.path().to_path_buf(),
+    ] {
+        let e = decisions::issue(&mut store, &seed_004(), &target, &fonts).unwrap_err();
+        assert!(
+            e.message(Lang::Vi).starts_with("Lưu vào:"),
+            "{}: {e}",
+            target.display()
+        );
+        let e = reports::save(
+            &store,
+            &reports::ReportRequest::new(Period::Month(2026, 10), None),
+            &target,
+            &fonts,
+        )
+        .unwrap_err();
+        assert!(e.message(Lang::En).starts_with("Save to:"), "{e}");
+    }
+    assert!(store.issued_decisions(1).unwrap().is_empty());
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    assert!(std::fs::metadata(&db).unwrap().len() >= size);
+    Store::open(&db).unwrap();
+}
+
+#[test]
+fn numbers_have_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    for n in [0, decisions::MAX_NUMBER + 1, u32::MAX] {
+        let req = DecisionRequest {
+            number: Some(n),
+            ..seed_004()
+        };
+        let e = decisions::build(&store, &req).unwrap_err();
+        assert!(e.message(Lang::Vi).starts_with("Số văn bản:"), "{n}: {e}");
+    }
+}
+
+#[test]
+fn all_village_teams_in_one_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let built = decisions::build(
+        &store,
+        &DecisionRequest {
+            teams: Teams::AllVillages,
+            ..seed_004()
+        },
+    )
+    .unwrap();
+    assert_eq!(built.team_ids, store.village_team_ids(1).unwrap());
+    assert!(built.team_ids.len() >= 2);
+}
+
+#[test]
+fn the_decision_form_offers_the_register_and_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let form = decisions::form(&mut store, 2022).unwrap().unwrap();
+    assert_eq!(form.next_number, 1);
+    assert!(!form.bases.is_empty() && !form.recipients.is_empty());
+    assert!(form.teams.iter().any(|t| t.id == 1));
+    decisions::issue(
+        &mut store,
+        &seed_004(),
+        &dir.path().join("qd.pdf"),
+        &Fonts::bundled(),
+    )
+    .unwrap();
+    let form = decisions::form(&mut store, 2022).unwrap().unwrap();
+    assert_eq!(form.next_number, 24);
+    assert_eq!(form.register.len(), 1);
+    assert!(
+        form.register[0]
+            .line
+            .starts_with("23/QĐ-UBND ngày 27/07/2022 — ")
+    );
+    // No commune yet: no form.
+    let mut empty = Store::open_in_memory().unwrap();
+    assert!(decisions::form(&mut empty, 2022).unwrap().is_none());
+}
+
+#[test]
+fn a_report_is_built_issued_with_its_own_numbering_and_printed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    let mut req = reports::ReportRequest::new(Period::Month(2026, 10), None);
+    req.date = NaiveDate::from_ymd_opt(2026, 11, 19);
+    req.created = output::parse_created("2026-11-19T08:00:00").ok();
+    let built = reports::build(&store, &req).unwrap();
+    assert_eq!(built.team_id, 0);
+    assert!(
+        store.issued_reports(1).unwrap().is_empty(),
+        "building writes nothing"
+    );
+    let saved = reports::issue(&mut store, &req, &dir.path().join("bc.pdf"), &fonts).unwrap();
+    let (id, reference) = saved.issued.clone().unwrap();
+    assert_eq!(reference, "01/BC-UBND");
+    // A team's report has its own register: it starts at 01 too.
+    let team = store.village_team_ids(1).unwrap()[0];
+    let mut team_req = reports::ReportRequest::new(Period::Month(2026, 10), Some(team));
+    team_req.date = req.date;
+    let saved_team =
+        reports::issue(&mut store, &team_req, &dir.path().join("bc-to.pdf"), &fonts).unwrap();
+    assert!(saved_team.issued.unwrap().1.starts_with("01/"));
+    let again = reports::reprint(&store, id, &dir.path().join("lai.pdf"), &fonts).unwrap();
+    assert_eq!(again.same_as_issued, Some(true));
+    let form = reports::form(&store).unwrap();
+    assert_eq!(form.register.len(), 2);
+    assert!(form.scopes.len() >= 2);
+    // The texts are prefilled from the period's notes.
+    let texts = reports::prefill_home(&store, None, Period::Month(2026, 10)).unwrap();
+    assert!(
+        texts.activities.starts_with("- Ngày "),
+        "{}",
+        texts.activities
+    );
+}
+
+#[test]
+fn a_member_list_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let saved = member_lists::save(
+        &store,
+        1,
+        output::parse_created("2026-11-20T08:00:00").ok(),
+        &dir.path().join("ds.pdf"),
+        &Fonts::bundled(),
+    )
+    .unwrap();
+    assert!(saved.pages >= 1 && saved.path.exists());
+    let e = member_lists::build(&store, 9999, None).unwrap_err();
+    assert!(matches!(e, Error::NotFound(_)), "{e:?}");
+}
+
+#[test]
+fn the_roster_counts_up_to_its_cap() {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::generate(&mut store, 2, 12, 60, 3).unwrap();
+    let all = MemberQuery::default();
+    let page = roster::page(&store, &all, 0, 50).unwrap();
+    assert_eq!(page.lines.len(), 50);
+    assert_eq!(page.total, roster::Total::MoreThan(roster::COUNT_CAP));
+    assert_eq!(page.total.pages(50), None);
+    let one_team = MemberQuery {
+        team_id: Some(page.lines[0].team_id),
+        ..Default::default()
+    };
+    let page = roster::page(&store, &one_team, 0, 50).unwrap();
+    assert_eq!(page.total, roster::Total::Exact(60));
+    assert_eq!(page.total.pages(50), Some(2));
+    let second = roster::page(&store, &one_team, 1, 50).unwrap();
+    assert_eq!(second.lines.len(), 10);
+    let search = MemberQuery {
+        search: "zzzz".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        roster::page(&store, &search, 0, 50).unwrap().total,
+        roster::Total::Exact(0)
+    );
+}
+
+#[test]
+fn reporting_days_are_checked_and_saved_together() {
+    let mut store = Store::open_in_memory().unwrap();
+    let e = deadlines::set_report_days(&mut store, "18", "31").unwrap_err();
+    assert_eq!(
+        e.message(Lang::Vi),
+        "Hạn xã gửi tỉnh: phải là một ngày từ 1 đến 28 (đang ghi “31”)"
+    );
+    assert_eq!(
+        deadlines::report_days(&store).unwrap(),
+        (18, 20),
+        "nothing saved"
+    );
+    deadlines::set_report_days(&mut store, " 15 ", "17").unwrap();
+    assert_eq!(deadlines::report_days(&store).unwrap(), (15, 17));
+}
+
+#[test]
+fn the_document_font_is_checked() {
+    let mut store = Store::open_in_memory().unwrap();
+    let e = fonts::parse("arial").unwrap_err();
+    assert!(e.message(Lang::En).starts_with("Document font:"), "{e}");
+    fonts::choose(&mut store, fonts::parse("bundled").unwrap()).unwrap();
+    assert_eq!(fonts::chosen(&store).unwrap().code(), "bundled");
+    assert_eq!(
+        fonts::load(&store, None).unwrap().family,
+        Fonts::bundled().family
+    );
+}
