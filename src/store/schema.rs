@@ -249,7 +249,7 @@ CREATE TABLE reports (
 ) STRICT;
 CREATE INDEX reports_period ON reports (commune_id, period, team_id);
 "#,
-    // 3: the search index keeps prefixes of one to three letters, so a search for
+    // 4: the search index keeps prefixes of one to three letters, so a search for
     // `t` or `ng` at 100,000 members reads one entry instead of merging thousands.
     r#"
 DROP TRIGGER people_fts_insert;
