@@ -235,7 +235,8 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
             .message(cnscd::domain::Lang::Vi)
             .contains("từ 1 đến")
     );
-    // A number already issued this year is refused by the register, naming the field.
+    // A number already issued this year warns; issuing it again is refused by the
+    // register, naming the field.
     send(
         &mut app,
         [
@@ -248,6 +249,19 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
         1
     );
     send(&mut app, [Message::Decision(D::Number("3".into()))]);
+    let w = app.decision.number_warning().expect("number taken");
+    assert!(w.vi.starts_with("Số 03/QĐ-UBND năm "), "{}", w.vi);
+    assert_eq!(app.decision.number, "3", "a warning, not a replacement");
+    // The PDF of the same name exists: the window asks, the clerk says replace.
+    send(
+        &mut app,
+        [
+            Message::Decision(D::Output(cnscd::app::document_output::Message::Issue)),
+            Message::Decision(D::Output(cnscd::app::document_output::Message::Replace(
+                true,
+            ))),
+        ],
+    );
     let e = app
         .decision
         .output
@@ -256,4 +270,8 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
         .expect("number taken")
         .message(cnscd::domain::Lang::Vi);
     assert!(e.starts_with("Số văn bản: số 3/QĐ-UBND"), "{e}");
+    assert_eq!(
+        cnscd::app::lock(&app.db).issued_decisions(1).unwrap().len(),
+        1
+    );
 }

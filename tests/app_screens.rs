@@ -371,11 +371,19 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
         ],
     );
     assert!(typed.exists());
-    // An issued decision can be printed again.
+    // An issued decision can be printed again. (Issued under the draft's name: the
+    // window asks before replacing the draft, and the clerk agrees.)
     send(
         &mut app,
         [Message::Decision(D::Output(
             cnscd::app::document_output::Message::Issue,
+        ))],
+    );
+    assert!(app.decision.output.confirm_replace.is_some(), "asked first");
+    send(
+        &mut app,
+        [Message::Decision(D::Output(
+            cnscd::app::document_output::Message::Replace(true),
         ))],
     );
     let issued = app.decision.output.register.clone();

@@ -425,6 +425,31 @@ fn bad_input_is_refused_naming_the_field() {
             o,
         ],
     ));
+    // A draft may carry a used number: it prints, with a warning.
+    let draft = cnscd(
+        &d.db,
+        &[
+            "print",
+            "decision",
+            "--team",
+            "1",
+            "--number",
+            "7",
+            "--date",
+            "2026-03-01",
+            "--out",
+            o,
+        ],
+    );
+    assert!(draft.status.success());
+    assert!(
+        String::from_utf8_lossy(&draft.stderr).starts_with(
+            "Cảnh báo: số 07/QĐ-UBND năm 2026 đã có trong sổ; số trống tiếp theo là 8"
+        ),
+        "{}",
+        String::from_utf8_lossy(&draft.stderr)
+    );
+    // Issuing it is refused.
     let e = err(&[
         "print",
         "decision",
@@ -434,6 +459,7 @@ fn bad_input_is_refused_naming_the_field() {
         "7",
         "--date",
         "2026-03-01",
+        "--issue",
         "--out",
         o,
     ]);

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use cnscd::domain::Lang;
 use cnscd::domain::period::Period;
 use cnscd::office::decisions::{self, DecisionRequest, Teams};
+use cnscd::office::output::Target;
 use cnscd::office::{Error, deadlines, demo, fonts, member_lists, output, reports, roster};
 use cnscd::render::Fonts;
 use cnscd::store::{MemberQuery, Store};
@@ -55,12 +56,24 @@ fn a_saved_draft_is_not_registered_and_an_issued_one_is() {
     let mut store = demo_store(dir.path());
     let fonts = Fonts::bundled();
     let out = dir.path().join("out");
-    let draft = decisions::save(&store, &seed_004(), &out.join("du-thao.pdf"), &fonts).unwrap();
+    let draft = decisions::save(
+        &store,
+        &seed_004(),
+        &Target::new(out.join("du-thao.pdf")),
+        &fonts,
+    )
+    .unwrap();
     assert!(draft.path.exists());
     assert_eq!(draft.issued, None);
     assert!(store.issued_decisions(1).unwrap().is_empty());
 
-    let issued = decisions::issue(&mut store, &seed_004(), &out.join("qd-23.pdf"), &fonts).unwrap();
+    let issued = decisions::issue(
+        &mut store,
+        &seed_004(),
+        &Target::new(out.join("qd-23.pdf")),
+        &fonts,
+    )
+    .unwrap();
     let (id, reference) = issued.issued.clone().unwrap();
     assert_eq!(reference, "23/QĐ-UBND ngày 27/07/2022");
     let register = store.issued_decisions(1).unwrap();
@@ -71,13 +84,19 @@ fn a_saved_draft_is_not_registered_and_an_issued_one_is() {
     assert_eq!(files_in(&out), vec!["du-thao.pdf", "qd-23.pdf"]);
 
     // The same number again is refused, naming the field; nothing more is registered.
-    let e = decisions::issue(&mut store, &seed_004(), &out.join("again.pdf"), &fonts).unwrap_err();
+    let e = decisions::issue(
+        &mut store,
+        &seed_004(),
+        &Target::new(out.join("again.pdf")),
+        &fonts,
+    )
+    .unwrap_err();
     assert!(e.message(Lang::Vi).starts_with("Số văn bản:"), "{e}");
     assert_eq!(store.issued_decisions(1).unwrap().len(), 1);
     assert!(!out.join("again.pdf").exists());
 
     // Printed again: the very bytes that were issued.
-    let again = decisions::reprint(&store, id, &out.join("lai.pdf"), &fonts).unwrap();
+    let again = decisions::reprint(&store, id, &Target::new(out.join("lai.pdf")), &fonts).unwrap();
     assert_eq!(again.same_as_issued, Some(true));
     assert_eq!(std::fs::read(out.join("lai.pdf")).unwrap(), bytes);
     assert!(again.summary().vi.contains("trùng khớp"));
@@ -93,7 +112,13 @@ fn issuing_without_a_number_takes_the_next_free_one() {
             number: None,
             ..seed_004()
         };
-        let saved = decisions::issue(&mut store, &req, &dir.path().join(name), &fonts).unwrap();
+        let saved = decisions::issue(
+            &mut store,
+            &req,
+            &Target::new(dir.path().join(name)),
+            &fonts,
+        )
+        .unwrap();
         assert!(
             saved
                 .issued
@@ -112,7 +137,13 @@ fn a_failed_write_registers_nothing_and_leaves_no_file() {
     // The folder the PDF should go into is a file: writing fails.
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, b"x").unwrap();
-    let e = decisions::issue(&mut store, &seed_004(), &blocker.join("qd.pdf"), &fonts).unwrap_err();
+    let e = decisions::issue(
+        &mut store,
+        &seed_004(),
+        &Target::new(blocker.join("qd.pdf")),
+        &fonts,
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::File { .. }), "{e:?}");
     assert!(
         store.issued_decisions(1).unwrap().is_empty(),
@@ -128,16 +159,17 @@ fn the_database_is_never_an_output() {
     let db = dir.path().join("cnscd.db");
     let size = std::fs::metadata(&db).unwrap().len();
     let fonts = Fonts::bundled();
-    for target in [
+    for path in [
         db.clone(),
         dir.path().join("cnscd.db-wal"),
         dir.path().to_path_buf(),
     ] {
+        let target = Target::replacing(&path);
         let e = decisions::issue(&mut store, &seed_004(), &target, &fonts).unwrap_err();
         assert!(
             e.message(Lang::Vi).starts_with("Lưu vào:"),
             "{}: {e}",
-            target.display()
+            path.display()
         );
         let e = reports::save(
             &store,
@@ -196,7 +228,7 @@ fn the_decision_form_offers_the_register_and_the_library() {
     decisions::issue(
         &mut store,
         &seed_004(),
-        &dir.path().join("qd.pdf"),
+        &Target::new(dir.path().join("qd.pdf")),
         &Fonts::bundled(),
     )
     .unwrap();
@@ -227,17 +259,29 @@ fn a_report_is_built_issued_with_its_own_numbering_and_printed_again() {
         store.issued_reports(1).unwrap().is_empty(),
         "building writes nothing"
     );
-    let saved = reports::issue(&mut store, &req, &dir.path().join("bc.pdf"), &fonts).unwrap();
+    let saved = reports::issue(
+        &mut store,
+        &req,
+        &Target::new(dir.path().join("bc.pdf")),
+        &fonts,
+    )
+    .unwrap();
     let (id, reference) = saved.issued.clone().unwrap();
     assert_eq!(reference, "01/BC-UBND");
     // A team's report has its own register: it starts at 01 too.
     let team = store.village_team_ids(1).unwrap()[0];
     let mut team_req = reports::ReportRequest::new(Period::Month(2026, 10), Some(team));
     team_req.date = req.date;
-    let saved_team =
-        reports::issue(&mut store, &team_req, &dir.path().join("bc-to.pdf"), &fonts).unwrap();
+    let saved_team = reports::issue(
+        &mut store,
+        &team_req,
+        &Target::new(dir.path().join("bc-to.pdf")),
+        &fonts,
+    )
+    .unwrap();
     assert!(saved_team.issued.unwrap().1.starts_with("01/"));
-    let again = reports::reprint(&store, id, &dir.path().join("lai.pdf"), &fonts).unwrap();
+    let again =
+        reports::reprint(&store, id, &Target::new(dir.path().join("lai.pdf")), &fonts).unwrap();
     assert_eq!(again.same_as_issued, Some(true));
     let form = reports::form(&store).unwrap();
     assert_eq!(form.register.len(), 2);
@@ -259,7 +303,7 @@ fn a_member_list_is_saved() {
         &store,
         1,
         output::parse_created("2026-11-20T08:00:00").ok(),
-        &dir.path().join("ds.pdf"),
+        &Target::new(dir.path().join("ds.pdf")),
         &Fonts::bundled(),
     )
     .unwrap();
@@ -324,4 +368,107 @@ fn the_document_font_is_checked() {
         fonts::load(&store, None).unwrap().family,
         Fonts::bundled().family
     );
+}
+
+#[test]
+fn a_typed_number_is_issued_as_typed_and_a_used_one_warns_before_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    let typed = DecisionRequest {
+        number: Some(15),
+        date: NaiveDate::from_ymd_opt(2022, 3, 15),
+        ..seed_004()
+    };
+    let saved = decisions::issue(
+        &mut store,
+        &typed,
+        &Target::new(dir.path().join("a.pdf")),
+        &fonts,
+    )
+    .unwrap();
+    assert!(
+        saved
+            .issued
+            .unwrap()
+            .1
+            .starts_with("15/QĐ-UBND ngày 15/03/2022")
+    );
+    let register = decisions::register(&store, 1).unwrap();
+    assert_eq!(decisions::RegisterLine::next_number(&register, 2022, 0), 16);
+    assert_eq!(decisions::RegisterLine::next_number(&register, 2026, 0), 1);
+    assert!(decisions::RegisterLine::holding(&register, 2022, 0, 15).is_some());
+    // The same number builds (the preview shows it with a warning) but is not issued.
+    decisions::build(&store, &typed).unwrap();
+    let e = decisions::issue(
+        &mut store,
+        &typed,
+        &Target::new(dir.path().join("b.pdf")),
+        &fonts,
+    )
+    .unwrap_err();
+    assert!(
+        e.message(Lang::Vi).contains("số trống tiếp theo là 16"),
+        "{e}"
+    );
+    assert!(!dir.path().join("b.pdf").exists());
+}
+
+#[test]
+fn voiding_keeps_the_entry_and_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    let saved = decisions::issue(
+        &mut store,
+        &seed_004(),
+        &Target::new(dir.path().join("a.pdf")),
+        &fonts,
+    )
+    .unwrap();
+    let id = saved.issued.unwrap().0;
+    let e = decisions::void(&mut store, id, "  ").unwrap_err();
+    assert!(e.message(Lang::Vi).starts_with("Lý do:"), "{e}");
+    let msg = decisions::void(&mut store, id, "Sai tên thành viên").unwrap();
+    assert!(msg.vi.contains("vẫn giữ trong sổ"));
+    let register = decisions::register(&store, 1).unwrap();
+    assert_eq!(register.len(), 1, "nothing deleted");
+    assert!(register[0].voided);
+    assert!(register[0].line.contains("ĐÃ HỦY"), "{}", register[0].line);
+    assert!(register[0].line.ends_with("Sai tên thành viên"));
+    // The voided number is not proposed again, and cannot be voided twice.
+    assert_eq!(decisions::RegisterLine::next_number(&register, 2022, 0), 24);
+    assert!(decisions::void(&mut store, id, "lần nữa").is_err());
+    // A change decision no longer replaces a voided one.
+    assert!(store.last_decision_for(1, 1).unwrap().is_none());
+    // Reports are voided the same way.
+    let mut req = reports::ReportRequest::new(Period::Month(2026, 10), None);
+    req.date = NaiveDate::from_ymd_opt(2026, 11, 19);
+    let r = reports::issue(
+        &mut store,
+        &req,
+        &Target::new(dir.path().join("bc.pdf")),
+        &fonts,
+    )
+    .unwrap();
+    reports::void(&mut store, r.issued.unwrap().0, "Số liệu sai").unwrap();
+    assert!(reports::register(&store, 1).unwrap()[0].voided);
+    assert!(
+        store.reported(1, "2026-10").unwrap().is_empty(),
+        "a voided report does not count"
+    );
+}
+
+#[test]
+fn an_existing_file_is_not_replaced_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    let path = dir.path().join("qd.pdf");
+    std::fs::write(&path, b"the clerk's own file").unwrap();
+    let e = decisions::save(&store, &seed_004(), &Target::new(&path), &fonts).unwrap_err();
+    assert!(e.message(Lang::Vi).contains("đã có"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"the clerk's own file");
+    decisions::save(&store, &seed_004(), &Target::replacing(&path), &fonts).unwrap();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"));
 }

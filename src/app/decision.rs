@@ -15,7 +15,9 @@ use super::{Context, UI_FONT_STRONG, query, style, widgets};
 use crate::document::decision::{DecisionKind, Signing};
 use crate::domain::{Field, FieldError, Lang, number, vndate};
 use crate::office::Error;
+use crate::office::decisions::RegisterLine;
 use crate::office::decisions::{self, DecisionRequest, Duties, Form, TeamChoice, Teams};
+use crate::office::output::Target;
 use crate::store::LibraryKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +81,8 @@ pub struct State {
     pub new_recipient: String,
     /// Typed since the last save or issue.
     pub dirty: bool,
+    /// The clerk typed the number: it is kept through every reload until issued.
+    pub number_typed: bool,
 }
 
 /// The part of Articles 2–3 being edited.
@@ -148,6 +152,43 @@ impl State {
                 format!("must be a number from 1 to {}", decisions::MAX_NUMBER),
             ))),
         }
+    }
+
+    /// The year of the typed date (this year while the date does not read).
+    fn year(&self) -> i32 {
+        vndate::parse(&self.date, Field::Date)
+            .map(|d| chrono::Datelike::year(&d))
+            .unwrap_or_else(|_| chrono::Datelike::year(&chrono::Local::now().date_naive()))
+    }
+
+    /// Proposes the next number of the date's year, unless the clerk typed one.
+    fn propose_number(&mut self) {
+        if !self.number_typed {
+            let n = RegisterLine::next_number(&self.output.register, self.year(), 0);
+            self.number = n.to_string();
+        }
+    }
+
+    /// A warning (never a change) when the number shown is already in the register.
+    pub fn number_warning(&self) -> Option<crate::domain::Msg> {
+        let n = self.checked_number().ok().flatten()?;
+        let year = self.year();
+        let held = RegisterLine::holding(&self.output.register, year, 0, n)?;
+        let next = RegisterLine::next_number(&self.output.register, year, 0);
+        let number = crate::domain::number::doc_number(n);
+        let (state, state_en) = if held.voided {
+            (" (đã hủy)", " (voided)")
+        } else {
+            ("", "")
+        };
+        Some(crate::domain::Msg::new(
+            format!(
+                "Số {number}/QĐ-UBND năm {year}{state} đã có trong sổ; số trống tiếp theo là {next}"
+            ),
+            format!(
+                "Number {number} of {year}{state_en} is already in the register; the next free number is {next}"
+            ),
+        ))
     }
 
     /// The request the form describes; a refusal names the field.
@@ -264,11 +305,7 @@ impl State {
             self.date = vndate::short(chrono::Local::now().date_naive());
             self.proposal = "Theo đề nghị của công chức Văn phòng - Thống kê.".into();
             self.signer = form.chairman.clone();
-            self.number = form.next_number.to_string();
             self.fill_articles(&form.duties);
-        } else if !self.dirty {
-            // Nothing typed: the number follows the register.
-            self.number = form.next_number.to_string();
         }
         self.teams = form.teams.iter().cloned().map(TeamPick).collect();
         self.team = self
@@ -279,6 +316,8 @@ impl State {
         self.output.register = form.register.clone();
         self.output.fonts = Some(form.fonts.clone());
         self.library = Some(*form);
+        // A number the clerk typed stays; otherwise the register proposes one.
+        self.propose_number();
         self.rebuild(ctx)
     }
 
@@ -291,7 +330,7 @@ impl State {
         let fonts = self.output.fonts();
         let done = |r| Message::Output(document_output::Message::Done(r));
         match event {
-            document_output::Event::Write { path, issue } => {
+            document_output::Event::Write { target, issue } => {
                 let req = match self.request() {
                     Ok(Some(r)) => r,
                     Ok(None) => {
@@ -307,9 +346,9 @@ impl State {
                     ctx.db,
                     move |s| {
                         if issue {
-                            decisions::issue(s, &req, &path, &fonts)
+                            decisions::issue(s, &req, &target, &fonts)
                         } else {
-                            decisions::save(s, &req, &path, &fonts)
+                            decisions::save(s, &req, &target, &fonts)
                         }
                     },
                     done,
@@ -320,15 +359,28 @@ impl State {
                 let task = query(
                     ctx.db,
                     move |s| {
-                        let path = folder.join(decisions::reprint_name(s, id)?);
-                        decisions::reprint(s, id, &path, &fonts)
+                        let target = Target::free(&folder.join(decisions::reprint_name(s, id)?));
+                        decisions::reprint(s, id, &target, &fonts)
                     },
                     done,
                 );
                 (task, None)
             }
+            document_output::Event::Void { id, reason } => {
+                let task = query(
+                    ctx.db,
+                    move |s| decisions::void(s, id, &reason),
+                    |r| Message::Output(document_output::Message::Voided(r)),
+                );
+                (task, None)
+            }
+            document_output::Event::Voided => (self.load(ctx.db), None),
             document_output::Event::Written { issued } => {
                 self.dirty = false;
+                if issued.is_some() {
+                    // That number is used now: the register proposes the next.
+                    self.number_typed = false;
+                }
                 let event = issued.map(|decision_id| Event::Issued { decision_id });
                 (self.load(ctx.db), event)
             }
@@ -357,10 +409,12 @@ impl State {
             }
             Message::Number(n) => {
                 self.number = n;
+                self.number_typed = true;
                 self.edited(ctx)
             }
             Message::Date(d) => {
                 self.date = d;
+                self.propose_number();
                 self.edited(ctx)
             }
             Message::Subject(s) => {
@@ -473,13 +527,17 @@ impl State {
 
     fn field<'a>(
         &self,
+        id: &'static str,
         label: &'a str,
         value: &'a str,
         on: fn(String) -> Message,
     ) -> Element<'a, Message> {
         widgets::labelled(
             label,
-            text_input("", value).on_input(on).padding(style::PAD_FIELD),
+            text_input("", value)
+                .id(id)
+                .on_input(on)
+                .padding(style::PAD_FIELD),
         )
     }
 
@@ -514,10 +572,28 @@ impl State {
             ]
             .spacing(style::SPACE_TIGHT),
             row![
-                self.field(tr(l, T::DecisionNumber), &self.number, Message::Number),
-                self.field(tr(l, T::DecisionDate), &self.date, Message::Date)
+                self.field(
+                    "decision_number",
+                    tr(l, T::DecisionNumber),
+                    &self.number,
+                    Message::Number
+                ),
+                self.field(
+                    "decision_date",
+                    tr(l, T::DecisionDate),
+                    &self.date,
+                    Message::Date
+                )
             ]
             .spacing(10),
+            // The number's place for a warning is always there, so nothing moves.
+            text(
+                self.number_warning()
+                    .map(|w| w.get(l).to_string())
+                    .unwrap_or_default()
+            )
+            .size(style::LABEL)
+            .color(style::WARNING),
             column![
                 text(tr(l, T::DecisionSigning)).size(style::LABEL),
                 pick_list(
@@ -528,7 +604,12 @@ impl State {
                 .width(Length::Fill)
             ]
             .spacing(style::SPACE_TIGHT),
-            self.field(tr(l, T::DecisionSigner), &self.signer, Message::Signer),
+            self.field(
+                "decision_signer",
+                tr(l, T::DecisionSigner),
+                &self.signer,
+                Message::Signer
+            ),
             column![
                 text(tr(l, T::DecisionSubject)).size(style::LABEL),
                 text_input("", &self.subject)
@@ -538,6 +619,7 @@ impl State {
             ]
             .spacing(style::SPACE_TIGHT),
             self.field(
+                "decision_proposal",
                 tr(l, T::DecisionProposal),
                 &self.proposal,
                 Message::Proposal

@@ -19,6 +19,7 @@ use super::{Context, Db, UI_FONT_STRONG, lock, style, widgets};
 use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
 use crate::office::decisions::{RegisterLine, Saved};
+use crate::office::output::Target;
 use crate::office::{self, Error};
 use crate::render::{Fonts, Laid};
 use crate::store::Store;
@@ -39,6 +40,10 @@ pub struct State {
     pub register: Vec<RegisterLine>,
     /// A job (save, issue, reprint) is running: its buttons wait.
     pub busy: bool,
+    /// The file exists: asked whether to replace it (and whether it was an issue).
+    pub confirm_replace: Option<(PathBuf, bool)>,
+    /// Voiding an issued entry: its id and the reason being typed.
+    pub voiding: Option<(i64, String)>,
     building: bool,
     stale: bool,
 }
@@ -55,17 +60,28 @@ pub enum Message {
     OpenPdf,
     Opened(Result<(), Error>),
     Page(usize),
+    /// The clerk's answer to "replace the existing file?".
+    Replace(bool),
+    VoidAsk(i64),
+    VoidReason(String),
+    VoidConfirm,
+    VoidCancel,
+    Voided(Result<Msg, Error>),
 }
 
 /// What the screen is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Write the document to `path`, issuing it first when `issue`.
-    Write { path: PathBuf, issue: bool },
+    /// Write the document to `target`, issuing it first when `issue`.
+    Write { target: Target, issue: bool },
     /// Print the issued document `id` again into `folder`.
     Reprint { id: i64, folder: PathBuf },
     /// A file was written (and, with an id, issued as that register entry).
     Written { issued: Option<i64> },
+    /// Void the issued entry `id` for `reason`.
+    Void { id: i64, reason: String },
+    /// An entry was voided: read the register again.
+    Voided,
 }
 
 impl State {
@@ -210,6 +226,49 @@ impl State {
                 self.page = p;
                 (Task::none(), None)
             }
+            Message::Replace(yes) => match self.confirm_replace.take() {
+                Some((path, issue)) if yes => {
+                    self.busy = true;
+                    let target = Target::replacing(path);
+                    (Task::none(), Some(Event::Write { target, issue }))
+                }
+                _ => (Task::none(), None),
+            },
+            Message::VoidAsk(id) => {
+                self.voiding = Some((id, String::new()));
+                (iced::widget::operation::focus("void_reason"), None)
+            }
+            Message::VoidReason(r) => {
+                if let Some((_, reason)) = &mut self.voiding {
+                    *reason = r;
+                }
+                (Task::none(), None)
+            }
+            Message::VoidCancel => {
+                self.voiding = None;
+                (Task::none(), None)
+            }
+            Message::VoidConfirm => match self.voiding.clone() {
+                Some((id, reason)) => {
+                    self.busy = true;
+                    (Task::none(), Some(Event::Void { id, reason }))
+                }
+                None => (Task::none(), None),
+            },
+            Message::Voided(Ok(msg)) => {
+                self.busy = false;
+                self.voiding = None;
+                self.error = None;
+                self.notice = Some(msg);
+                self.saved = None;
+                (Task::none(), Some(Event::Voided))
+            }
+            Message::Voided(Err(e)) => {
+                // The reason stays in its field.
+                self.busy = false;
+                self.error = Some(e);
+                (Task::none(), None)
+            }
         }
     }
 
@@ -222,10 +281,16 @@ impl State {
             )));
             return (Task::none(), None);
         };
-        self.busy = true;
         self.error = None;
         self.notice = None;
-        (Task::none(), Some(Event::Write { path, issue }))
+        if path.exists() {
+            // Never replace a file without asking.
+            self.confirm_replace = Some((path, issue));
+            return (Task::none(), None);
+        }
+        self.busy = true;
+        let target = Target::new(path);
+        (Task::none(), Some(Event::Write { target, issue }))
     }
 
     /// Where to save, Save PDF, Issue, and what came of them: always in sight, the
@@ -257,6 +322,53 @@ impl State {
             .spacing(style::SPACE),
         ]
         .spacing(style::SPACE);
+        if let Some((id, reason)) = &self.voiding {
+            let line = self
+                .register
+                .iter()
+                .find(|r| r.id == *id)
+                .map(|r| r.line.as_str())
+                .unwrap_or_default();
+            bar = bar.push(
+                column![
+                    text(format!("{} {line}", tr(l, T::OutputVoidTitle)))
+                        .size(style::LABEL)
+                        .color(style::WARNING),
+                    row![
+                        text_input(tr(l, T::OutputVoidReason), reason)
+                            .id("void_reason")
+                            .on_input(Message::VoidReason)
+                            .on_submit(Message::VoidConfirm)
+                            .padding(style::PAD_FIELD),
+                        button(text(tr(l, T::OutputVoidConfirm)).size(style::LABEL))
+                            .style(button::danger)
+                            .on_press_maybe((!self.busy).then_some(Message::VoidConfirm)),
+                        button(text(tr(l, T::QuitNo)).size(style::LABEL))
+                            .style(button::secondary)
+                            .on_press(Message::VoidCancel),
+                    ]
+                    .spacing(style::SPACE),
+                ]
+                .spacing(style::SPACE_TIGHT),
+            );
+        }
+        if let Some((path, _)) = &self.confirm_replace {
+            bar = bar.push(
+                row![
+                    text(format!("{} {}", tr(l, T::OutputReplaceAsk), path.display()))
+                        .size(style::LABEL)
+                        .color(style::WARNING)
+                        .width(Length::Fill),
+                    button(text(tr(l, T::OutputReplace)).size(style::LABEL))
+                        .style(button::danger)
+                        .on_press(Message::Replace(true)),
+                    button(text(tr(l, T::QuitNo)).size(style::LABEL))
+                        .style(button::secondary)
+                        .on_press(Message::Replace(false)),
+                ]
+                .spacing(style::SPACE),
+            );
+        }
         if let Some(e) = &self.error {
             bar = bar.push(
                 text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l)))
@@ -286,19 +398,33 @@ impl State {
             .into()
     }
 
-    /// The register with "print again" on each line.
+    /// The register with "print again" and "void" on each line; a voided entry stays,
+    /// marked with its reason.
     pub fn register_view(&self, l: Lang, heading: T) -> Element<'_, Message> {
         let mut col = column![text(tr(l, heading)).font(UI_FONT_STRONG)].spacing(style::SPACE);
         for r in &self.register {
-            col = col.push(
-                row![
-                    text(r.line.as_str()).size(style::LABEL).width(Length::Fill),
-                    button(text(tr(l, T::DecisionReprint)).size(style::LABEL))
+            let mut line = row![
+                text(r.line.as_str())
+                    .size(style::LABEL)
+                    .width(Length::Fill)
+                    .color(if r.voided {
+                        style::MUTED
+                    } else {
+                        iced::Color::BLACK
+                    }),
+                button(text(tr(l, T::DecisionReprint)).size(style::LABEL))
+                    .style(button::text)
+                    .on_press_maybe((!self.busy).then_some(Message::Reprint(r.id))),
+            ]
+            .spacing(style::SPACE);
+            if !r.voided {
+                line = line.push(
+                    button(text(tr(l, T::OutputVoid)).size(style::LABEL))
                         .style(button::text)
-                        .on_press_maybe((!self.busy).then_some(Message::Reprint(r.id))),
-                ]
-                .spacing(style::SPACE),
-            );
+                        .on_press_maybe((!self.busy).then_some(Message::VoidAsk(r.id))),
+                );
+            }
+            col = col.push(line);
         }
         col.into()
     }

@@ -16,6 +16,7 @@ use super::i18n::{T, tr};
 use super::{Context, Db, UI_FONT_STRONG, query, style};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, vndate};
+use crate::office::output::Target;
 use crate::office::reports::{self, ReportRequest, ReportTexts, ScopeLine};
 use crate::office::{Error, decisions::MAX_NUMBER};
 use crate::store::Scope;
@@ -176,7 +177,7 @@ impl State {
         let fonts = self.output.fonts();
         let done = |r| Message::Output(document_output::Message::Done(r));
         match event {
-            document_output::Event::Write { path, issue } => {
+            document_output::Event::Write { target, issue } => {
                 let req = match self.request() {
                     Ok(r) => r,
                     Err(e) => {
@@ -188,9 +189,9 @@ impl State {
                     ctx.db,
                     move |s| {
                         if issue {
-                            reports::issue(s, &req, &path, &fonts)
+                            reports::issue(s, &req, &target, &fonts)
                         } else {
-                            reports::save(s, &req, &path, &fonts)
+                            reports::save(s, &req, &target, &fonts)
                         }
                     },
                     done,
@@ -198,14 +199,23 @@ impl State {
                 (task, None)
             }
             document_output::Event::Reprint { id, folder } => {
-                let path = folder.join(format!("BC-ban-hanh-{id}-ban-in-lai.pdf"));
+                let target = Target::free(&folder.join(format!("BC-ban-hanh-{id}-ban-in-lai.pdf")));
                 let task = query(
                     ctx.db,
-                    move |s| reports::reprint(s, id, &path, &fonts),
+                    move |s| reports::reprint(s, id, &target, &fonts),
                     done,
                 );
                 (task, None)
             }
+            document_output::Event::Void { id, reason } => {
+                let task = query(
+                    ctx.db,
+                    move |s| reports::void(s, id, &reason),
+                    |r| Message::Output(document_output::Message::Voided(r)),
+                );
+                (task, None)
+            }
+            document_output::Event::Voided => (self.load(ctx.db), None),
             document_output::Event::Written { issued } => {
                 self.dirty = false;
                 let event = issued.map(|report_id| Event::Issued { report_id });

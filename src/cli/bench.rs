@@ -346,9 +346,14 @@ pub fn run_activities(n: u64, runs: usize, lang: Lang) -> Result<(), Failure> {
     let year = Period::Year(2026);
     let (med, p95, pages) = measure(runs, |_| {
         let req = reports::ReportRequest::new(year, None);
-        reports::save(&store, &req, &out, &fonts)
-            .map(|_| 1)
-            .unwrap_or(0)
+        reports::save(
+            &store,
+            &req,
+            &crate::office::output::Target::replacing(&out),
+            &fonts,
+        )
+        .map(|_| 1)
+        .unwrap_or(0)
     });
     let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
     println!(

@@ -105,8 +105,15 @@ pub enum Verb {
         #[command(subcommand)]
         what: PrintWhat,
     },
-    /// The register of issued decisions: id, number, date, subject, SHA-256 of the PDF.
+    /// The register of issued decisions: id, number, date, subject, SHA-256 of the PDF,
+    /// and `voided DATE: REASON` for a voided one.
     Decisions,
+    /// Void an issued decision or report: it stays in the register, marked, with the
+    /// reason; its number is not proposed again.
+    Void {
+        #[command(subcommand)]
+        what: VoidWhat,
+    },
     /// Show or set the document font: auto (Times New Roman if installed), bundled, times.
     Font { choice: Option<String> },
     /// Test support: commit memberships in a loop, printing each id after its commit.
@@ -114,6 +121,22 @@ pub enum Verb {
     CommitLoop {
         #[arg(long, default_value_t = u64::MAX)]
         count: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoidWhat {
+    /// An issued decision (its id in `cnscd decisions`).
+    Decision {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// An issued report (its id in `cnscd reports`).
+    Report {
+        id: i64,
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -353,6 +376,16 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Verb::Reports => reports_verb(&store, &mut out),
         Verb::Print { what } => print::run(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),
+        Verb::Void { what } => {
+            let msg = match what {
+                VoidWhat::Decision { id, reason } => {
+                    office::decisions::void(&mut store, id, &reason)?
+                }
+                VoidWhat::Report { id, reason } => office::reports::void(&mut store, id, &reason)?,
+            };
+            writeln!(out, "{}", msg.get(lang))?;
+            Ok(())
+        }
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
         Verb::Bench { .. } => Ok(()),
@@ -472,17 +505,26 @@ fn reports_verb(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
     for r in store.issued_reports(commune.id)? {
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             r.id,
             r.model.header.number_line.trim_start_matches("Số: "),
             r.period,
             r.team_id,
             r.issued_on,
             r.subject,
-            r.pdf_sha256
+            r.pdf_sha256,
+            voided_column(&r.voided)
         )?;
     }
     Ok(())
+}
+
+/// `voided 2026-11-20: reason`, or nothing.
+fn voided_column(voided: &Option<(chrono::NaiveDate, String)>) -> String {
+    voided
+        .as_ref()
+        .map(|(on, reason)| format!("voided {on}: {reason}"))
+        .unwrap_or_default()
 }
 
 fn teams(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
@@ -576,12 +618,13 @@ fn decisions(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
         for d in store.issued_decisions(c.id)? {
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}",
                 d.id,
                 d.reference(),
                 d.issued_on,
                 d.subject,
-                d.pdf_sha256
+                d.pdf_sha256,
+                voided_column(&d.voided)
             )?;
         }
     }

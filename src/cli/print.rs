@@ -7,6 +7,7 @@ use crate::document::decision::{DecisionKind, Signing};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang};
 use crate::office::decisions::{self, DecisionRequest, Teams};
+use crate::office::output::Target;
 use crate::office::{Error, member_lists, reports};
 use crate::store::Store;
 
@@ -66,7 +67,7 @@ pub(super) fn run(
         } => {
             let fonts = font_flag(store, font.as_deref())?;
             match issued {
-                Some(id) => decisions::reprint(store, id, &path, &fonts)?,
+                Some(id) => decisions::reprint(store, id, &Target::replacing(&path), &fonts)?,
                 None => {
                     let teams = match (team, all_villages) {
                         (_, true) => Teams::AllVillages,
@@ -94,9 +95,13 @@ pub(super) fn run(
                         ..DecisionRequest::for_team(0)
                     };
                     if issue {
-                        decisions::issue(store, &req, &path, &fonts)?
+                        decisions::issue(store, &req, &Target::replacing(&path), &fonts)?
                     } else {
-                        decisions::save(store, &req, &path, &fonts)?
+                        // A draft may carry a number already used; it is said, not hidden.
+                        if let Some(w) = decisions::number_warning(store, &req)? {
+                            eprintln!("{}", w.get(lang));
+                        }
+                        decisions::save(store, &req, &Target::replacing(&path), &fonts)?
                     }
                 }
             }
@@ -108,7 +113,7 @@ pub(super) fn run(
             ..
         } => {
             let fonts = font_flag(store, font.as_deref())?;
-            reports::reprint(store, id, &path, &fonts)?
+            reports::reprint(store, id, &Target::replacing(&path), &fonts)?
         }
         PrintWhat::Report {
             period,
@@ -128,9 +133,9 @@ pub(super) fn run(
             req.date = date_flag(date.as_deref())?;
             req.created = created_flag(created.as_deref())?;
             if issue {
-                reports::issue(store, &req, &path, &fonts)?
+                reports::issue(store, &req, &Target::replacing(&path), &fonts)?
             } else {
-                reports::save(store, &req, &path, &fonts)?
+                reports::save(store, &req, &Target::replacing(&path), &fonts)?
             }
         }
         PrintWhat::Members {
@@ -144,7 +149,7 @@ pub(super) fn run(
                 store,
                 team,
                 created_flag(created.as_deref())?,
-                &path,
+                &Target::replacing(&path),
                 &fonts,
             )?
         }

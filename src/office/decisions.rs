@@ -6,11 +6,11 @@
 //! all, so the preview lays a decision out without holding the database; only
 //! [`save`], [`issue`] and [`reprint`] write.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::output::{self, Staged};
+use super::output::{self, Staged, Target};
 use super::{Error, Result};
 use crate::document::decision::{self, DecisionDraft, DecisionKind, Signing};
 use crate::document::model::Document;
@@ -134,8 +134,50 @@ pub struct TeamChoice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegisterLine {
     pub id: i64,
-    /// `số 23/QĐ-UBND ngày 27/7/2022 — subject`.
+    /// `23/QĐ-UBND ngày 27/07/2022 — subject`, and `— ĐÃ HỦY: reason` when voided.
     pub line: String,
+    pub year: i32,
+    pub number: u32,
+    /// Who issued it: 0 for the commune's committee, else the team (reports).
+    pub issuer: i64,
+    pub voided: bool,
+}
+
+impl RegisterLine {
+    /// The next number to propose for `year` and `issuer`: after the last one the
+    /// register knows (voided numbers included: they are never proposed again).
+    pub fn next_number(register: &[RegisterLine], year: i32, issuer: i64) -> u32 {
+        register
+            .iter()
+            .filter(|r| r.year == year && r.issuer == issuer)
+            .map(|r| r.number)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
+    }
+
+    /// The entry already holding `number` in `year` for `issuer`, if any.
+    pub fn holding(
+        register: &[RegisterLine],
+        year: i32,
+        issuer: i64,
+        number: u32,
+    ) -> Option<&RegisterLine> {
+        register
+            .iter()
+            .find(|r| r.year == year && r.issuer == issuer && r.number == number)
+    }
+}
+
+/// The words that mark a voided entry in the register's lines.
+pub fn void_mark(voided: &Option<(NaiveDate, String)>) -> String {
+    match voided {
+        Some((on, reason)) => format!(
+            " — ĐÃ HỦY ngày {}: {reason}",
+            crate::domain::vndate::short(*on)
+        ),
+        None => String::new(),
+    }
 }
 
 /// What the decision form starts from: the teams, the library, the signers, the next
@@ -190,9 +232,55 @@ pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
         .iter()
         .map(|d| RegisterLine {
             id: d.id,
-            line: format!("{} — {}", d.reference(), d.subject),
+            line: format!("{} — {}{}", d.reference(), d.subject, void_mark(&d.voided)),
+            year: d.year,
+            number: d.number,
+            issuer: 0,
+            voided: d.voided.is_some(),
         })
         .collect())
+}
+
+/// A warning (never a refusal) when the request's number is already in the register
+/// of its year: the preview and a draft may show it; issuing it is refused.
+pub fn number_warning(store: &Store, req: &DecisionRequest) -> Result<Option<Msg>> {
+    let Some(n) = req.number else {
+        return Ok(None);
+    };
+    let ids = team_ids(store, req.teams)?;
+    let commune = store.team(ids[0])?.commune_id;
+    let year = req
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+        .year();
+    let register = register(store, commune)?;
+    if RegisterLine::holding(&register, year, 0, n).is_none() {
+        return Ok(None);
+    }
+    let next = RegisterLine::next_number(&register, year, 0);
+    let number = crate::domain::number::doc_number(n);
+    Ok(Some(Msg::new(
+        format!(
+            "Cảnh báo: số {number}/QĐ-UBND năm {year} đã có trong sổ; số trống tiếp theo là {next}"
+        ),
+        format!(
+            "Warning: number {number} of {year} is already in the register; the next free number is {next}"
+        ),
+    )))
+}
+
+/// Voids an issued decision with a reason: it stays in the register, marked, and its
+/// number is not proposed again. Nothing is deleted.
+pub fn void(store: &mut Store, id: i64, reason: &str) -> Result<Msg> {
+    let today = chrono::Local::now().date_naive();
+    let d = store.void_decision(id, today, reason)?;
+    Ok(Msg::new(
+        format!("Đã hủy Quyết định {}; vẫn giữ trong sổ.", d.reference()),
+        format!(
+            "Decision {} is voided; it stays in the register.",
+            d.reference()
+        ),
+    ))
 }
 
 /// Adds a legal basis or a recipient of the clerk's own to the library.
@@ -235,6 +323,23 @@ fn team_ids(store: &Store, teams: Teams) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
+/// `- Lưu: VT, …` is always the last recipient, whatever the clerk added or ticked; a
+/// list without one gets `Lưu: VT`.
+pub fn keep_filing_last(recipients: Vec<String>) -> Vec<String> {
+    let is_filing = |r: &String| {
+        crate::domain::text::fold(r)
+            .trim_start_matches(['-', ' '])
+            .starts_with("luu:")
+    };
+    let (filing, mut others): (Vec<String>, Vec<String>) =
+        recipients.into_iter().partition(is_filing);
+    match filing.into_iter().next() {
+        Some(f) => others.push(f),
+        None => others.push("Lưu: VT".to_string()),
+    }
+    others
+}
+
 /// The library's chosen entries; the usual ones while the library is still empty.
 fn chosen_or_usual(store: &Store, commune_id: i64, kind: LibraryKind) -> Result<Vec<String>> {
     if store.library(commune_id, kind)?.is_empty() {
@@ -259,15 +364,14 @@ pub fn build(store: &Store, req: &DecisionRequest) -> Result<Built> {
     let date = req
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    if let Some(n) = req.number {
-        if n == 0 || n > MAX_NUMBER {
-            return Err(invalid(
-                Field::Number,
-                format!("phải là số từ 1 đến {MAX_NUMBER}"),
-                format!("must be a number from 1 to {MAX_NUMBER}"),
-            ));
-        }
-        store.check_number_free(commune.id, date.year(), n)?;
+    if let Some(n) = req.number
+        && (n == 0 || n > MAX_NUMBER)
+    {
+        return Err(invalid(
+            Field::Number,
+            format!("phải là số từ 1 đến {MAX_NUMBER}"),
+            format!("must be a number from 1 to {MAX_NUMBER}"),
+        ));
     }
     let mut draft = decision::default_draft(&commune, req.kind, date);
     draft.number = req.number;
@@ -275,10 +379,10 @@ pub fn build(store: &Store, req: &DecisionRequest) -> Result<Built> {
         Some(b) => b.clone(),
         None => chosen_or_usual(store, commune.id, LibraryKind::LegalBasis)?,
     };
-    draft.recipients = match &req.recipients {
+    draft.recipients = keep_filing_last(match &req.recipients {
         Some(r) => r.clone(),
         None => chosen_or_usual(store, commune.id, LibraryKind::Recipient)?,
-    };
+    });
     if let Some(s) = &req.subject {
         draft.subject = s.clone();
     }
@@ -416,11 +520,11 @@ impl Saved {
 }
 
 /// Saves the decision as a PDF (a draft, or with the number typed) without issuing it.
-pub fn save(store: &Store, req: &DecisionRequest, path: &Path, fonts: &Fonts) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+pub fn save(store: &Store, req: &DecisionRequest, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    target.check(store.path())?;
     let built = build(store, req)?;
     let (laid, bytes) = pdf(&built.doc, fonts)?;
-    let path = output::write_file(path, &bytes)?;
+    let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
         number_line: built.doc.header.number_line.clone(),
         path,
@@ -437,10 +541,10 @@ pub fn save(store: &Store, req: &DecisionRequest, path: &Path, fonts: &Fonts) ->
 pub fn issue(
     store: &mut Store,
     req: &DecisionRequest,
-    path: &Path,
+    target: &Target,
     fonts: &Fonts,
 ) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+    target.check(store.path())?;
     let mut req = req.clone();
     if req.number.is_none() {
         let ids = team_ids(store, req.teams)?;
@@ -454,7 +558,7 @@ pub fn issue(
     let built = build(store, &req)?;
     let (laid, bytes) = pdf(&built.doc, fonts)?;
     let number = built.draft.number.unwrap_or_default();
-    let staged = Staged::write(path, &bytes)?;
+    let staged = Staged::write(&target.path, &bytes)?;
     let sha = sha256(&bytes);
     let issued: IssuedDecision = store.issue_decision(
         built.commune_id,
@@ -470,7 +574,7 @@ pub fn issue(
     )?;
     Ok(Saved {
         number_line: built.doc.header.number_line.clone(),
-        path: path.to_path_buf(),
+        path: target.path.clone(),
         pages: laid.pages.len(),
         bytes: bytes.len(),
         issued: Some((issued.id, issued.reference())),
@@ -480,11 +584,11 @@ pub fn issue(
 
 /// Prints an issued decision again from its frozen model: the same text; the same
 /// bytes when the font is the one it was issued with.
-pub fn reprint(store: &Store, id: i64, path: &Path, fonts: &Fonts) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    target.check(store.path())?;
     let d = store.issued_decision(id)?;
     let (laid, bytes) = pdf(&d.model, fonts)?;
-    let path = output::write_file(path, &bytes)?;
+    let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
         number_line: d.model.header.number_line.clone(),
         path,
@@ -503,4 +607,23 @@ pub fn reprint_name(store: &Store, id: i64) -> Result<String> {
         d.number,
         d.issued_on.format("%d-%m-%Y")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_filing_last;
+
+    #[test]
+    fn filing_is_always_the_last_recipient() {
+        let got = keep_filing_last(vec![
+            "Như Điều 3".into(),
+            "Lưu: VT, VP".into(),
+            "UBND huyện (b/c)".into(),
+        ]);
+        assert_eq!(got, ["Như Điều 3", "UBND huyện (b/c)", "Lưu: VT, VP"]);
+        assert_eq!(
+            keep_filing_last(vec!["Như Điều 3".into()]),
+            ["Như Điều 3", "Lưu: VT"]
+        );
+    }
 }

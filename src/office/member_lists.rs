@@ -1,10 +1,9 @@
 //! A team's member list as a stand-alone document (Danh sách thành viên).
 
-use std::path::Path;
-
 use chrono::NaiveDateTime;
 
 use super::decisions::{Saved, pdf};
+use super::output::Target;
 use super::{Result, output};
 use crate::document::members;
 use crate::document::model::Document;
@@ -30,13 +29,13 @@ pub fn save(
     store: &Store,
     team_id: i64,
     created: Option<NaiveDateTime>,
-    path: &Path,
+    target: &Target,
     fonts: &Fonts,
 ) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+    target.check(store.path())?;
     let doc = build(store, team_id, created)?;
     let (laid, bytes) = pdf(&doc, fonts)?;
-    let path = output::write_file(path, &bytes)?;
+    let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
         number_line: doc.header.number_line.clone(),
         path,

@@ -10,6 +10,72 @@ use chrono::NaiveDateTime;
 use super::{Error, Result};
 use crate::domain::{Field, FieldError};
 
+/// Where a job writes its file, and whether an existing file there may be replaced
+/// (the clerk named it on the command line, or said yes when asked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub path: PathBuf,
+    pub replace: bool,
+}
+
+impl Target {
+    /// A file that must not exist yet.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            replace: false,
+        }
+    }
+
+    /// A file the clerk agreed to replace (or named on the command line).
+    pub fn replacing(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            replace: true,
+        }
+    }
+
+    /// A file beside `path` that does not exist yet: `path` itself, else `name-2.pdf`,
+    /// `name-3.pdf`, …
+    pub fn free(path: &Path) -> Self {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let ext = path
+            .extension()
+            .map(|e| format!(".{}", e.to_string_lossy()))
+            .unwrap_or_default();
+        let mut candidate = path.to_path_buf();
+        let mut n = 2;
+        while candidate.exists() {
+            candidate = path.with_file_name(format!("{stem}-{n}{ext}"));
+            n += 1;
+        }
+        Self::new(candidate)
+    }
+
+    /// Checks the target before any work (see [`check_target`]), and refuses to replace
+    /// an existing file unless allowed.
+    pub fn check(&self, database: Option<&Path>) -> Result<()> {
+        check_target(&self.path, database)?;
+        if !self.replace && self.path.exists() {
+            return Err(Error::invalid(FieldError::new(
+                Field::OutFile,
+                format!(
+                    "tệp {} đã có; hãy chọn tên khác hoặc đồng ý ghi đè",
+                    self.path.display()
+                ),
+                format!(
+                    "the file {} already exists; choose another name or agree to replace it",
+                    self.path.display()
+                ),
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Refuses an output path that is a folder, the database itself, one of SQLite's files
 /// beside it, or inside its backup folder — before anything is built or registered.
 pub fn check_target(path: &Path, database: Option<&Path>) -> Result<()> {
@@ -219,6 +285,23 @@ mod tests {
         write_file(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_existing_file_is_replaced_only_when_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("qd.pdf");
+        Target::new(&path).check(None).unwrap();
+        std::fs::write(&path, b"x").unwrap();
+        let e = Target::new(&path).check(None).unwrap_err();
+        assert!(
+            e.message(crate::domain::Lang::Vi)
+                .starts_with("Lưu vào: tệp ")
+        );
+        Target::replacing(&path).check(None).unwrap();
+        let free = Target::free(&path);
+        assert_eq!(free.path, dir.path().join("qd-2.pdf"));
+        assert!(!free.replace);
     }
 
     #[test]

@@ -5,12 +5,10 @@
 //! [`build`] reads the store and writes nothing; [`save`], [`issue`] and [`reprint`]
 //! write.
 
-use std::path::Path;
-
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::decisions::{RegisterLine, Saved, pdf, sha256};
-use super::output::{self, Staged};
+use super::output::{self, Staged, Target};
 use super::{Error, Result};
 use crate::document::model::Document;
 use crate::document::report::{self, Figures, Issuer, ReportDraft, TeamLine};
@@ -317,13 +315,30 @@ pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
         .map(|r| RegisterLine {
             id: r.id,
             line: format!(
-                "{} ({}) — {}",
+                "{} ({}) — {}{}",
                 r.model.header.number_line,
                 vndate::short(r.issued_on),
-                r.subject
+                r.subject,
+                super::decisions::void_mark(&r.voided)
             ),
+            year: r.year,
+            number: r.number,
+            issuer: r.team_id,
+            voided: r.voided.is_some(),
         })
         .collect())
+}
+
+/// Voids an issued report with a reason: kept in the register, marked.
+pub fn void(store: &mut Store, id: i64, reason: &str) -> Result<crate::domain::Msg> {
+    let c = home(store)?;
+    let today = chrono::Local::now().date_naive();
+    let r = store.void_report(c.id, id, today, reason)?;
+    let reference = reference(&r.model);
+    Ok(crate::domain::Msg::new(
+        format!("Đã hủy báo cáo {reference}; vẫn giữ trong sổ."),
+        format!("Report {reference} is voided; it stays in the register."),
+    ))
 }
 
 /// The prefilled texts of the home commune's (or a team's) report of a period.
@@ -333,11 +348,11 @@ pub fn prefill_home(store: &Store, team: Option<i64>, period: Period) -> Result<
 }
 
 /// Saves the report as PDF without issuing it.
-pub fn save(store: &Store, req: &ReportRequest, path: &Path, fonts: &Fonts) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+pub fn save(store: &Store, req: &ReportRequest, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    target.check(store.path())?;
     let built = build(store, req)?;
     let (laid, bytes) = pdf(&built.doc, fonts)?;
-    let path = output::write_file(path, &bytes)?;
+    let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
         number_line: built.doc.header.number_line.clone(),
         path,
@@ -351,8 +366,13 @@ pub fn save(store: &Store, req: &ReportRequest, path: &Path, fonts: &Fonts) -> R
 /// Issues the report: takes the next free number of its issuing body when none is
 /// given, writes the PDF beside its place, registers it and puts the file in place in
 /// one transaction.
-pub fn issue(store: &mut Store, req: &ReportRequest, path: &Path, fonts: &Fonts) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+pub fn issue(
+    store: &mut Store,
+    req: &ReportRequest,
+    target: &Target,
+    fonts: &Fonts,
+) -> Result<Saved> {
+    target.check(store.path())?;
     let mut req = req.clone();
     if req.number.is_none() {
         let c = home(store)?;
@@ -365,7 +385,7 @@ pub fn issue(store: &mut Store, req: &ReportRequest, path: &Path, fonts: &Fonts)
     let built = build(store, &req)?;
     let (laid, bytes) = pdf(&built.doc, fonts)?;
     let number = built.draft.number.unwrap_or_default();
-    let staged = Staged::write(path, &bytes)?;
+    let staged = Staged::write(&target.path, &bytes)?;
     let sha = sha256(&bytes);
     let id = store.issue_report(
         &NewReport {
@@ -381,7 +401,7 @@ pub fn issue(store: &mut Store, req: &ReportRequest, path: &Path, fonts: &Fonts)
     )?;
     Ok(Saved {
         number_line: built.doc.header.number_line.clone(),
-        path: path.to_path_buf(),
+        path: target.path.clone(),
         pages: laid.pages.len(),
         bytes: bytes.len(),
         issued: Some((id, reference(&built.doc))),
@@ -390,12 +410,12 @@ pub fn issue(store: &mut Store, req: &ReportRequest, path: &Path, fonts: &Fonts)
 }
 
 /// Prints an issued report again from its frozen model.
-pub fn reprint(store: &Store, id: i64, path: &Path, fonts: &Fonts) -> Result<Saved> {
-    output::check_target(path, store.path())?;
+pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    target.check(store.path())?;
     let c = home(store)?;
     let r = store.issued_report(c.id, id)?;
     let (laid, bytes) = pdf(&r.model, fonts)?;
-    let path = output::write_file(path, &bytes)?;
+    let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
         number_line: r.model.header.number_line.clone(),
         path,

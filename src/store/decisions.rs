@@ -77,6 +77,8 @@ pub struct IssuedDecision {
     pub subject: String,
     pub model: Document,
     pub pdf_sha256: String,
+    /// Voided (kept in the register, marked): the day and the reason.
+    pub voided: Option<(NaiveDate, String)>,
 }
 
 impl IssuedDecision {
@@ -225,7 +227,7 @@ impl Store {
     pub fn issued_decision(&self, id: i64) -> Result<IssuedDecision> {
         self.conn()
             .query_row(
-                "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256 FROM decisions WHERE id = ?1",
+                "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256, voided_on, void_reason FROM decisions WHERE id = ?1",
                 [id],
                 decision_row,
             )
@@ -236,13 +238,40 @@ impl Store {
     /// The register, newest first.
     pub fn issued_decisions(&self, commune_id: i64) -> Result<Vec<IssuedDecision>> {
         let mut st = self.conn().prepare_cached(
-            "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256 FROM decisions \
+            "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256, voided_on, void_reason FROM decisions \
              WHERE commune_id = ?1 ORDER BY issued_on DESC, year DESC, number DESC",
         )?;
         let rows: Vec<Result<IssuedDecision>> = st
             .query_map([commune_id], decision_row)?
             .collect::<rusqlite::Result<_>>()?;
         rows.into_iter().collect()
+    }
+
+    /// Voids an issued decision: it stays in the register, marked with the day and the
+    /// reason, and its number is never proposed again.
+    pub fn void_decision(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<IssuedDecision> {
+        let reason = void_reason(reason)?;
+        let d = self.issued_decision(id)?;
+        if d.voided.is_some() {
+            return Err(StoreError::refused(
+                format!("Quyết định {} đã bị hủy trước đó", d.reference()),
+                format!("Decision {} was already voided", d.reference()),
+            ));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE decisions SET voided_on = ?2, void_reason = ?3 WHERE id = ?1",
+                params![id, on, reason],
+            )?;
+            log(tx, "decision", id, "void", &reason)?;
+            Ok(())
+        })?;
+        self.issued_decision(id)
     }
 
     /// The last issued decision that covers a team.
@@ -254,7 +283,7 @@ impl Store {
         Ok(self
             .issued_decisions(commune_id)?
             .into_iter()
-            .find(|d| d.team_ids.contains(&team_id)))
+            .find(|d| d.voided.is_none() && d.team_ids.contains(&team_id)))
     }
 
     /// The teams of a decision with their current members, and (for a change decision)
@@ -350,6 +379,10 @@ fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<IssuedDecision
             subject: r.get(6)?,
             model,
             pdf_sha256: r.get(8)?,
+            voided: r
+                .get::<_, Option<NaiveDate>>(9)?
+                .map(|d| Ok::<_, rusqlite::Error>((d, r.get(10)?)))
+                .transpose()?,
         }),
         Err(e) => Err(StoreError::refused(
             format!("Quyết định {id} trong sổ bị hỏng: {e}"),
@@ -395,4 +428,17 @@ fn number_free(conn: &rusqlite::Connection, commune_id: i64, year: i32, number: 
         )));
     }
     Ok(())
+}
+
+/// The reason for voiding, cleaned; an empty one is refused naming the field.
+pub(super) fn void_reason(typed: &str) -> Result<String> {
+    let reason = text::clean(typed);
+    if reason.is_empty() {
+        return Err(StoreError::invalid(FieldError::new(
+            Field::Reason,
+            "cần ghi lý do hủy",
+            "give the reason for voiding",
+        )));
+    }
+    Ok(reason)
 }

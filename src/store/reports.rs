@@ -20,6 +20,8 @@ pub struct IssuedReport {
     pub subject: String,
     pub model: Document,
     pub pdf_sha256: String,
+    /// Voided (kept in the register, marked): the day and the reason.
+    pub voided: Option<(NaiveDate, String)>,
 }
 
 /// team → indicator → (total, entries).
@@ -126,8 +128,8 @@ impl Store {
 
     pub fn issued_reports(&self, commune_id: i64) -> Result<Vec<IssuedReport>> {
         let mut st = self.conn().prepare_cached(
-            "SELECT id, team_id, period, number, year, issued_on, subject, model, pdf_sha256 \
-             FROM reports WHERE commune_id = ?1 ORDER BY issued_on DESC, id DESC",
+            "SELECT id, team_id, period, number, year, issued_on, subject, model, pdf_sha256, \
+             voided_on, void_reason FROM reports WHERE commune_id = ?1 ORDER BY issued_on DESC, id DESC",
         )?;
         type Raw = (
             i64,
@@ -138,6 +140,8 @@ impl Store {
             NaiveDate,
             String,
             String,
+            String,
+            Option<NaiveDate>,
             String,
         );
         let rows: Vec<Raw> = st
@@ -152,11 +156,26 @@ impl Store {
                     r.get(6)?,
                     r.get(7)?,
                     r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::with_capacity(rows.len());
-        for (id, team_id, period, number, year, issued_on, subject, model, pdf_sha256) in rows {
+        for (
+            id,
+            team_id,
+            period,
+            number,
+            year,
+            issued_on,
+            subject,
+            model,
+            pdf_sha256,
+            voided_on,
+            reason,
+        ) in rows
+        {
             let model = serde_json::from_str(&model).map_err(|e| {
                 StoreError::refused(
                     format!("Báo cáo số {id} hỏng: {e}"),
@@ -173,6 +192,7 @@ impl Store {
                 subject,
                 model,
                 pdf_sha256,
+                voided: voided_on.map(|d| (d, reason)),
             });
         }
         Ok(out)
@@ -191,10 +211,41 @@ impl Store {
             })
     }
 
+    /// Voids an issued report: kept in the register, marked with the day and reason.
+    pub fn void_report(
+        &mut self,
+        commune_id: i64,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<IssuedReport> {
+        let reason = super::decisions::void_reason(reason)?;
+        let r = self.issued_report(commune_id, id)?;
+        if r.voided.is_some() {
+            return Err(StoreError::refused(
+                format!(
+                    "Báo cáo số {} đã bị hủy trước đó",
+                    number::doc_number(r.number)
+                ),
+                format!("Report {} was already voided", r.number),
+            ));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE reports SET voided_on = ?2, void_reason = ?3 WHERE id = ?1",
+                params![id, on, reason],
+            )?;
+            log(tx, "report", id, "void", &reason)?;
+            Ok(())
+        })?;
+        self.issued_report(commune_id, id)
+    }
+
     /// The teams (0: the commune) that have issued their report for a period.
     pub fn reported(&self, commune_id: i64, period: &str) -> Result<Vec<i64>> {
         let mut st = self.conn().prepare_cached(
-            "SELECT DISTINCT team_id FROM reports WHERE commune_id = ?1 AND period = ?2",
+            "SELECT DISTINCT team_id FROM reports WHERE commune_id = ?1 AND period = ?2 \
+             AND voided_on IS NULL",
         )?;
         let rows = st.query_map(params![commune_id, period], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

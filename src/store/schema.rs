@@ -272,6 +272,21 @@ CREATE TRIGGER people_fts_update AFTER UPDATE OF search_text ON people BEGIN
     INSERT INTO people_fts (rowid, search_text) VALUES (new.id, new.search_text);
 END;
 "#,
+    // 5: a wrong issued decision or report is voided with a reason, never deleted; the
+    // library's entries carry their dates (the document's own, in force from, until),
+    // what replaced them, their legal rank, and can be retired.
+    r#"
+ALTER TABLE decisions ADD COLUMN voided_on TEXT;
+ALTER TABLE decisions ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN voided_on TEXT;
+ALTER TABLE reports ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE library ADD COLUMN dated TEXT;
+ALTER TABLE library ADD COLUMN in_force_from TEXT;
+ALTER TABLE library ADD COLUMN in_force_until TEXT;
+ALTER TABLE library ADD COLUMN replaced_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE library ADD COLUMN rank INTEGER NOT NULL DEFAULT 9;
+ALTER TABLE library ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
+"#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,143 @@
+//! The number is the văn thư's: typed, kept through every rebuild, issued as typed; a
+//! number already in the register warns (and is never replaced); a wrong issued
+//! decision is voided and kept; an existing file is replaced only when the clerk says so.
+
+#[path = "common/pdf.rs"]
+mod pdf;
+#[path = "common/ui.rs"]
+mod ui;
+
+use cnscd::app::dialogs::Scripted;
+use cnscd::app::{Message, Screen};
+use iced::keyboard::key::Named;
+use iced::widget::Id;
+use iced_test::Simulator;
+use ui::{act, send, shows};
+
+/// Empties a text field and types `text` into it, as the clerk would.
+fn retype(ui: &mut Simulator<'_, Message>, id: &'static str, text: &str) {
+    ui.click(Id::new(id)).expect("the field");
+    ui.tap_key(Named::End);
+    for _ in 0..20 {
+        ui.tap_key(Named::Backspace);
+    }
+    ui.typewrite(text);
+}
+
+#[test]
+fn the_typed_number_is_issued_a_used_one_warns_and_voiding_keeps_the_entry() {
+    let (mut app, dir) = ui::demo_app_with(Scripted::new(None));
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    let out = dir.path().join("qd.pdf");
+    act(&mut app, |ui| retype(ui, "decision_number", "15"));
+    act(&mut app, |ui| retype(ui, "decision_date", "15/03/2022"));
+    act(&mut app, |ui| {
+        ui.click(Id::new("decision_subject")).expect("subject");
+        ui.typewrite("Về việc kiện toàn Tổ công nghệ số cộng đồng xã");
+    });
+    assert_eq!(app.decision.number, "15", "kept through every rebuild");
+    assert!(app.decision.preview_text().contains("Số: 15/QĐ-UBND"));
+
+    act(&mut app, |ui| {
+        ui.click("Ban hành (vào sổ)").expect("issue");
+    });
+    let register = cnscd::app::lock(&app.db).issued_decisions(1).unwrap();
+    assert_eq!(register.len(), 1, "{:?}", app.decision.output.error);
+    assert_eq!((register[0].number, register[0].year), (15, 2022));
+    let text = pdf::tool("pdftotext", &[out.to_str().unwrap(), "-"]);
+    assert!(text.contains("Số: 15/QĐ-UBND"), "{text}");
+    assert!(text.contains("ngày 15 tháng 3 năm 2022"), "{text}");
+    // The next number of that year is proposed now.
+    assert_eq!(app.decision.number, "16");
+
+    // Typing the used number again warns; the number stays as typed.
+    act(&mut app, |ui| retype(ui, "decision_number", "15"));
+    assert_eq!(app.decision.number, "15");
+    assert!(shows(
+        &app,
+        "Số 15/QĐ-UBND năm 2022 đã có trong sổ; số trống tiếp theo là 16"
+    ));
+    // Issuing it anyway is refused, naming the field; nothing more is registered.
+    send(
+        &mut app,
+        [Message::Decision(cnscd::app::decision::Message::Output(
+            cnscd::app::document_output::Message::OutPath(
+                dir.path().join("lan-hai.pdf").display().to_string(),
+            ),
+        ))],
+    );
+    act(&mut app, |ui| {
+        ui.click("Ban hành (vào sổ)").expect("issue");
+    });
+    let e = app.decision.output.error.clone().expect("refused");
+    assert!(
+        e.message(cnscd::domain::Lang::Vi)
+            .starts_with("Số văn bản:"),
+        "{e}"
+    );
+    assert_eq!(
+        cnscd::app::lock(&app.db).issued_decisions(1).unwrap().len(),
+        1
+    );
+    assert!(!dir.path().join("lan-hai.pdf").exists());
+
+    // Voiding asks for the reason and keeps the entry, marked. (The register is at the
+    // foot of the scrolled form: its "Hủy bỏ…" button is pressed by its message.)
+    assert!(shows(&app, "Hủy bỏ…"));
+    let id = app.decision.output.register[0].id;
+    send(
+        &mut app,
+        [Message::Decision(cnscd::app::decision::Message::Output(
+            cnscd::app::document_output::Message::VoidAsk(id),
+        ))],
+    );
+    act(&mut app, |ui| {
+        ui.click("Xác nhận hủy").expect("confirm");
+    });
+    let e = app
+        .decision
+        .output
+        .error
+        .clone()
+        .expect("a reason is needed");
+    assert!(
+        e.message(cnscd::domain::Lang::Vi).starts_with("Lý do:"),
+        "{e}"
+    );
+    act(&mut app, |ui| {
+        ui.click(Id::new("void_reason")).expect("reason");
+        ui.typewrite("Ghi sai ngày ký");
+        ui.tap_key(Named::Enter);
+    });
+    let register = cnscd::app::lock(&app.db).issued_decisions(1).unwrap();
+    assert_eq!(register.len(), 1, "nothing deleted");
+    assert_eq!(register[0].voided.as_ref().unwrap().1, "Ghi sai ngày ký");
+    assert!(app.decision.output.register[0].line.contains("ĐÃ HỦY"));
+    assert!(app.decision.output.register[0].voided);
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_when_the_clerk_says_so() {
+    let (mut app, dir) = ui::demo_app_with(Scripted::new(None));
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    let out = dir.path().join("qd.pdf");
+    std::fs::write(&out, b"a letter the clerk keeps").unwrap();
+    act(&mut app, |ui| {
+        ui.click("Lưu PDF (Ctrl+P)").expect("save");
+    });
+    assert!(shows(&app, "Ghi đè"), "asked first");
+    assert_eq!(std::fs::read(&out).unwrap(), b"a letter the clerk keeps");
+    // "Back" keeps the file.
+    act(&mut app, |ui| {
+        ui.click("Quay lại").expect("no");
+    });
+    assert_eq!(std::fs::read(&out).unwrap(), b"a letter the clerk keeps");
+    act(&mut app, |ui| {
+        ui.click("Lưu PDF (Ctrl+P)").expect("save");
+    });
+    act(&mut app, |ui| {
+        ui.click("Ghi đè").expect("replace");
+    });
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    assert!(!app.unsaved());
+}
