@@ -472,3 +472,70 @@ fn an_existing_file_is_not_replaced_unless_allowed() {
     decisions::save(&store, &seed_004(), &Target::replacing(&path), &fonts).unwrap();
     assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn a_draft_offers_the_bases_and_addressees_in_force_on_its_date() {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::generate(&mut store, 1, 2, 5, 9).unwrap();
+    let team = store.teams(1).unwrap()[0].id;
+    let text_on = |store: &Store, y, m, d| {
+        let req = DecisionRequest {
+            date: NaiveDate::from_ymd_opt(y, m, d),
+            ..DecisionRequest::for_team(team)
+        };
+        decisions::layout(
+            &decisions::build(store, &req).unwrap().doc,
+            &Fonts::bundled(),
+        )
+        .text()
+    };
+    let old = text_on(&store, 2024, 5, 10);
+    assert!(old.contains("ngày 19 tháng 6 năm 2015"), "{old}");
+    assert!(!old.contains("ngày 16 tháng 6 năm 2025"));
+    assert!(
+        !old.contains("01-KH/BCĐTW"),
+        "a plan of 2025 is not a basis in 2024"
+    );
+    assert!(old.contains("Sở Thông tin và Truyền thông"));
+    assert!(!old.contains("Sở Khoa học và Công nghệ"));
+    let new = text_on(&store, 2026, 11, 20);
+    assert!(new.contains("ngày 16 tháng 6 năm 2025"), "{new}");
+    assert!(!new.contains("ngày 19 tháng 6 năm 2015"));
+    assert!(new.contains("Sở Khoa học và Công nghệ"));
+    assert!(!new.contains("Sở Thông tin và Truyền thông"));
+    // The law comes before the Prime Minister's decisions, and filing is last.
+    let law = new.find("Căn cứ Luật").unwrap();
+    let ttg = new.find("749/QĐ-TTg").unwrap();
+    assert!(law < ttg);
+    let recipients = &new[new.find("Nơi nhận").unwrap()..];
+    let items: Vec<&str> = recipients.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(items.last(), Some(&"- Lưu: VT."), "{recipients}");
+
+    // The library keeps the dates; a retired entry is no longer offered.
+    let mut form = decisions::form(&mut store, 2026).unwrap().unwrap();
+    let old_law = form
+        .bases
+        .iter()
+        .find(|b| b.text.contains("ngày 19 tháng 6 năm 2015"))
+        .unwrap()
+        .clone();
+    let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    assert!(
+        old_law
+            .facts
+            .warning(on)
+            .unwrap()
+            .vi
+            .starts_with("hết hiệu lực")
+    );
+    assert_eq!(form.bases[0].facts.rank, 1, "laws first");
+    let ttg = form
+        .bases
+        .iter()
+        .position(|b| b.text.contains("749/QĐ-TTg"))
+        .unwrap();
+    decisions::retire_library_item(&mut store, form.bases[ttg].id).unwrap();
+    form = decisions::form(&mut store, 2026).unwrap().unwrap();
+    assert!(form.bases.iter().all(|b| !b.text.contains("749/QĐ-TTg")));
+    assert!(!text_on(&store, 2026, 11, 20).contains("749/QĐ-TTg"));
+}

@@ -83,6 +83,8 @@ pub struct State {
     pub dirty: bool,
     /// The clerk typed the number: it is kept through every reload until issued.
     pub number_typed: bool,
+    /// The clerk ticked or unticked an entry: this draft's ticks stay as they are.
+    pub ticks_edited: bool,
 }
 
 /// The part of Articles 2–3 being edited.
@@ -116,6 +118,8 @@ pub enum Message {
     AddBasis,
     AddRecipient,
     LibraryChanged(Result<(), Error>),
+    /// Take an entry out of the library (issued documents keep it).
+    Retire(i64),
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
 }
@@ -151,6 +155,36 @@ impl State {
                 format!("phải là số từ 1 đến {}", decisions::MAX_NUMBER),
                 format!("must be a number from 1 to {}", decisions::MAX_NUMBER),
             ))),
+        }
+    }
+
+    /// The typed date, or today while it does not read.
+    fn date_or_today(&self) -> chrono::NaiveDate {
+        vndate::parse(&self.date, Field::Date).unwrap_or_else(|_| chrono::Local::now().date_naive())
+    }
+
+    /// Ticks the library's usual entries that are in force on the decision's date —
+    /// unless the clerk ticked this draft's entries, whose ticks then carry over.
+    fn tick_by_date(&mut self, previous: Option<&Form>) {
+        let date = self.date_or_today();
+        let edited = self.ticks_edited;
+        let Some(lib) = self.library.as_mut() else {
+            return;
+        };
+        let before = |list: fn(&Form) -> &Vec<crate::store::LibraryItem>, id: i64| {
+            previous.and_then(|p| list(p).iter().find(|i| i.id == id).map(|i| i.chosen))
+        };
+        for item in &mut lib.bases {
+            item.chosen = match (edited, before(|f| &f.bases, item.id)) {
+                (true, Some(was)) => was,
+                _ => item.chosen && item.facts.offered_on(date),
+            };
+        }
+        for item in &mut lib.recipients {
+            item.chosen = match (edited, before(|f| &f.recipients, item.id)) {
+                (true, Some(was)) => was,
+                _ => item.chosen && item.facts.offered_on(date),
+            };
         }
     }
 
@@ -315,7 +349,8 @@ impl State {
             .or_else(|| self.teams.first().cloned());
         self.output.register = form.register.clone();
         self.output.fonts = Some(form.fonts.clone());
-        self.library = Some(*form);
+        let previous = self.library.replace(*form);
+        self.tick_by_date(previous.as_ref());
         // A number the clerk typed stays; otherwise the register proposes one.
         self.propose_number();
         self.rebuild(ctx)
@@ -415,6 +450,7 @@ impl State {
             Message::Date(d) => {
                 self.date = d;
                 self.propose_number();
+                self.tick_by_date(None);
                 self.edited(ctx)
             }
             Message::Subject(s) => {
@@ -492,17 +528,16 @@ impl State {
                 let Some(item) = list.get_mut(i) else {
                     return (Task::none(), None);
                 };
+                // The tick belongs to this draft, not to the library.
                 item.chosen = on;
-                let id = item.id;
-                Task::batch([
-                    query(
-                        ctx.db,
-                        move |s| decisions::choose_library_item(s, id, on),
-                        Message::LibraryChanged,
-                    ),
-                    self.edited(ctx),
-                ])
+                self.ticks_edited = true;
+                self.edited(ctx)
             }
+            Message::Retire(id) => query(
+                ctx.db,
+                move |s| decisions::retire_library_item(s, id),
+                Message::LibraryChanged,
+            ),
             Message::Built(r) => {
                 if self.output.finish_preview(r) {
                     self.rebuild(ctx)
@@ -539,6 +574,38 @@ impl State {
                 .on_input(on)
                 .padding(style::PAD_FIELD),
         )
+    }
+
+    /// A library entry: its tick for this draft, a warning when it is not in force on
+    /// the decision's date, and "take out of the list".
+    fn library_line<'a>(
+        &self,
+        l: Lang,
+        item: &'a crate::store::LibraryItem,
+        date: chrono::NaiveDate,
+        on: impl Fn(bool) -> Message + 'a,
+    ) -> Element<'a, Message> {
+        let mut col = column![
+            row![
+                checkbox(item.chosen)
+                    .label(item.text.as_str())
+                    .text_size(style::LABEL)
+                    .on_toggle(on)
+                    .width(Length::Fill),
+                button(text(tr(l, T::DecisionRetire)).size(style::HINT))
+                    .style(button::text)
+                    .on_press(Message::Retire(item.id)),
+            ]
+            .spacing(style::SPACE)
+        ];
+        if let Some(w) = item.facts.warning(date) {
+            col = col.push(
+                text(format!("⚠ {}", w.get(l)))
+                    .size(style::HINT)
+                    .color(style::WARNING),
+            );
+        }
+        col.into()
     }
 
     pub fn view<'a>(&'a self, l: Lang) -> Element<'a, Message> {
@@ -685,13 +752,9 @@ impl State {
         }
         if let Some(lib) = &self.library {
             form = form.push(text(tr(l, T::DecisionBases)).font(UI_FONT_STRONG));
+            let date = self.date_or_today();
             for (i, b) in lib.bases.iter().enumerate() {
-                form = form.push(
-                    checkbox(b.chosen)
-                        .label(b.text.as_str())
-                        .text_size(style::LABEL)
-                        .on_toggle(move |on| Message::Base(i, on)),
-                );
+                form = form.push(self.library_line(l, b, date, move |on| Message::Base(i, on)));
             }
             form = form.push(
                 row![
@@ -706,12 +769,8 @@ impl State {
             );
             form = form.push(text(tr(l, T::DecisionRecipients)).font(UI_FONT_STRONG));
             for (i, r) in lib.recipients.iter().enumerate() {
-                form = form.push(
-                    checkbox(r.chosen)
-                        .label(r.text.as_str())
-                        .text_size(style::LABEL)
-                        .on_toggle(move |on| Message::Recipient(i, on)),
-                );
+                form =
+                    form.push(self.library_line(l, r, date, move |on| Message::Recipient(i, on)));
             }
             form = form.push(
                 row![

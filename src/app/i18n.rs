@@ -85,6 +85,7 @@ keys! {
     OutputVoidReason => "output_void_reason",
     OutputVoidConfirm => "output_void_confirm",
     OutputVoidTitle => "output_void_title",
+    DecisionRetire => "decision_retire",
     DecisionNumberUsed => "decision_number_used",
     DetailTitle => "detail_title",
     DetailHistory => "detail_history",

@@ -4,6 +4,7 @@ pub mod activity;
 pub mod collate;
 pub mod indicator;
 pub mod lang;
+pub mod legal;
 pub mod number;
 pub mod people;
 pub mod period;

@@ -211,10 +211,12 @@ pub fn form(store: &mut Store, year: i32) -> Result<Option<Form>> {
             name: t.name,
         })
         .collect();
+    let mut bases = store.library(c.id, LibraryKind::LegalBasis)?;
+    order_bases(&mut bases);
     Ok(Some(Form {
         commune_id: c.id,
         teams,
-        bases: store.library(c.id, LibraryKind::LegalBasis)?,
+        bases,
         recipients: store.library(c.id, LibraryKind::Recipient)?,
         chairman: c.chairman.clone(),
         vice: c.vice_chairmen.first().cloned().unwrap_or_default(),
@@ -293,9 +295,18 @@ pub fn add_to_library(
     Ok(store.add_library_item(commune_id, kind, text, true)?)
 }
 
-/// Ticks or unticks a library entry.
-pub fn choose_library_item(store: &mut Store, id: i64, chosen: bool) -> Result<()> {
-    Ok(store.choose_library_item(id, chosen)?)
+/// Corrects a library entry's text (its dates are read again from its words, unless
+/// known); documents already issued keep their frozen text.
+pub fn edit_library_item(store: &mut Store, id: i64, text: &str) -> Result<()> {
+    let t = crate::domain::text::clean(text);
+    let facts =
+        crate::domain::legal::known(&t).unwrap_or_else(|| crate::domain::legal::facts_of(&t));
+    Ok(store.update_library_item(id, &t, &facts)?)
+}
+
+/// Retires a library entry: no longer offered; issued documents keep it.
+pub fn retire_library_item(store: &mut Store, id: i64) -> Result<()> {
+    Ok(store.retire_library_item(id)?)
 }
 
 fn invalid(field: Field, vi: impl Into<String>, en: impl Into<String>) -> Error {
@@ -340,19 +351,48 @@ pub fn keep_filing_last(recipients: Vec<String>) -> Vec<String> {
     others
 }
 
-/// The library's chosen entries; the usual ones while the library is still empty.
-fn chosen_or_usual(store: &Store, commune_id: i64, kind: LibraryKind) -> Result<Vec<String>> {
-    if store.library(commune_id, kind)?.is_empty() {
+/// The entries a new draft of `date` offers ticked: the library's usual ones that are
+/// in force on that date (the usual lists while the library is still empty); legal
+/// bases ordered as Decree 30 orders them, by rank then date.
+pub fn offered(
+    store: &Store,
+    commune_id: i64,
+    kind: LibraryKind,
+    date: NaiveDate,
+) -> Result<Vec<String>> {
+    let mut items = store.library(commune_id, kind)?;
+    if items.is_empty() {
         let usual = match kind {
             LibraryKind::LegalBasis => crate::store::USUAL_BASES,
             LibraryKind::Recipient => crate::store::USUAL_RECIPIENTS,
         };
-        return Ok(usual
+        items = usual
             .iter()
-            .map(|s| text::clean(s).trim_end_matches([';', '.']).to_string())
-            .collect());
+            .map(|s| {
+                let t = text::clean(s).trim_end_matches([';', '.']).to_string();
+                LibraryItem {
+                    id: 0,
+                    facts: crate::domain::legal::known(&t)
+                        .unwrap_or_else(|| crate::domain::legal::facts_of(&t)),
+                    text: t,
+                    chosen: true,
+                }
+            })
+            .collect();
     }
-    Ok(store.chosen(commune_id, kind)?)
+    let mut items: Vec<LibraryItem> = items
+        .into_iter()
+        .filter(|i| i.chosen && i.facts.offered_on(date))
+        .collect();
+    if kind == LibraryKind::LegalBasis {
+        items.sort_by_key(|i| crate::domain::legal::order_key(&i.facts));
+    }
+    Ok(items.into_iter().map(|i| i.text).collect())
+}
+
+/// Legal bases in Decree 30's order: by rank, then by date (stable for equals).
+pub fn order_bases(items: &mut [LibraryItem]) {
+    items.sort_by_key(|i| crate::domain::legal::order_key(&i.facts));
 }
 
 /// Builds the decision the request describes. Reads the store, writes nothing.
@@ -377,11 +417,11 @@ pub fn build(store: &Store, req: &DecisionRequest) -> Result<Built> {
     draft.number = req.number;
     draft.legal_bases = match &req.legal_bases {
         Some(b) => b.clone(),
-        None => chosen_or_usual(store, commune.id, LibraryKind::LegalBasis)?,
+        None => offered(store, commune.id, LibraryKind::LegalBasis, date)?,
     };
     draft.recipients = keep_filing_last(match &req.recipients {
         Some(r) => r.clone(),
-        None => chosen_or_usual(store, commune.id, LibraryKind::Recipient)?,
+        None => offered(store, commune.id, LibraryKind::Recipient, date)?,
     });
     if let Some(s) = &req.subject {
         draft.subject = s.clone();

@@ -29,7 +29,10 @@ impl LibraryKind {
 pub struct LibraryItem {
     pub id: i64,
     pub text: String,
+    /// Ticked on a new draft (the draft keeps its own ticks after that).
     pub chosen: bool,
+    /// Its dates and legal rank.
+    pub facts: crate::domain::legal::Facts,
 }
 
 /// The usual legal bases (domain.md), offered to every commune.
@@ -43,8 +46,9 @@ pub const USUAL_BASES: &[&str] = &[
     "Căn cứ Kế hoạch số 01-KH/BCĐTW ngày 21 tháng 3 năm 2025 của Ban Chỉ đạo Trung ương về triển khai phong trào “Bình dân học vụ số”",
 ];
 
-/// The usual recipients of a commune decision.
+/// The usual recipients of a commune decision (the department by the decision's date).
 pub const USUAL_RECIPIENTS: &[&str] = &[
+    "Sở Thông tin và Truyền thông (b/c)",
     "Sở Khoa học và Công nghệ (b/c)",
     "TT Đảng ủy xã (b/c)",
     "TT HĐND xã (b/c)",
@@ -93,18 +97,70 @@ impl IssuedDecision {
 }
 
 impl Store {
+    /// The library's entries that are not retired, in the order they were added.
     pub fn library(&self, commune_id: i64, kind: LibraryKind) -> Result<Vec<LibraryItem>> {
         let mut st = self.conn().prepare_cached(
-            "SELECT id, text, chosen FROM library WHERE commune_id = ?1 AND kind = ?2 ORDER BY position, id",
+            "SELECT id, text, chosen, dated, in_force_from, in_force_until, replaced_by, rank \
+             FROM library WHERE commune_id = ?1 AND kind = ?2 AND retired = 0 ORDER BY position, id",
         )?;
         let rows = st.query_map(params![commune_id, kind.code()], |r| {
             Ok(LibraryItem {
                 id: r.get(0)?,
                 text: r.get(1)?,
                 chosen: r.get::<_, i64>(2)? == 1,
+                facts: crate::domain::legal::Facts {
+                    dated: r.get(3)?,
+                    from: r.get(4)?,
+                    until: r.get(5)?,
+                    replaced_by: r.get(6)?,
+                    rank: r.get::<_, i64>(7)?.clamp(0, 9) as u8,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Corrects an entry's text and dates (documents already issued keep theirs: they
+    /// are frozen).
+    pub fn update_library_item(
+        &mut self,
+        id: i64,
+        text_in: &str,
+        facts: &crate::domain::legal::Facts,
+    ) -> Result<()> {
+        let t = text::clean(text_in);
+        let t = t.trim_end_matches([';', '.']).to_string();
+        if t.is_empty() {
+            return Err(StoreError::invalid(FieldError::new(
+                Field::Decision,
+                "nội dung không được để trống",
+                "the text must not be empty",
+            )));
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE library SET text = ?2, dated = ?3, in_force_from = ?4, in_force_until = ?5, \
+                 replaced_by = ?6, rank = ?7 WHERE id = ?1",
+                params![id, t, facts.dated, facts.from, facts.until, facts.replaced_by, facts.rank as i64],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found(
+                    format!("Không có mục số {id} trong danh mục"),
+                    format!("There is no library entry {id}"),
+                ));
+            }
+            log(tx, "library", id, "edit", &t)?;
+            Ok(())
+        })
+    }
+
+    /// Retires an entry: no longer offered, never lost from issued documents.
+    pub fn retire_library_item(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("UPDATE library SET retired = 1 WHERE id = ?1", [id])?;
+            log(tx, "library", id, "retire", "")?;
+            Ok(())
+        })
     }
 
     pub fn add_library_item(
@@ -129,9 +185,23 @@ impl Store {
                 params![commune_id, kind.code()],
                 |r| r.get(0),
             )?;
+            let facts = crate::domain::legal::known(&t)
+                .unwrap_or_else(|| crate::domain::legal::facts_of(&t));
             tx.execute(
-                "INSERT INTO library (commune_id, kind, text, position, chosen) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![commune_id, kind.code(), t, pos, chosen as i64],
+                "INSERT INTO library (commune_id, kind, text, position, chosen, dated, in_force_from, \
+                 in_force_until, replaced_by, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    commune_id,
+                    kind.code(),
+                    t,
+                    pos,
+                    chosen as i64,
+                    facts.dated,
+                    facts.from,
+                    facts.until,
+                    facts.replaced_by,
+                    facts.rank as i64
+                ],
             )?;
             Ok(tx.last_insert_rowid())
         })
@@ -147,8 +217,31 @@ impl Store {
         })
     }
 
-    /// Fills an empty library with the usual legal bases and recipients.
+    /// Fills an empty library with the usual legal bases and recipients, and gives
+    /// entries saved before they had dates the dates their words carry.
     pub fn ensure_library(&mut self, commune_id: i64) -> Result<()> {
+        let undated: Vec<(i64, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT id, text FROM library WHERE commune_id = ?1 AND rank = 9 AND dated IS NULL \
+                 AND in_force_from IS NULL AND in_force_until IS NULL",
+            )?
+            .query_map([commune_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !undated.is_empty() {
+            self.write(|tx| {
+                for (id, t) in &undated {
+                    let f = crate::domain::legal::known(t)
+                        .unwrap_or_else(|| crate::domain::legal::facts_of(t));
+                    tx.execute(
+                        "UPDATE library SET dated = ?2, in_force_from = ?3, in_force_until = ?4, \
+                         replaced_by = ?5, rank = ?6 WHERE id = ?1",
+                        params![id, f.dated, f.from, f.until, f.replaced_by, f.rank as i64],
+                    )?;
+                }
+                Ok(())
+            })?;
+        }
         if !self
             .library(commune_id, LibraryKind::LegalBasis)?
             .is_empty()
