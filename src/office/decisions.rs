@@ -517,6 +517,18 @@ pub struct Saved {
 }
 
 impl Saved {
+    /// A file written from `doc`, not (yet) in the register.
+    pub fn new(doc: &Document, path: PathBuf, laid: &Laid, bytes: &[u8]) -> Self {
+        Self {
+            path,
+            number_line: doc.header.number_line.clone(),
+            pages: laid.pages.len(),
+            bytes: bytes.len(),
+            issued: None,
+            same_as_issued: None,
+        }
+    }
+
     /// What the front ends tell the clerk.
     pub fn summary(&self) -> Msg {
         let p = self.path.display();
@@ -559,20 +571,18 @@ impl Saved {
     }
 }
 
+/// Writes a document as PDF to a checked target: the whole file, or none.
+pub fn write_document(doc: &Document, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    let (laid, bytes) = pdf(doc, fonts)?;
+    let path = output::write_file(&target.path, &bytes)?;
+    Ok(Saved::new(doc, path, &laid, &bytes))
+}
+
 /// Saves the decision as a PDF (a draft, or with the number typed) without issuing it.
 pub fn save(store: &Store, req: &DecisionRequest, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
     let built = build(store, req)?;
-    let (laid, bytes) = pdf(&built.doc, fonts)?;
-    let path = output::write_file(&target.path, &bytes)?;
-    Ok(Saved {
-        number_line: built.doc.header.number_line.clone(),
-        path,
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
-        issued: None,
-        same_as_issued: None,
-    })
+    write_document(&built.doc, target, fonts)
 }
 
 /// Issues the decision: takes the next free number when none is given, writes the PDF
@@ -613,12 +623,8 @@ pub fn issue(
         || staged.commit_store(),
     )?;
     Ok(Saved {
-        number_line: built.doc.header.number_line.clone(),
-        path: target.path.clone(),
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
         issued: Some((issued.id, issued.reference())),
-        same_as_issued: None,
+        ..Saved::new(&built.doc, target.path.clone(), &laid, &bytes)
     })
 }
 
@@ -630,12 +636,9 @@ pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result
     let (laid, bytes) = pdf(&d.model, fonts)?;
     let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
-        number_line: d.model.header.number_line.clone(),
-        path,
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
         same_as_issued: Some(sha256(&bytes) == d.pdf_sha256),
         issued: Some((d.id, d.reference())),
+        ..Saved::new(&d.model, path, &laid, &bytes)
     })
 }
 

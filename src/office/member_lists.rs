@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::decisions::{Saved, pdf};
+use super::decisions::{Saved, write_document};
 use super::output::Target;
 use super::{Result, output};
 use crate::document::members;
@@ -34,14 +34,5 @@ pub fn save(
 ) -> Result<Saved> {
     target.check(store.path())?;
     let doc = build(store, team_id, created)?;
-    let (laid, bytes) = pdf(&doc, fonts)?;
-    let path = output::write_file(&target.path, &bytes)?;
-    Ok(Saved {
-        number_line: doc.header.number_line.clone(),
-        path,
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
-        issued: None,
-        same_as_issued: None,
-    })
+    write_document(&doc, target, fonts)
 }

@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::decisions::{RegisterLine, Saved, pdf, sha256};
+use super::decisions::{RegisterLine, Saved, pdf, sha256, write_document};
 use super::output::{self, Staged, Target};
 use super::{Error, Result};
 use crate::document::model::Document;
@@ -351,16 +351,7 @@ pub fn prefill_home(store: &Store, team: Option<i64>, period: Period) -> Result<
 pub fn save(store: &Store, req: &ReportRequest, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
     let built = build(store, req)?;
-    let (laid, bytes) = pdf(&built.doc, fonts)?;
-    let path = output::write_file(&target.path, &bytes)?;
-    Ok(Saved {
-        number_line: built.doc.header.number_line.clone(),
-        path,
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
-        issued: None,
-        same_as_issued: None,
-    })
+    write_document(&built.doc, target, fonts)
 }
 
 /// Issues the report: takes the next free number of its issuing body when none is
@@ -400,12 +391,8 @@ pub fn issue(
         || staged.commit_store(),
     )?;
     Ok(Saved {
-        number_line: built.doc.header.number_line.clone(),
-        path: target.path.clone(),
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
         issued: Some((id, reference(&built.doc))),
-        same_as_issued: None,
+        ..Saved::new(&built.doc, target.path.clone(), &laid, &bytes)
     })
 }
 
@@ -417,12 +404,9 @@ pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result
     let (laid, bytes) = pdf(&r.model, fonts)?;
     let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
-        number_line: r.model.header.number_line.clone(),
-        path,
-        pages: laid.pages.len(),
-        bytes: bytes.len(),
         same_as_issued: Some(sha256(&bytes) == r.pdf_sha256),
         issued: Some((r.id, reference(&r.model))),
+        ..Saved::new(&r.model, path, &laid, &bytes)
     })
 }
 
