@@ -262,6 +262,18 @@ pub fn restore_open(store: &mut Store, from: &Path) -> Result<Restored> {
     restored
 }
 
+/// Starts a new, empty database at `db`: an existing file is moved aside first
+/// (`cnscd.db.hong-…`, never deleted). Returns the new database and the old file's
+/// new name.
+pub fn start_new(db: &Path) -> Result<(Store, Option<PathBuf>)> {
+    let aside = if db.exists() {
+        Some(store::set_aside(db)?)
+    } else {
+        None
+    };
+    Ok((Store::open(db)?, aside))
+}
+
 /// What the health check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Health {

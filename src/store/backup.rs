@@ -261,20 +261,7 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
                 copy_before = Some(dest);
             }
         }
-        let mut aside = sidecar(db, &format!(".hong-{stamp}"));
-        let mut n = 1;
-        while aside.exists() {
-            n += 1;
-            aside = sidecar(db, &format!(".hong-{stamp}-{n}"));
-        }
-        std::fs::rename(db, &aside).map_err(|e| io(db, e))?;
-        for suffix in ["-wal", "-shm"] {
-            let side = sidecar(db, suffix);
-            if side.exists() {
-                std::fs::rename(&side, sidecar(&aside, suffix)).map_err(|e| io(&side, e))?;
-            }
-        }
-        kept_aside = Some(aside);
+        kept_aside = Some(set_aside(db)?);
     } else if let Some(dir) = db.parent() {
         create_private_dir(dir)?;
     }
@@ -297,6 +284,26 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
         kept_aside,
         copy_before,
     })
+}
+
+/// Moves the database file `db` (not open) with its `-wal`/`-shm` aside as
+/// `cnscd.db.hong-YYYYMMDD-HHMMSS` (never deleting anything); returns the new name.
+pub fn set_aside(db: &Path) -> Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    let mut aside = sidecar(db, &format!(".hong-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = sidecar(db, &format!(".hong-{stamp}-{n}"));
+    }
+    std::fs::rename(db, &aside).map_err(|e| io(db, e))?;
+    for suffix in ["-wal", "-shm"] {
+        let side = sidecar(db, suffix);
+        if side.exists() {
+            std::fs::rename(&side, sidecar(&aside, suffix)).map_err(|e| io(&side, e))?;
+        }
+    }
+    Ok(aside)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

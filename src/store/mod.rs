@@ -23,7 +23,7 @@ use crate::domain::{FieldError, Lang, Msg};
 pub use activities::{ActivityQuery, ActivityRow, Evidence};
 pub use backup::{
     Contents, DAILY_LABEL, Restored, Unusable, backup_dir, check_file, inspect, restore_file,
-    sidecar,
+    set_aside, sidecar,
 };
 pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
