@@ -80,3 +80,42 @@ fn starting_a_new_database_keeps_the_old_file() {
         .collect();
     assert_eq!(std::fs::read(&kept[0]).unwrap(), vec![3u8; 9000]);
 }
+
+#[test]
+fn settings_back_up_to_a_folder_and_restore_from_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cnscd.db");
+    let mut store = Store::open(&path).unwrap();
+    cnscd::office::demo::dak_nia(&mut store).unwrap();
+    drop(store);
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let dialogs = Scripted::new(Some(usb.clone()));
+    let (mut app, task) = App::start(path.clone(), database::open(&path), Lang::Vi, dialogs);
+    settle(&mut app, task);
+    assert!(app.recovery.is_none());
+    ui::send(
+        &mut app,
+        [
+            cnscd::app::Message::Navigate(Screen::Settings),
+            cnscd::app::Message::Settings(cnscd::app::settings::Message::BackupTo),
+        ],
+    );
+    assert_eq!(std::fs::read_dir(&usb).unwrap().count(), 1);
+    // The automatic copy of the day is listed with what it holds.
+    assert!(!app.settings.backups.is_empty());
+    assert!(shows(&app, "Khôi phục từ bản sao lưu"));
+    lock(&app.db).set_setting("sau.sao.luu", "x").unwrap();
+    ui::send(
+        &mut app,
+        [cnscd::app::Message::Settings(
+            cnscd::app::settings::Message::Restore(0),
+        )],
+    );
+    assert!(app.settings.error.is_none(), "{:?}", app.settings.error);
+    let store = lock(&app.db);
+    assert_eq!(store.setting("sau.sao.luu").unwrap(), None);
+    assert_eq!(store.path(), Some(path.as_path()));
+    drop(store);
+    assert!(app.commune.is_some());
+}

@@ -516,6 +516,15 @@ impl App {
             Some(settings::Event::CommuneChanged) => {
                 Task::batch([task, self.refresh(Changed::Commune)])
             }
+            Some(settings::Event::Restored) => {
+                // The restored database may hold another commune (or none yet).
+                self.commune = lock(&self.db).home_commune().ok().flatten().map(|c| c.id);
+                if self.commune.is_none() {
+                    self.screen = Screen::Setup;
+                    return task;
+                }
+                Task::batch([task, self.load_all()])
+            }
             None => task,
         }
     }

@@ -210,7 +210,7 @@ impl State {
             col = col.push(text(tr(l, T::RecoveryWorking)).color(style::MUTED));
         }
         col = col.push(heading(T::RecoveryBackups));
-        col = col.push(backup_list(&self.backups, l, self.busy));
+        col = col.push(backup_list(&self.backups, l, self.busy, Message::Restore));
         col = col.push(
             text(tr(l, T::RecoveryKeptAside))
                 .size(style::HINT)
@@ -253,7 +253,12 @@ impl State {
 
 /// The backups with their dates and contents, each usable one with "restore this one";
 /// `Restore(i)` names the position in `list`.
-pub fn backup_list(list: &[backups::Backup], l: Lang, busy: bool) -> Element<'_, Message> {
+pub fn backup_list<'a, M: Clone + 'a>(
+    list: &'a [backups::Backup],
+    l: Lang,
+    busy: bool,
+    on_restore: impl Fn(usize) -> M,
+) -> Element<'a, M> {
     if list.is_empty() {
         return text(tr(l, T::RecoveryNoBackups)).color(style::MUTED).into();
     }
@@ -278,7 +283,7 @@ pub fn backup_list(list: &[backups::Backup], l: Lang, busy: bool) -> Element<'_,
             line = line.push(if busy {
                 restore
             } else {
-                restore.on_press(Message::Restore(i))
+                restore.on_press(on_restore(i))
             });
         }
         col = col.push(line);
