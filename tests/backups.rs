@@ -319,3 +319,22 @@ fn the_database_and_its_copies_are_for_the_owner_only() {
     backups::restore(&db, &copy).unwrap();
     assert_eq!(mode(&db), 0o600);
 }
+
+#[test]
+fn after_an_unclean_stop_the_open_checks_the_file_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let copy = Store::open(&db).unwrap().backup_now("sao-luu").unwrap();
+    assert!(
+        !backups::stopped_uncleanly(&db),
+        "a clean close removes the -wal"
+    );
+    damage(&db);
+    // What a killed program leaves behind: its -wal file.
+    std::fs::write(cnscd::store::sidecar(&db, "-wal"), b"").unwrap();
+    assert!(backups::stopped_uncleanly(&db));
+    let err = cnscd::office::database::open(&db).unwrap_err();
+    let text = err.message(Lang::En);
+    assert!(text.contains("damaged"), "{text}");
+    assert!(text.contains(&*copy.to_string_lossy()), "{text}");
+}
