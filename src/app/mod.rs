@@ -261,11 +261,9 @@ impl App {
         match opened {
             Ok(store) => Self::with_dialogs(store, lang, dialogs),
             Err(problem) => {
-                let store = match Store::open_in_memory() {
-                    Ok(s) => s,
-                    // Practically never; the recovery screen still needs a store.
-                    Err(_) => Store::open_in_memory().expect("an in-memory database opens"),
-                };
+                // The screens behind the recovery screen need a store; an in-memory
+                // database touches no file and does not fail short of memory running out.
+                let store = Store::open_in_memory().expect("an in-memory database opens");
                 let (mut app, _) = Self::with_dialogs(store, lang, dialogs);
                 app.settings.path = path.display().to_string();
                 let state = recovery::State::new(path, problem);
