@@ -10,6 +10,10 @@ pub trait Dialogs: Send + Sync + 'static {
     fn save_file(&self, title: &str, suggested: &Path) -> Option<PathBuf>;
     /// Asks for a file to open (evidence); `None` when cancelled.
     fn pick_file(&self, title: &str) -> Option<PathBuf>;
+    /// Asks for a folder (where to put a backup); `None` when cancelled.
+    fn pick_folder(&self, title: &str) -> Option<PathBuf>;
+    /// Asks for a database file to open; `None` when cancelled.
+    fn pick_database(&self, title: &str) -> Option<PathBuf>;
     /// Opens a file in the program the system uses for it.
     fn open_file(&self, path: &Path) -> std::io::Result<()>;
 }
@@ -41,6 +45,18 @@ impl Dialogs for System {
         rfd::FileDialog::new()
             .set_title(title)
             .add_filter("Ảnh, PDF", &["jpg", "jpeg", "png", "pdf", "heic", "webp"])
+            .add_filter("Mọi tệp", &["*"])
+            .pick_file()
+    }
+
+    fn pick_folder(&self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(title).pick_folder()
+    }
+
+    fn pick_database(&self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("cnscd", &["db"])
             .add_filter("Mọi tệp", &["*"])
             .pick_file()
     }
@@ -92,6 +108,14 @@ impl Dialogs for Scripted {
     }
 
     fn pick_file(&self, _title: &str) -> Option<PathBuf> {
+        self.answer.lock().ok()?.clone()
+    }
+
+    fn pick_folder(&self, _title: &str) -> Option<PathBuf> {
+        self.answer.lock().ok()?.clone()
+    }
+
+    fn pick_database(&self, _title: &str) -> Option<PathBuf> {
         self.answer.lock().ok()?.clone()
     }
 

@@ -18,6 +18,7 @@ pub mod member_form;
 pub mod overview;
 pub mod preview;
 pub mod progress;
+pub mod recovery;
 pub mod reports;
 pub mod roster;
 pub mod settings;
@@ -166,6 +167,9 @@ pub struct App {
     pub dialogs: Arc<dyn dialogs::Dialogs>,
     /// The window asked to close while edits were unsaved: ask first.
     pub confirm_quit: Option<window::Id>,
+    /// The database could not be opened: the recovery screen stands in for the app
+    /// (which runs on an empty in-memory database meanwhile).
+    pub recovery: Option<recovery::State>,
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +184,7 @@ pub enum Message {
     Progress(progress::Message),
     Reports(reports::Message),
     Settings(settings::Message),
+    Recovery(recovery::Message),
     Shortcut(Shortcut),
     CloseRequested(window::Id),
     Quit(bool),
@@ -234,6 +239,7 @@ impl App {
             settings: settings::State::new(path),
             dialogs,
             confirm_quit: None,
+            recovery: None,
             db,
         };
         let task = if commune.is_none() {
@@ -242,6 +248,69 @@ impl App {
             app.load_all()
         };
         (app, task)
+    }
+
+    /// The app as `run` starts it: on the database if it opened, else on the recovery
+    /// screen for `path`, which says why and offers the backups.
+    pub fn start(
+        path: PathBuf,
+        opened: Result<Store, Error>,
+        lang: Lang,
+        dialogs: Arc<dyn dialogs::Dialogs>,
+    ) -> (Self, Task<Message>) {
+        match opened {
+            Ok(store) => Self::with_dialogs(store, lang, dialogs),
+            Err(problem) => {
+                // The screens behind the recovery screen need a store; an in-memory
+                // database touches no file and does not fail short of memory running out.
+                let store = Store::open_in_memory().expect("an in-memory database opens");
+                let (mut app, _) = Self::with_dialogs(store, lang, dialogs);
+                app.settings.path = path.display().to_string();
+                let state = recovery::State::new(path, problem);
+                let task = state.load().map(Message::Recovery);
+                app.recovery = Some(state);
+                (app, task)
+            }
+        }
+    }
+
+    /// Continues on another open database (after a restore or the recovery screen):
+    /// every screen starts again on it.
+    fn continue_on(&mut self, store: Store, notice: Option<crate::domain::Msg>) -> Task<Message> {
+        self.settings.path = store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.commune = store.home_commune().ok().flatten().map(|c| c.id);
+        *lock(&self.db) = store;
+        self.recovery = None;
+        self.screen = if self.commune.is_none() {
+            Screen::Setup
+        } else {
+            Screen::Overview
+        };
+        self.settings.notice = notice;
+        if self.commune.is_none() {
+            Task::none()
+        } else {
+            self.load_all()
+        }
+    }
+
+    fn recovery_update(&mut self, m: recovery::Message) -> Task<Message> {
+        let ctx = context!(self);
+        let Some(state) = self.recovery.as_mut() else {
+            return Task::none();
+        };
+        let (task, event) = state.update(m, &ctx);
+        let task = task.map(Message::Recovery);
+        match event {
+            Some(recovery::Event::Opened(opened, msg)) => match opened.take() {
+                Some(store) => Task::batch([task, self.continue_on(store, Some(msg))]),
+                None => task,
+            },
+            None => task,
+        }
     }
 
     /// Reads every screen's data (start-up, after the setup, after commune changes).
@@ -275,7 +344,17 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        if self.recovery.is_some()
+            && !matches!(
+                message,
+                Message::Recovery(_) | Message::CloseRequested(_) | Message::Quit(_)
+            )
+        {
+            // Nothing but the recovery screen exists until a database is open.
+            return Task::none();
+        }
         match message {
+            Message::Recovery(m) => self.recovery_update(m),
             Message::Navigate(screen) => self.navigate(screen),
             Message::Setup(m) => self.setup_update(m),
             Message::Overview(m) => self.overview_update(m),
@@ -435,6 +514,15 @@ impl App {
             Some(settings::Event::CommuneChanged) => {
                 Task::batch([task, self.refresh(Changed::Commune)])
             }
+            Some(settings::Event::Restored) => {
+                // The restored database may hold another commune (or none yet).
+                self.commune = lock(&self.db).home_commune().ok().flatten().map(|c| c.id);
+                if self.commune.is_none() {
+                    self.screen = Screen::Setup;
+                    return task;
+                }
+                Task::batch([task, self.load_all()])
+            }
             None => task,
         }
     }
@@ -552,6 +640,9 @@ impl App {
 
     fn page(&self) -> Element<'_, Message> {
         let l = self.lang;
+        if let Some(r) = &self.recovery {
+            return r.view(l).map(Message::Recovery);
+        }
         if self.screen == Screen::Setup {
             return self.setup.view(l).map(Message::Setup);
         }
@@ -667,18 +758,8 @@ pub fn run(path: PathBuf, lang: Option<Lang>) -> Result<(), Error> {
             .unwrap_or_else(|p| p.into_inner())
             .take()
             .unwrap_or_else(|| database::open(&path));
-        match store {
-            Ok(store) => App::new(store, lang),
-            Err(e) => {
-                // Shown in Settings rather than a crash; the window still opens.
-                let (mut app, task) = App::new(
-                    Store::open_in_memory().expect("an in-memory database opens"),
-                    lang,
-                );
-                app.settings.error = Some(e);
-                (app, task)
-            }
-        }
+        // A database that does not open brings up the recovery screen, not a crash.
+        App::start(path.clone(), store, lang, Arc::new(dialogs::System))
     };
     iced::application(boot, App::update, App::view)
         .title(App::title)

@@ -10,7 +10,7 @@ use super::commune_form::{self, CommuneForm};
 use super::i18n::{T, tr};
 use super::{Context, Db, UI_FONT_STRONG, query, style};
 use crate::domain::{Lang, Msg};
-use crate::office::{Error, database, deadlines, fonts};
+use crate::office::{Error, backups, database, deadlines, fonts};
 use crate::render::FontChoice;
 
 /// The setting that asks the window to draw without the GPU.
@@ -40,6 +40,10 @@ pub struct State {
     pub days: (String, String),
     pub notice: Option<Msg>,
     pub error: Option<Error>,
+    /// The copies in the backup folder, newest first.
+    pub backups: Vec<backups::Backup>,
+    /// A restore is running.
+    pub restoring: bool,
 }
 
 /// What was loaded for the screen.
@@ -64,6 +68,12 @@ pub enum Message {
     SaveDays,
     DaysSaved(Result<(), Error>),
     Backup,
+    /// "Back up to…": a folder chosen with the dialog.
+    BackupTo,
+    BackupFolder(Option<std::path::PathBuf>),
+    Listed(Vec<backups::Backup>),
+    Restore(usize),
+    Restored(Result<Msg, Error>),
     Done(Result<Option<Msg>, Error>),
 }
 
@@ -75,6 +85,8 @@ pub enum Event {
     CommuneChanged,
     /// The interface language changed.
     LanguageChanged { lang: Lang },
+    /// A backup was restored: every screen reads the database again.
+    Restored,
 }
 
 impl State {
@@ -86,6 +98,19 @@ impl State {
     }
 
     pub fn load(&self, db: &Db) -> Task<Message> {
+        Task::batch([self.load_details(db), self.list_backups()])
+    }
+
+    /// Reads the backup folder beside the database (each copy opened read-only).
+    pub fn list_backups(&self) -> Task<Message> {
+        if self.path.is_empty() {
+            return Task::none();
+        }
+        let path = std::path::PathBuf::from(&self.path);
+        Task::perform(async move { backups::list(&path, None) }, Message::Listed)
+    }
+
+    fn load_details(&self, db: &Db) -> Task<Message> {
         query(
             db,
             |s| {
@@ -205,20 +230,69 @@ impl State {
             }
             Message::Backup => none(query(
                 db,
-                |s| {
-                    let p = s.backup_now("sao-luu")?.display().to_string();
-                    Ok(Some(Msg::new(
-                        format!("Đã sao lưu vào {p}"),
-                        format!("Backed up to {p}"),
-                    )))
-                },
+                |s| Ok(backed_up(&backups::back_up_now(s)?)),
                 Message::Done,
             )),
+            Message::BackupTo => {
+                let dialogs = ctx.dialogs.clone();
+                let title = tr(ctx.lang, T::DialogPickFolder).to_string();
+                none(Task::perform(
+                    async move { dialogs.pick_folder(&title) },
+                    Message::BackupFolder,
+                ))
+            }
+            Message::BackupFolder(None) => none(Task::none()),
+            Message::BackupFolder(Some(dir)) => none(query(
+                db,
+                move |s| Ok(backed_up(&backups::back_up_to(s, &dir)?)),
+                Message::Done,
+            )),
+            Message::Listed(list) => {
+                self.backups = list;
+                none(Task::none())
+            }
+            Message::Restore(i) => {
+                let Some(from) = self.backups.get(i).map(|b| b.path.clone()) else {
+                    return none(Task::none());
+                };
+                self.restoring = true;
+                self.error = None;
+                none(query(
+                    db,
+                    move |s| {
+                        let r = backups::restore_open(s, &from)?;
+                        let f = from.display();
+                        let aside = r
+                            .kept_aside
+                            .map(|a| a.display().to_string())
+                            .unwrap_or_default();
+                        Ok(Msg::new(
+                            format!("Đã khôi phục từ {f}; tệp cũ được giữ lại là {aside}"),
+                            format!("Restored from {f}; the old file is kept as {aside}"),
+                        ))
+                    },
+                    Message::Restored,
+                ))
+            }
+            Message::Restored(r) => {
+                self.restoring = false;
+                match r {
+                    Ok(msg) => {
+                        self.notice = Some(msg);
+                        self.commune = None;
+                        (self.list_backups(), Some(Event::Restored))
+                    }
+                    Err(e) => {
+                        self.error = Some(e);
+                        none(self.list_backups())
+                    }
+                }
+            }
             Message::Done(Ok(n)) => {
                 if n.is_some() {
                     self.notice = n;
                 }
-                none(Task::none())
+                none(self.list_backups())
             }
         }
     }
@@ -328,12 +402,38 @@ impl State {
         col = col.push(heading(T::SettingsDatabase));
         col = col.push(text(&self.path));
         col = col.push(
-            button(text(tr(l, T::SettingsBackup)))
-                .style(button::secondary)
-                .on_press(Message::Backup),
+            row![
+                button(text(tr(l, T::SettingsBackup)))
+                    .style(button::secondary)
+                    .on_press(Message::Backup),
+                button(text(tr(l, T::SettingsBackupTo)))
+                    .style(button::secondary)
+                    .on_press(Message::BackupTo),
+            ]
+            .spacing(10),
+        );
+        col = col.push(heading(T::SettingsRestore));
+        col = col.push(super::recovery::backup_list(
+            &self.backups,
+            l,
+            self.restoring,
+            Message::Restore,
+        ));
+        col = col.push(
+            text(tr(l, T::RecoveryKeptAside))
+                .size(style::HINT)
+                .color(style::MUTED),
         );
         scrollable(col.padding(4).max_width(820))
             .height(Length::Fill)
             .into()
     }
+}
+
+fn backed_up(p: &std::path::Path) -> Option<Msg> {
+    let p = p.display();
+    Some(Msg::new(
+        format!("Đã sao lưu vào {p}"),
+        format!("Backed up to {p}"),
+    ))
 }

@@ -2,6 +2,7 @@
 //! Output is plain text, one record a line, tab-separated; errors go to stderr with a
 //! non-zero exit. `main.rs` comes here when a verb is given, to the window otherwise.
 
+mod backups;
 mod bench;
 mod print;
 
@@ -86,8 +87,30 @@ pub enum Verb {
         #[arg(long)]
         all: bool,
     },
-    /// The rule preset's warnings for every team.
-    Check,
+    /// Check the database file (quick check; --full for the full one), then print the
+    /// rule preset's warnings for every team. A damaged file exits non-zero.
+    Check {
+        /// The full integrity check (slower) instead of the quick one.
+        #[arg(long)]
+        full: bool,
+    },
+    /// Copy the database into its backups folder, or into DIR (a USB stick); prints
+    /// the path written.
+    Backup {
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// List the backups: path, date, communes, members, issued decisions (or damaged).
+    Backups {
+        /// Also list the copies in this folder.
+        #[arg(long = "in", value_name = "DIR")]
+        folder: Option<PathBuf>,
+    },
+    /// Put a backup in place of the database; the current file is kept aside.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Print performance figures.
     Bench {
         /// Members in the generated database.
@@ -312,12 +335,22 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
     }
     let out = std::io::stdout();
     let mut out = out.lock();
+    // Verbs about copies never open the database as a store first: it may be damaged.
+    match &verb {
+        Verb::Backup { to } => return backups::backup(&path, to.as_deref(), &mut out),
+        Verb::Backups { folder } => return backups::list(&path, folder.as_deref(), &mut out),
+        Verb::Restore { file } => return backups::restore(&path, file, &mut out, lang),
+        Verb::Check { full } => {
+            backups::integrity(&path, *full)?;
+        }
+        _ => {}
+    }
     // Verbs that only read never create a database under a mistyped name.
     let read_only = matches!(
         verb,
         Verb::Teams
             | Verb::Members { .. }
-            | Verb::Check
+            | Verb::Check { .. }
             | Verb::Activities { .. }
             | Verb::Reports
             | Verb::Decisions
@@ -366,7 +399,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             };
             members(&store, &q, &mut out, lang)
         }
-        Verb::Check => check(&store, &mut out, lang),
+        Verb::Check { .. } => check(&store, &mut out, lang),
         Verb::Activities {
             team,
             from,
@@ -388,7 +421,9 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
-        Verb::Bench { .. } => Ok(()),
+        Verb::Bench { .. } | Verb::Backup { .. } | Verb::Backups { .. } | Verb::Restore { .. } => {
+            Ok(())
+        }
     }
 }
 

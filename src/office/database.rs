@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Error, Result};
+use super::{Error, Result, backups};
 use crate::domain::Lang;
 use crate::store::{self, Store};
 
@@ -23,8 +23,23 @@ pub fn resolve(flag: Option<&Path>) -> Result<PathBuf> {
 }
 
 /// Opens the database at `path`, creating it when it does not exist yet.
+///
+/// After an unclean stop ([`backups::stopped_uncleanly`]) the file is checked first
+/// (`quick_check`, read-only); a damaged file is refused with the finding and the
+/// backups that could replace it. Then the copy of the day is taken if there is none
+/// yet (a failure there does not stop the work: the database itself is sound).
 pub fn open(path: &Path) -> Result<Store> {
-    Ok(Store::open(path)?)
+    if backups::stopped_uncleanly(path) {
+        let health = backups::health(path, false)?;
+        if !health.ok() {
+            return Err(Error::Store(health.message()));
+        }
+    }
+    let store = Store::open(path)?;
+    if let Err(e) = backups::daily(&store) {
+        eprintln!("{}", e.message(Lang::Vi));
+    }
+    Ok(store)
 }
 
 /// Opens a database that must already exist: a verb that only reads never creates

@@ -156,6 +156,10 @@ pub fn demo_year(store: &mut Store) -> Result<usize> {
 /// N generated activities over the demo year, across the home commune's teams.
 pub fn generate(store: &mut Store, n: u64, seed: u64) -> Result<Msg> {
     let ids = ids(store)?;
+    // Adding to a database that holds data: a copy first, kept ("truoc-nhap").
+    if store.path().is_some() {
+        store.backup_now("truoc-nhap")?;
+    }
     let mut rng = Rng(seed ^ 0xAC71_7171);
     let (y, m, d) = DEMO_UNTIL;
     let until = NaiveDate::from_ymd_opt(y, m, d).expect("a date");

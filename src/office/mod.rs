@@ -10,12 +10,14 @@
 //! - [`deadlines`]: the reporting days and who has reported.
 //! - [`demo`], [`demo_activities`]: the demo commune and generated data sets.
 //! - [`fonts`]: the document font the clerk chose.
+//! - [`backups`]: daily copies, copies to a folder, restore and the health check.
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
 //!
 //! Building a document never writes anything; laying it out (for the preview) and
 //! writing the PDF are separate steps, so the preview and the PDF share the first two.
 
+pub mod backups;
 pub mod database;
 pub mod deadlines;
 pub mod decisions;

@@ -1,8 +1,16 @@
-//! Copies of the database: before every migration, and whenever the clerk asks.
+//! Copies of the database: once a day on first use, before every migration, import and
+//! restore, and whenever the clerk asks; reading what a copy holds; putting a copy back.
+//!
+//! Every copy is a whole database in one file (rollback journal, no `-wal`), written
+//! with the SQLite backup API, so it is consistent even while the database is in use.
+//! On Unix the database, its `-wal`/`-shm`, the copies and the backup folder are
+//! readable by the owner only (0600 / 0700), set when they are created.
 
 use std::path::{Path, PathBuf};
 
-use super::{Result, Store, StoreError};
+use rusqlite::{Connection, OpenFlags};
+
+use super::{APPLICATION_ID, Result, Store, StoreError, schema};
 
 /// The folder beside the database where copies go.
 pub fn backup_dir(db: &Path) -> PathBuf {
@@ -11,47 +19,397 @@ pub fn backup_dir(db: &Path) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("backups"))
 }
 
-impl Store {
-    /// Writes a consistent copy of the open database to `dest` (the SQLite backup API:
-    /// safe while the database is in use, and includes what is still in the WAL).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                context: dir.display().to_string(),
-                source,
-            })?;
+/// The label of the copies taken automatically once a day.
+pub const DAILY_LABEL: &str = "tu-dong";
+
+fn io(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        context: path.display().to_string(),
+        source,
+    }
+}
+
+/// Creates a folder (and its parents) readable by the owner only on Unix.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir).map_err(|e| io(dir, e))
+}
+
+/// Makes `path` readable by the owner only (0600 on Unix; nothing elsewhere).
+pub fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if path.exists() {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| io(path, e))?;
         }
-        let mut target = rusqlite::Connection::open(dest)?;
-        let backup = rusqlite::backup::Backup::new(self.conn(), &mut target)?;
-        backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
-        Ok(())
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates an empty file readable by the owner only; refuses an existing one.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path).map(drop).map_err(|e| io(path, e))
+}
+
+/// `cnscd.db` → `cnscd.db-wal` (or any other suffix).
+pub fn sidecar(db: &Path, suffix: &str) -> PathBuf {
+    let mut s = db.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// What a copy holds, read from the copy itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contents {
+    pub communes: i64,
+    /// Current memberships (members who have not left).
+    pub members: i64,
+    pub decisions: i64,
+    pub schema: i64,
+}
+
+/// Why a copy cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// SQLite could not read it, or its check found problems (the first is kept).
+    Damaged(String),
+    /// Not a cnscd database.
+    Foreign,
+    /// Written by a newer version of the program.
+    Newer(i64),
+}
+
+/// Opens `path` read-only without creating or changing anything.
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+/// Runs `PRAGMA quick_check` (or the full `integrity_check`) on a connection: the
+/// problems found, empty when the file is sound.
+fn check_conn(conn: &Connection, full: bool) -> rusqlite::Result<Vec<String>> {
+    let sql = if full {
+        "PRAGMA integrity_check"
+    } else {
+        "PRAGMA quick_check"
+    };
+    let rows: Vec<String> = conn
+        .prepare(sql)?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+/// Checks the database file at `path` read-only, without opening it as a [`Store`]
+/// (which would write): the problems found, empty when sound. A file SQLite cannot
+/// read at all is one problem, not an error; a missing file is an error.
+pub fn check_file(path: &Path, full: bool) -> Result<Vec<String>> {
+    if !path.exists() {
+        return Err(io(path, std::io::Error::from(std::io::ErrorKind::NotFound)));
+    }
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let conn = open_read_only(path)?;
+        check_conn(&conn, full)
+    };
+    match run() {
+        Ok(problems) => Ok(problems),
+        Err(e) if is_damage(&e) => Ok(vec![technical(&e)]),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// SQLite's short name for an error, for the end of a message.
+/// SQLite's code only, never its English text: `SQLite DatabaseCorrupt/11`.
+pub(super) fn technical(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => format!("SQLite {:?}/{}", f.code, f.extended_code),
+        _ => "SQLite".to_string(),
+    }
+}
+
+/// The file is damaged or not a database at all.
+pub(super) fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+/// Reads what the copy at `path` holds, opening it read-only and checking it.
+pub fn inspect(path: &Path) -> std::result::Result<Contents, Unusable> {
+    let damaged = |e: rusqlite::Error| Unusable::Damaged(technical(&e));
+    let conn = open_read_only(path).map_err(damaged)?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(damaged)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(damaged)?;
+    if app_id != APPLICATION_ID {
+        return Err(Unusable::Foreign);
+    }
+    if version > schema::VERSION {
+        return Err(Unusable::Newer(version));
+    }
+    let problems = check_conn(&conn, false).map_err(damaged)?;
+    if let Some(first) = problems.into_iter().next() {
+        return Err(Unusable::Damaged(first));
+    }
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    let contents = (|| -> rusqlite::Result<Contents> {
+        Ok(Contents {
+            communes: count("SELECT count(*) FROM communes")?,
+            members: count("SELECT count(*) FROM memberships WHERE left_on IS NULL")?,
+            decisions: if version >= 2 {
+                count("SELECT count(*) FROM decisions")?
+            } else {
+                0
+            },
+            schema: version,
+        })
+    })();
+    contents.map_err(damaged)
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// The database file that was replaced, moved aside (never deleted); `None` when
+    /// there was no file.
+    pub kept_aside: Option<PathBuf>,
+    /// A copy of the replaced database in the backup folder, when it could be read.
+    pub copy_before: Option<PathBuf>,
+}
+
+/// Puts the copy `from` in place of the database `db`, which must not be open.
+///
+/// The copy is verified first (it opens, its check is clean, it is a cnscd database
+/// not from a newer version). The current file is then copied to the backup folder
+/// when SQLite can still read it, and moved aside with its `-wal`/`-shm` as
+/// `cnscd.db.hong-YYYYMMDD-HHMMSS` (never deleted); the copy is written beside the
+/// database under a temporary name and renamed into place, so the database is never
+/// half-written. Works when the current file is damaged or cannot be opened at all.
+pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
+    match inspect(from) {
+        Ok(_) => {}
+        Err(Unusable::Damaged(why)) => {
+            return Err(StoreError::refused(
+                format!(
+                    "Bản sao lưu {} bị hỏng, không khôi phục ({why})",
+                    from.display()
+                ),
+                format!(
+                    "The backup {} is damaged; nothing restored ({why})",
+                    from.display()
+                ),
+            ));
+        }
+        Err(Unusable::Foreign) => {
+            return Err(StoreError::Foreign {
+                path: from.display().to_string(),
+            });
+        }
+        Err(Unusable::Newer(found)) => {
+            return Err(StoreError::NewerSchema {
+                path: from.display().to_string(),
+                found,
+                supported: schema::VERSION,
+            });
+        }
+    }
+    if same_file(db, from) {
+        return Err(StoreError::refused(
+            "Bản được chọn chính là cơ sở dữ liệu đang dùng",
+            "The chosen copy is the database in use",
+        ));
+    }
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    let mut copy_before = None;
+    let mut kept_aside = None;
+    if db.exists() {
+        // A readable current file is also copied into the backup folder, where the
+        // list shows it; a damaged one is only moved aside.
+        if let Ok(conn) = open_read_only(db)
+            && check_conn(&conn, false).is_ok_and(|p| p.is_empty())
+        {
+            let dest = free_name(&backup_dir(db), &stem(db), "truoc-khoi-phuc", &stamp);
+            if copy_conn(&conn, &dest).is_ok() {
+                copy_before = Some(dest);
+            }
+        }
+        kept_aside = Some(set_aside(db)?);
+    } else if let Some(dir) = db.parent() {
+        create_private_dir(dir)?;
+    }
+    let temp = sidecar(db, &format!(".khoi-phuc-{stamp}"));
+    let _ = std::fs::remove_file(&temp);
+    let written = (|| -> Result<()> {
+        create_private_file(&temp)?;
+        std::fs::copy(from, &temp).map_err(|e| io(&temp, e))?;
+        make_private(&temp)?;
+        std::fs::File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io(&temp, e))?;
+        std::fs::rename(&temp, db).map_err(|e| io(db, e))
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(e);
+    }
+    Ok(Restored {
+        kept_aside,
+        copy_before,
+    })
+}
+
+/// Moves the database file `db` (not open) with its `-wal`/`-shm` aside as
+/// `cnscd.db.hong-YYYYMMDD-HHMMSS` (never deleting anything); returns the new name.
+pub fn set_aside(db: &Path) -> Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    let mut aside = sidecar(db, &format!(".hong-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = sidecar(db, &format!(".hong-{stamp}-{n}"));
+    }
+    std::fs::rename(db, &aside).map_err(|e| io(db, e))?;
+    for suffix in ["-wal", "-shm"] {
+        let side = sidecar(db, suffix);
+        if side.exists() {
+            std::fs::rename(&side, sidecar(&aside, suffix)).map_err(|e| io(&side, e))?;
+        }
+    }
+    Ok(aside)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn stem(db: &Path) -> String {
+    db.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "cnscd".into())
+}
+
+/// `dir/{stem}-{label}-{stamp}.db`, with `-2`, `-3`… when that name is taken.
+fn free_name(dir: &Path, stem: &str, label: &str, stamp: &str) -> PathBuf {
+    let mut dest = dir.join(format!("{stem}-{label}-{stamp}.db"));
+    let mut n = 1;
+    while dest.exists() || sidecar(&dest, ".tmp").exists() {
+        n += 1;
+        dest = dir.join(format!("{stem}-{label}-{stamp}-{n}.db"));
+    }
+    dest
+}
+
+/// Copies the database behind `source` into the new file `dest` (never overwriting
+/// one): written under a temporary name, made a single file, then renamed.
+fn copy_conn(source: &Connection, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        return Err(io(
+            dest,
+            std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ));
+    }
+    if let Some(dir) = dest.parent() {
+        create_private_dir(dir)?;
+    }
+    let temp = sidecar(dest, ".tmp");
+    create_private_file(&temp)?;
+    let result = (|| -> Result<()> {
+        {
+            let mut target = Connection::open(&temp)?;
+            {
+                let backup = rusqlite::backup::Backup::new(source, &mut target)?;
+                backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+            }
+            // One self-contained file: no -wal beside the copy.
+            let _: String =
+                target.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        }
+        make_private(&temp)?;
+        std::fs::File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io(&temp, e))?;
+        if dest.exists() {
+            return Err(io(
+                dest,
+                std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            ));
+        }
+        std::fs::rename(&temp, dest).map_err(|e| io(dest, e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+        let _ = std::fs::remove_file(sidecar(&temp, "-journal"));
+    }
+    result
+}
+
+impl Store {
+    /// Writes a consistent copy of the open database to the new file `dest` (the SQLite
+    /// backup API: safe while the database is in use, and includes what is still in
+    /// the WAL). An existing file is never overwritten.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        copy_conn(self.conn(), dest)
     }
 
-    /// A copy into the backup folder with a time stamp; returns its path.
-    pub fn backup_now(&self, label: &str) -> Result<PathBuf> {
+    /// A copy into `dir` named `{stem}-{label}-YYYYMMDD-HHMMSS.db`; returns its path.
+    pub fn backup_into(&self, dir: &Path, label: &str) -> Result<PathBuf> {
         let Some(db) = self.path() else {
             return Err(StoreError::refused(
                 "Cơ sở dữ liệu trong bộ nhớ không có tệp để sao lưu",
                 "An in-memory database has no file to back up",
             ));
         };
-        let stem = db
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "cnscd".into());
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let dir = backup_dir(db);
-        let mut dest = dir.join(format!("{stem}-{label}-{stamp}.db"));
-        let mut n = 1;
-        while dest.exists() {
-            n += 1;
-            dest = dir.join(format!("{stem}-{label}-{stamp}-{n}.db"));
-        }
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+        let dest = free_name(dir, &stem(db), label, &stamp);
         self.backup_to(&dest)?;
         Ok(dest)
     }
 
+    /// A copy into the backup folder with a time stamp; returns its path.
+    pub fn backup_now(&self, label: &str) -> Result<PathBuf> {
+        let Some(db) = self.path() else {
+            return self.backup_into(Path::new(""), label);
+        };
+        self.backup_into(&backup_dir(db), label)
+    }
+
     pub(super) fn backup_before_migration(&self, from: i64) -> Result<PathBuf> {
         self.backup_now(&format!("truoc-nang-cap-v{from}"))
+    }
+
+    /// `PRAGMA quick_check` (or the full `integrity_check`): the problems found.
+    pub fn health_check(&self, full: bool) -> Result<Vec<String>> {
+        Ok(check_conn(self.conn(), full)?)
     }
 }

@@ -21,7 +21,10 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 use crate::domain::{FieldError, Lang, Msg};
 
 pub use activities::{ActivityQuery, ActivityRow, Evidence};
-pub use backup::backup_dir;
+pub use backup::{
+    Contents, DAILY_LABEL, Restored, Unusable, backup_dir, check_file, inspect, restore_file,
+    set_aside, sidecar,
+};
 pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
 };
@@ -128,32 +131,73 @@ impl StoreError {
     }
 }
 
-fn sqlite_message(e: &rusqlite::Error, lang: Lang) -> String {
-    if let rusqlite::Error::SqliteFailure(f, detail) = e {
-        let detail = detail.clone().unwrap_or_default();
-        return match (f.code, lang) {
-            (rusqlite::ErrorCode::ConstraintViolation, Lang::Vi) => {
-                format!("Dữ liệu không hợp lệ, không lưu (ràng buộc: {detail})")
-            }
-            (rusqlite::ErrorCode::ConstraintViolation, Lang::En) => {
-                format!("Invalid data, nothing saved (constraint: {detail})")
-            }
-            (rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked, Lang::Vi) => {
-                "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi); hãy thử lại.".into()
-            }
-            (rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked, Lang::En) => {
-                "The database is busy (another program is writing); try again.".into()
-            }
-            (rusqlite::ErrorCode::DiskFull, Lang::Vi) => "Ổ đĩa đã đầy; không lưu được.".into(),
-            (rusqlite::ErrorCode::DiskFull, Lang::En) => "The disk is full; nothing saved.".into(),
-            (_, Lang::Vi) => format!("Lỗi cơ sở dữ liệu: {e}"),
-            (_, Lang::En) => format!("Database error: {e}"),
+/// Puts an SQLite error into plain words for the clerk: what happened and what to do,
+/// never SQLite's own text; a short technical code ends the message in parentheses.
+pub fn sqlite_message(e: &rusqlite::Error, lang: Lang) -> String {
+    use rusqlite::ErrorCode as C;
+    let vi_en = |vi: &str, en: &str| match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => en.to_string(),
+    };
+    let Some(code) = e.sqlite_error_code() else {
+        let tech = match e {
+            rusqlite::Error::QueryReturnedNoRows => "no rows".to_string(),
+            rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..) => "type".to_string(),
+            _ => "internal".to_string(),
         };
-    }
-    match lang {
-        Lang::Vi => format!("Lỗi cơ sở dữ liệu: {e}"),
-        Lang::En => format!("Database error: {e}"),
-    }
+        return vi_en(
+            &format!("Không đọc được dữ liệu như mong đợi; hãy chạy \"cnscd check\" ({tech})"),
+            &format!("The data could not be read as expected; run \"cnscd check\" ({tech})"),
+        );
+    };
+    let text = match code {
+        C::DatabaseCorrupt | C::NotADatabase => vi_en(
+            "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu. Đừng ghi thêm: hãy chạy \
+             \"cnscd check\" để kiểm tra rồi khôi phục một bản sao lưu (\"cnscd backups\", \
+             \"cnscd restore TỆP\" hoặc màn hình khôi phục)",
+            "The database file is damaged or is not a database. Do not write to it: run \
+             \"cnscd check\", then restore a backup (\"cnscd backups\", \"cnscd restore FILE\" \
+             or the recovery screen)",
+        ),
+        C::ConstraintViolation => vi_en(
+            "Dữ liệu trái quy tắc của cơ sở dữ liệu (trùng hoặc thiếu bản ghi liên quan); không lưu gì",
+            "The data breaks a rule of the database (a duplicate or a missing related record); nothing was saved",
+        ),
+        C::DatabaseBusy | C::DatabaseLocked => vi_en(
+            "Một chương trình khác đang dùng cơ sở dữ liệu; hãy thử lại sau ít phút",
+            "Another program is using the database; try again in a moment",
+        ),
+        C::DiskFull => vi_en(
+            "Ổ đĩa đã đầy; không lưu được. Hãy giải phóng chỗ trống rồi thử lại",
+            "The disk is full; nothing was saved. Free some space, then try again",
+        ),
+        C::ReadOnly | C::PermissionDenied => vi_en(
+            "Không được phép ghi vào tệp cơ sở dữ liệu (chỉ đọc hoặc thiếu quyền); hãy kiểm tra quyền của tệp và thư mục",
+            "The database file cannot be written (read-only or no permission); check the file's and folder's permissions",
+        ),
+        C::CannotOpen => vi_en(
+            "Không mở được tệp cơ sở dữ liệu; hãy kiểm tra đường dẫn và thư mục chứa nó",
+            "The database file could not be opened; check the path and its folder",
+        ),
+        C::SystemIoFailure => vi_en(
+            "Lỗi đọc ghi ổ đĩa; hãy kiểm tra ổ đĩa (hoặc USB) rồi thử lại, và chạy \"cnscd check\"",
+            "A disk read or write failed; check the drive (or USB stick), try again, and run \"cnscd check\"",
+        ),
+        C::TooBig => vi_en(
+            "Dữ liệu quá lớn; không lưu",
+            "The data is too large; nothing was saved",
+        ),
+        _ => vi_en(
+            "Cơ sở dữ liệu không làm được việc này; hãy thử lại, nếu vẫn lỗi hãy chạy \"cnscd check\"",
+            "The database could not do this; try again, and if it fails again run \"cnscd check\"",
+        ),
+    };
+    let tech = match e {
+        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+        _ => 0,
+    };
+    format!("{text} (SQLite {code:?}/{tech})")
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -190,13 +234,11 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, upgrading its schema after
     /// taking a copy. A database from a newer version is refused untouched.
     pub fn open(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                context: dir.display().to_string(),
-                source,
-            })?;
+        if let Some(dir) = path.parent() {
+            backup::create_private_dir(dir)?;
         }
         let display = path.display().to_string();
+        let created = !path.exists();
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -223,6 +265,13 @@ impl Store {
             path: Some(path.to_path_buf()),
         };
         store.configure()?;
+        if created {
+            backup::make_private(path)?;
+        }
+        // The journal files hold the same data: owner only, like the database.
+        for suffix in ["-wal", "-shm"] {
+            backup::make_private(&sidecar(path, suffix))?;
+        }
         if version > 0 && version < schema::VERSION {
             store.backup_before_migration(version)?;
         }
