@@ -5,6 +5,26 @@ use serde::{Deserialize, Serialize};
 
 use super::text;
 
+/// Folds a typed kind (`thi-xa`, `thị xã`, `Thi_Xa`) to compare with codes and words.
+fn fold_kind(typed: &str) -> String {
+    text::fold(typed)
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect()
+}
+
+fn parse_kind<K: Copy>(
+    typed: &str,
+    all: &[K],
+    code: fn(K) -> &'static str,
+    word: fn(K) -> &'static str,
+) -> Option<K> {
+    let f = fold_kind(typed);
+    all.iter()
+        .copied()
+        .find(|k| f == code(*k) || f == fold_kind(word(*k)))
+}
+
 /// The kind of commune-level unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CommuneKind {
@@ -40,6 +60,11 @@ impl CommuneKind {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// Reads a code or a word as typed: `thi-tran`, `thị trấn`, `phuong`.
+    pub fn parse(typed: &str) -> Option<Self> {
+        parse_kind(typed, &Self::ALL, Self::code, Self::word)
+    }
 }
 
 /// The kind of district (before 1 July 2025).
@@ -74,6 +99,16 @@ impl DistrictKind {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Reads a code or a word as typed: `thi-xa`, `thành phố`, `huyen`.
+    pub fn parse(typed: &str) -> Option<Self> {
+        parse_kind(typed, &Self::ALL, Self::code, Self::word)
+    }
+
+    /// `Huyện`, `Thị xã`, `Thành phố`, `Quận`: the label of the district's line.
+    pub fn label(self) -> String {
+        capitalise_first(self.word())
     }
 }
 
@@ -178,6 +213,26 @@ impl VillageKind {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Reads a code or a word as typed: `to-dan-pho`, `tổ dân phố`, `ap`.
+    pub fn parse(typed: &str) -> Option<Self> {
+        parse_kind(typed, &Self::ALL, Self::code, Self::word)
+    }
+
+    /// The words of the kinds a commune's villages have, in the order of [`Self::ALL`]:
+    /// `thôn, tổ dân phố`; `thôn, ấp, khu phố` when the commune has none yet.
+    pub fn words_of(villages: &[Village]) -> String {
+        let kinds: Vec<&str> = Self::ALL
+            .into_iter()
+            .filter(|k| villages.iter().any(|v| v.kind == *k))
+            .map(Self::word)
+            .collect();
+        if kinds.is_empty() {
+            "thôn, ấp, khu phố".into()
+        } else {
+            kinds.join(", ")
+        }
     }
 
     /// Recognises the kind word at the start of a typed name (`Thôn 3`, `khu pho 2`).
