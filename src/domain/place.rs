@@ -133,6 +133,10 @@ pub struct Commune {
     pub vice_chairmen: Vec<String>,
     /// The code of the rule preset the commune follows.
     pub preset: String,
+    /// The kinds of its active villages, in the order of [`VillageKind::ALL`] (read
+    /// with the commune, for the documents' wording: `thôn, bon`).
+    #[serde(default)]
+    pub village_kinds: Vec<VillageKind>,
 }
 
 impl Commune {
@@ -151,12 +155,63 @@ impl Commune {
         self.committee_name().to_uppercase()
     }
 
+    /// The words of its village kinds as a list: `thôn, tổ dân phố`; `khu dân cư` while
+    /// it has no village.
+    pub fn village_words(&self) -> String {
+        let words: Vec<&str> = VillageKind::ALL
+            .into_iter()
+            .filter(|k| self.village_kinds.contains(k))
+            .map(VillageKind::word)
+            .collect();
+        if words.is_empty() {
+            "khu dân cư".into()
+        } else {
+            words.join(", ")
+        }
+    }
+
+    /// `tỉnh Đắk Nông`, or `thành phố Hà Nội` for a centrally-run city.
+    pub fn province_full_name(&self) -> String {
+        province_full_name(&self.province)
+    }
+
     /// `thành phố Gia Nghĩa, tỉnh Đắk Nông` or only `tỉnh Đắk Nông`: never an empty district.
     pub fn where_line(&self) -> String {
         match &self.district {
-            Some(d) => format!("{} {}, tỉnh {}", d.kind.word(), d.name, self.province),
-            None => format!("tỉnh {}", self.province),
+            Some(d) => format!(
+                "{} {}, {}",
+                d.kind.word(),
+                d.name,
+                self.province_full_name()
+            ),
+            None => self.province_full_name(),
         }
+    }
+}
+
+/// The centrally-run cities (thành phố trực thuộc trung ương), folded.
+const CENTRAL_CITIES: [&str; 6] = [
+    "ha noi",
+    "ho chi minh",
+    "hai phong",
+    "da nang",
+    "can tho",
+    "hue",
+];
+
+/// `tỉnh Đắk Nông`; `thành phố Hà Nội` for a centrally-run city (or one typed with
+/// `thành phố`).
+pub fn province_full_name(province: &str) -> String {
+    let p = text::clean(province);
+    let folded = text::fold(&p);
+    if let Some(rest) = folded.strip_prefix("thanh pho ") {
+        let skip = p.chars().count() - rest.chars().count();
+        return format!("thành phố {}", p.chars().skip(skip).collect::<String>());
+    }
+    if CENTRAL_CITIES.contains(&folded.as_str()) {
+        format!("thành phố {p}")
+    } else {
+        format!("tỉnh {p}")
     }
 }
 
@@ -328,6 +383,7 @@ pub mod tests_support {
             chairman: "Trần Đình Tuấn".into(),
             vice_chairmen: vec!["Quản Thị Ngọc".into()],
             preset: "dak-nia-004".into(),
+            village_kinds: vec![VillageKind::Thon, VillageKind::Bon],
         }
     }
 }
@@ -347,6 +403,7 @@ mod tests {
             chairman: "Trần Đình Tuấn".into(),
             vice_chairmen: vec![],
             preset: "ministry-001".into(),
+            village_kinds: vec![],
         }
     }
 

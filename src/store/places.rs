@@ -92,12 +92,15 @@ impl NewCommune {
                 .filter(|s| !s.is_empty())
                 .collect(),
             preset: self.preset.clone(),
+            village_kinds: Vec::new(),
         })
     }
 }
 
 const COMMUNE_COLS: &str = "id, province, district_kind, district_name, kind, name, place_name, \
-                            chairman, vice_chairmen, preset";
+                            chairman, vice_chairmen, preset, \
+                            (SELECT group_concat(DISTINCT v.kind) FROM villages v \
+                             WHERE v.commune_id = communes.id AND v.status = 'active')";
 
 fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
     let district_kind: Option<String> = r.get(2)?;
@@ -120,6 +123,14 @@ fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
         chairman: r.get(7)?,
         vice_chairmen: serde_json::from_str(&vice).unwrap_or_default(),
         preset: r.get(9)?,
+        village_kinds: {
+            let codes: Option<String> = r.get(10)?;
+            let codes = codes.unwrap_or_default();
+            VillageKind::ALL
+                .into_iter()
+                .filter(|k| codes.split(',').any(|c| c == k.code()))
+                .collect()
+        },
     })
 }
 
@@ -172,7 +183,7 @@ impl Store {
             }
             log(tx, "commune", id, "update", &c.full_name())
         })?;
-        Ok(c)
+        self.commune(c.id)
     }
 
     pub fn communes(&self) -> Result<Vec<Commune>> {
