@@ -190,6 +190,55 @@ pub fn add_villages(store: &mut Store, kind: &str, names: &[String]) -> Result<V
     Ok(out)
 }
 
+/// Reads the villages typed in the first-run form: separated by commas, semicolons
+/// or lines, each starting with its kind (`Thôn 1`, `tổ dân phố Hạ Thanh`).
+pub fn typed_villages(typed: &str) -> std::result::Result<Vec<(VillageKind, String)>, FieldError> {
+    let mut out: Vec<(VillageKind, String)> = Vec::new();
+    for item in typed.split([',', ';', '\n']).map(text::clean) {
+        if item.is_empty() {
+            continue;
+        }
+        match VillageKind::split_typed(&item) {
+            Some((kind, name)) if !name.is_empty() => {
+                if out
+                    .iter()
+                    .any(|(k, n)| *k == kind && text::fold(n) == text::fold(&name))
+                {
+                    return Err(field_error(
+                        Field::Village,
+                        format!("“{item}” được ghi hai lần"),
+                        format!("“{item}” is given twice"),
+                    ));
+                }
+                out.push((kind, name));
+            }
+            _ => {
+                return Err(field_error(
+                    Field::Village,
+                    format!(
+                        "“{item}” cần ghi cả loại trước tên: thôn, ấp, bản, buôn, bon, làng, khu phố hoặc tổ dân phố"
+                    ),
+                    format!(
+                        "“{item}” needs its kind before the name: thôn, ấp, bản, buôn, bon, làng, khu phố or tổ dân phố"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The first run: the commune and the villages typed with it. The villages are
+/// checked before anything is saved.
+pub fn create_with_villages(store: &mut Store, new: &NewCommune, villages: &str) -> Result<i64> {
+    let villages = typed_villages(villages).map_err(Error::invalid)?;
+    let c = store.create_commune(new)?;
+    for (kind, name) in villages {
+        store.add_village(c.id, kind, &name)?;
+    }
+    Ok(c.id)
+}
+
 /// Finds an active village of the home commune by its name, with or without the kind
 /// word (`Hạ Thanh`, `thôn Hạ Thanh`), ignoring case and accents.
 pub fn find_village(store: &Store, typed: &str) -> Result<Village> {

@@ -204,6 +204,28 @@ impl Store {
             .ok_or_else(|| no_commune(id))
     }
 
+    /// Since when the commune's work is on record: the earliest of the day it was set
+    /// up here (its history, or the first history entry of the database), a member's
+    /// joining, an activity and an issued decision or report. No reporting deadline
+    /// falls before it. `None` when nothing is known.
+    pub fn commune_since(&self, id: i64) -> Result<Option<chrono::NaiveDate>> {
+        let first: Option<String> = self.conn().query_row(
+            "SELECT min(d) FROM ( \
+               SELECT coalesce( \
+                 (SELECT min(substr(at, 1, 10)) FROM history \
+                  WHERE entity = 'commune' AND entity_id = ?1 AND action = 'create'), \
+                 (SELECT min(substr(at, 1, 10)) FROM history)) AS d \
+               UNION ALL SELECT min(m.joined_on) FROM memberships m \
+                 JOIN teams t ON t.id = m.team_id WHERE t.commune_id = ?1 \
+               UNION ALL SELECT min(on_date) FROM activities WHERE commune_id = ?1 \
+               UNION ALL SELECT min(issued_on) FROM decisions WHERE commune_id = ?1 \
+               UNION ALL SELECT min(issued_on) FROM reports WHERE commune_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(first.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+    }
+
     /// The commune the office works for (the first one), if set up.
     pub fn home_commune(&self) -> Result<Option<Commune>> {
         Ok(self
