@@ -727,14 +727,9 @@ pub fn build(
     Ok(Document {
         header: Header {
             parent_body: None,
-            body: vec![
-                "ỦY BAN NHÂN DÂN".into(),
-                format!(
-                    "{} {}",
-                    place_word.to_uppercase(),
-                    commune.name.to_uppercase()
-                ),
-            ],
+            body: std::iter::once("ỦY BAN NHÂN DÂN".to_string())
+                .chain(body_place_lines(place_word, &commune.name))
+                .collect(),
             number_line: number.clone(),
             summary: None,
             place_date: vndate::place_date(&commune.place_name, draft.date),

@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 
 use super::model::{
     Align, Block, Chart, Column, Document, Face, Header, Meta, ParaStyle, Paragraph, Signature,
-    Table,
+    Table, body_place_lines,
 };
 use crate::domain::indicator::{Indicator, Progress};
 use crate::domain::period::Period;
-use crate::domain::place::Commune;
+use crate::domain::place::{Commune, VillageKind};
 use crate::domain::{Field, FieldError, number, text, vndate};
 
 /// Who issues the report.
@@ -439,16 +439,31 @@ pub fn build(
         commune.name.to_uppercase()
     );
     let (parent_body, body) = match &draft.issuer {
-        Issuer::Commune => (None, vec!["ỦY BAN NHÂN DÂN".to_string(), upper_commune]),
+        Issuer::Commune => (
+            None,
+            std::iter::once("ỦY BAN NHÂN DÂN".to_string())
+                .chain(body_place_lines(commune.kind.word(), &commune.name))
+                .collect(),
+        ),
         Issuer::Team(name) => {
-            let upper = name.to_uppercase();
-            let rest = upper
-                .strip_prefix("TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG ")
-                .unwrap_or(&upper)
-                .to_string();
+            // `TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG` on its line, the place (its kind and name,
+            // on two lines when long) under it.
+            let rest = name
+                .strip_prefix(crate::domain::team::TEAM_WORDS)
+                .map(str::trim)
+                .unwrap_or(name);
+            let place = match VillageKind::split_typed(rest) {
+                Some((kind, n)) if !n.is_empty() => body_place_lines(kind.word(), &n),
+                _ => vec![rest.to_uppercase()],
+            };
+            let team_words = if rest == name.as_str() {
+                Vec::new()
+            } else {
+                vec![crate::domain::team::TEAM_WORDS.to_uppercase()]
+            };
             (
                 Some(format!("UBND {upper_commune}")),
-                vec!["TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG".into(), rest],
+                team_words.into_iter().chain(place).collect(),
             )
         }
     };
@@ -598,5 +613,21 @@ mod tests {
         d.signer = "  ".into();
         let e = build(&commune(), &Figures::default(), &d, "2026-11-16T08:00:00").unwrap_err();
         assert_eq!(e[0].field, Field::Signer);
+    }
+
+    #[test]
+    fn a_long_place_in_the_header_breaks_after_its_kind() {
+        let d = draft(Issuer::Team(
+            "Tổ công nghệ số cộng đồng tổ dân phố Nguyễn Thị Minh Khai".into(),
+        ));
+        let doc = build(&commune(), &Figures::default(), &d, "2026-11-16T08:00:00").unwrap();
+        assert_eq!(
+            doc.header.body,
+            [
+                "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG",
+                "TỔ DÂN PHỐ",
+                "NGUYỄN THỊ MINH KHAI"
+            ]
+        );
     }
 }
