@@ -61,6 +61,10 @@ pub fn of_month_just_ended(s: &Store, commune_id: i64, today: NaiveDate) -> Resu
     for t in s.teams(commune_id)? {
         if t.village_id.is_some() && t.status != crate::domain::team::TeamStatus::Dissolved {
             let done = reported.contains(&t.id);
+            // Nor by a team set up after it.
+            let owed = owed
+                && s.team_since(t.id)?
+                    .is_none_or(|since| period.last_day() >= since);
             villages.push((
                 names.get(&t.id).cloned().unwrap_or_default(),
                 done,
