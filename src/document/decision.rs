@@ -668,9 +668,17 @@ pub fn build(
         "a) Tổ trưởng:",
         &format!(" {}", text::clean(&draft.leader_duties)),
     );
-    blocks.push(heading("b) Tổ phó:"));
-    blocks.extend(draft.deputy_duties.iter().map(|d| body(text::clean(d))));
-    blocks.push(heading("c) Tổ viên:"));
+    // A decision about teams with no deputy gives no deputies' duties.
+    let deputies = teams
+        .iter()
+        .any(|t| t.members.iter().any(|m| m.role == Role::Deputy));
+    if deputies && !draft.deputy_duties.is_empty() {
+        blocks.push(heading("b) Tổ phó:"));
+        blocks.extend(draft.deputy_duties.iter().map(|d| body(text::clean(d))));
+        blocks.push(heading("c) Tổ viên:"));
+    } else {
+        blocks.push(heading("b) Tổ viên:"));
+    }
     blocks.extend(draft.member_duties.iter().map(|d| body(text::clean(d))));
     let effect = match (&draft.kind, &draft.replaces) {
         (DecisionKind::Change, Some(r)) => format!(
