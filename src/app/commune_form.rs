@@ -68,8 +68,11 @@ pub struct CommuneForm {
     pub name: String,
     pub place_name: String,
     pub chairman: String,
-    /// Vice-chairmen, separated by commas.
+    /// Vice-chairmen, separated by commas (as many as the commune has).
     pub vice: String,
+    /// Villages typed at the first run, separated by commas or lines, each with its
+    /// kind (`Thôn 1, Tổ dân phố Hạ Thanh`); empty in Settings.
+    pub villages: String,
     pub preset: String,
     touched: Vec<Field>,
     pub tried: bool,
@@ -99,6 +102,7 @@ impl Default for CommuneForm {
             place_name: String::new(),
             chairman: String::new(),
             vice: String::new(),
+            villages: String::new(),
             preset: "ministry-001".into(),
             touched: Vec::new(),
             tried: false,
@@ -164,6 +168,9 @@ impl CommuneForm {
                 "a district kind needs a name; or choose “no district”",
             ));
         }
+        if let Err(e) = crate::office::setup::typed_villages(&self.villages) {
+            errors.push(e);
+        }
         self.errors = errors;
         self.errors.is_empty().then_some(new)
     }
@@ -172,6 +179,22 @@ impl CommuneForm {
     pub fn update(&mut self, message: Message) -> Option<NewCommune> {
         match message {
             Message::Input(field, v) => {
+                // The place of the date line follows the name until the clerk edits it.
+                if field == Field::Commune
+                    && !self.touched.contains(&Field::PlaceName)
+                    && (self.place_name.is_empty() || self.place_name == self.name)
+                {
+                    self.place_name = v.clone();
+                }
+                if field == Field::Village {
+                    self.villages = v;
+                    if !self.touched.contains(&field) {
+                        self.touched.push(field);
+                    }
+                    self.dirty = true;
+                    self.check();
+                    return None;
+                }
                 let slot = match field {
                     Field::Province => &mut self.province,
                     Field::District => &mut self.district_name,
@@ -212,14 +235,37 @@ impl CommuneForm {
     }
 
     fn input<'a>(&'a self, l: Lang, field: Field, value: &'a str) -> Element<'a, Message> {
+        // The district's line is named after its kind: Huyện, Thị xã, Thành phố, Quận.
+        let name = match (field, self.district_kind, l) {
+            (Field::District, Some(k), Lang::Vi) => k.label(),
+            _ => field.name().get(l).to_string(),
+        };
         widgets::field(
-            field.name().get(l).to_string(),
+            name,
             field_id(field),
             value,
             self.error_for(field, l),
             move |v| Message::Input(field, v),
             Message::Save,
         )
+    }
+
+    /// The villages' field of the first run: one line, kinds typed with the names.
+    pub fn villages_view(&self, l: Lang) -> Element<'_, Message> {
+        let hint = match l {
+            Lang::Vi => {
+                "Các thôn, ấp, bản, tổ dân phố… của xã, cách nhau bởi dấu phẩy, mỗi tên kèm loại: “Thôn 1, Thôn 2, Tổ dân phố Hạ Thanh” (có thể thêm sau)"
+            }
+            Lang::En => {
+                "The commune's villages, separated by commas, each with its kind: “Thôn 1, Thôn 2, Tổ dân phố Hạ Thanh” (can be added later)"
+            }
+        };
+        column![
+            self.input(l, Field::Village, &self.villages),
+            text(hint).size(style::LABEL).color(style::MUTED),
+        ]
+        .spacing(style::SPACE_TIGHT)
+        .into()
     }
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
@@ -298,6 +344,7 @@ pub fn field_id(field: Field) -> &'static str {
         Field::PlaceName => "commune_place",
         Field::Chairman => "commune_chairman",
         Field::ViceChairmen => "commune_vice",
+        Field::Village => "commune_villages",
         _ => "commune_other",
     }
 }
@@ -342,5 +389,40 @@ mod tests {
                 .unwrap()
                 .starts_with("Huyện:")
         );
+    }
+
+    #[test]
+    fn the_place_follows_the_name_until_edited_and_the_district_line_its_kind() {
+        let mut f = CommuneForm::default();
+        f.update(Message::Input(Field::Commune, "Thạch".into()));
+        f.update(Message::Input(Field::Commune, "Thạch Linh".into()));
+        assert_eq!(f.place_name, "Thạch Linh");
+        f.update(Message::Input(Field::PlaceName, "Hà Tĩnh".into()));
+        f.update(Message::Input(Field::Commune, "Thạch Hạ".into()));
+        assert_eq!(f.place_name, "Hà Tĩnh");
+        f.update(Message::District(DistrictChoice(
+            Some(DistrictKind::ThanhPho),
+            Lang::Vi,
+        )));
+        f.tried = true;
+        f.check();
+        assert!(
+            f.error_for(Field::District, Lang::Vi).is_some(),
+            "a kind without a name"
+        );
+    }
+
+    #[test]
+    fn villages_typed_at_the_first_run_need_their_kind() {
+        let mut f = CommuneForm::default();
+        f.update(Message::Input(Field::Village, "Thôn 1, Hạ Thanh".into()));
+        f.tried = true;
+        let e = f.error_for(Field::Village, Lang::Vi).unwrap();
+        assert!(e.contains("Hạ Thanh"), "{e}");
+        f.update(Message::Input(
+            Field::Village,
+            "Thôn 1, Tổ dân phố Hạ Thanh".into(),
+        ));
+        assert!(f.error_for(Field::Village, Lang::Vi).is_none());
     }
 }

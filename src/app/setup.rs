@@ -1,6 +1,6 @@
 //! First run: an empty database asks for the commune (province, kind and name, an
 //! optional district, the place for date lines, the chairman and vice-chairmen, the
-//! rule preset) — or opens the demo commune. Everything is editable later in Settings.
+//! rule preset, its villages) — or opens the demo commune. Everything is editable later in Settings.
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
@@ -41,9 +41,10 @@ impl State {
             Message::Form(m) => match self.form.update(m) {
                 Some(new) => {
                     self.busy = true;
+                    let villages = self.form.villages.clone();
                     let task = query(
                         ctx.db,
-                        move |s| Ok(s.create_commune(&new)?.id),
+                        move |s| office::setup::create_with_villages(s, &new, &villages),
                         Message::Done,
                     );
                     (task, None)
@@ -94,6 +95,7 @@ impl State {
             text(tr(l, T::SetupTitle)).size(24).font(UI_FONT_STRONG),
             text(tr(l, T::SetupIntro)).color(style::MUTED),
             self.form.view(l).map(Message::Form),
+            self.form.villages_view(l).map(Message::Form),
         ]
         .spacing(14)
         .max_width(760);

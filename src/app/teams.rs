@@ -56,6 +56,9 @@ pub struct Data {
     pub teams: Vec<Line>,
     pub villages: Vec<VillageChoice>,
     pub without_team: Vec<VillageChoice>,
+    /// The label of the village pick list, from the commune's own village kinds
+    /// (`Thôn, tổ dân phố`).
+    pub village_label: String,
 }
 
 /// The team being edited.
@@ -129,10 +132,14 @@ impl State {
                         name: t.name,
                     })
                     .collect();
+                let all = s.villages(c.id, false)?;
                 Ok(Data {
                     commune_id: c.id,
                     teams,
-                    villages: s.villages(c.id, false)?.iter().map(village).collect(),
+                    village_label: crate::domain::place::capitalise_first(
+                        &crate::domain::place::VillageKind::words_of(&all),
+                    ),
+                    villages: all.iter().map(village).collect(),
                     without_team: s.villages_without_team(c.id)?.iter().map(village).collect(),
                 })
             },
@@ -322,7 +329,11 @@ impl State {
         ]
         .spacing(6);
         if e.level == Level::Village {
-            col = col.push(text(tr(l, T::TeamsVillage)).size(style::LABEL));
+            let label = match l {
+                Lang::Vi => self.data.village_label.as_str(),
+                Lang::En => tr(l, T::TeamsVillage),
+            };
+            col = col.push(text(label).size(style::LABEL));
             col = col.push(
                 pick_list(
                     self.data.villages.as_slice(),

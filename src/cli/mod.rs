@@ -5,6 +5,7 @@
 mod backups;
 mod bench;
 mod print;
+mod setup;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,6 +59,26 @@ pub enum Verb {
         /// Add N generated activities to the home commune (created first if empty).
         #[arg(long, value_name = "N", conflicts_with = "communes")]
         activities: Option<u64>,
+    },
+    /// Set up the home commune: `commune set --province … --kind … --name … --chairman …`.
+    Commune {
+        #[command(subcommand)]
+        what: setup::CommuneVerb,
+    },
+    /// Add villages: `village add --kind thon NAME…`.
+    Village {
+        #[command(subcommand)]
+        what: setup::VillageVerb,
+    },
+    /// Add a team: `team add --commune` or `team add --village NAME`.
+    Team {
+        #[command(subcommand)]
+        what: setup::TeamVerb,
+    },
+    /// Add a member: `member add --team ID --name … --role truong|pho|vien`.
+    Member {
+        #[command(subcommand)]
+        what: setup::MemberVerb,
     },
     /// List activities, newest first: id, date, team, kind, people, households, counts.
     Activities {
@@ -389,6 +410,10 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 &mut store, communes, villages, members, seed, &mut out, lang,
             )
         }
+        Verb::Commune { what } => setup::commune(&mut store, what, &mut out),
+        Verb::Village { what } => setup::village(&mut store, what, &mut out),
+        Verb::Team { what } => setup::team(&mut store, what, &mut out),
+        Verb::Member { what } => setup::member(&mut store, what, &mut out),
         Verb::Teams => teams(&store, &mut out),
         Verb::Members { team, search, all } => {
             let q = MemberQuery {

@@ -93,7 +93,7 @@ impl Listed {
         if self.position.is_empty() {
             who
         } else {
-            format!("{who}, {}", self.position)
+            format!("{who}, {}", text::position_in_sentence(&self.position))
         }
     }
 }
@@ -137,9 +137,126 @@ pub struct DecisionDraft {
     pub annex_threshold: usize,
 }
 
-/// The commune's default texts (seed 004), for a new draft.
-pub fn default_draft(commune: &Commune, kind: DecisionKind, date: NaiveDate) -> DecisionDraft {
+/// Where the teams of a decision work, in the words its default texts use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    /// The team(s) as the subject of a sentence: `Tổ công nghệ số cộng đồng xã`,
+    /// `Tổ công nghệ số cộng đồng thôn Hạ Thanh`, `Các Tổ công nghệ số cộng đồng thôn, ấp`.
+    pub teams: String,
+    /// The area after `trên địa bàn`: `xã` (the commune's own team, as seed 004
+    /// writes it), `thôn Hạ Thanh`, `các thôn, ấp của xã Tân Phú`.
+    pub area: String,
+    /// Where the households are: `trong thôn, bon` (the commune's village kinds),
+    /// `trong thôn Hạ Thanh`, `trong các thôn, ấp`.
+    pub among: String,
+    /// `các thôn, bon, cụm dân cư` — the places the propaganda reaches.
+    pub places: String,
+}
+
+impl Area {
+    /// The commune's own team.
+    pub fn commune(commune: &Commune) -> Self {
+        let w = commune.kind.word();
+        let villages = commune.village_words();
+        Self {
+            teams: format!("Tổ công nghệ số cộng đồng {w}"),
+            area: w.to_string(),
+            among: format!("trong {villages}"),
+            places: format!("các {villages}, cụm dân cư"),
+        }
+    }
+
+    /// The teams of a decision: the commune's, one village's, or several villages'.
+    pub fn of(commune: &Commune, teams: &[TeamPart]) -> Self {
+        match teams {
+            [one] if one.place_word == commune.kind.word() => Self::commune(commune),
+            [one] => {
+                let place = one
+                    .name
+                    .strip_prefix(crate::domain::team::TEAM_WORDS)
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| one.place_word.clone());
+                Self {
+                    teams: one.name.clone(),
+                    among: format!("trong {place}"),
+                    places: format!("{place}, các cụm dân cư"),
+                    area: place,
+                }
+            }
+            many => {
+                let words = village_words(many);
+                Self {
+                    teams: format!("Các Tổ công nghệ số cộng đồng {words}"),
+                    area: format!("các {words} của {}", commune.full_name()),
+                    among: format!("trong các {words}"),
+                    places: format!("các {words}, cụm dân cư"),
+                }
+            }
+        }
+    }
+}
+
+/// The kinds of the teams' places, each once, in order: `thôn, tổ dân phố`.
+fn village_words(teams: &[TeamPart]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for t in teams {
+        if !words.contains(&t.place_word.as_str()) {
+            words.push(&t.place_word);
+        }
+    }
+    words.join(", ")
+}
+
+/// The texts of a draft that depend on where the teams work.
+struct AreaTexts {
+    purpose: String,
+    working_regime: Vec<String>,
+    leader_duties: String,
+    deputy_duties: Vec<String>,
+    member_duties: Vec<String>,
+}
+
+fn area_texts(commune: &Commune, a: &Area) -> AreaTexts {
+    let Area {
+        teams,
+        area,
+        among,
+        places,
+    } = a;
     let w = commune.kind.word();
+    AreaTexts {
+        purpose: format!(
+            "để hướng dẫn, hỗ trợ, kiểm tra, theo dõi, đôn đốc, báo cáo tiến độ Chuyển đổi số trên địa bàn {area}"
+        ),
+        working_regime: vec![
+            format!("{teams} làm việc theo chế độ kiêm nhiệm. Nhiệm vụ của các Tổ viên do Tổ trưởng phân công. Tổ công nghệ số cộng đồng được quản lý dựa trên các nền tảng số Việt Nam miễn phí và thông dụng như Facebook, Zalo, Mocha, ..."),
+            "Thành viên Tổ công nghệ số cộng đồng được bồi dưỡng, tập huấn trực tiếp hoặc trực tuyến thường xuyên, nhiều lần để thành thạo các bước cài đặt, hướng dẫn sử dụng, hỗ trợ giải đáp thắc mắc về nền tảng số, công nghệ số để lan tỏa, hướng dẫn đến toàn dân.".into(),
+        ],
+        leader_duties: format!("Điều hành hoạt động của Tổ, xây dựng kế hoạch, phân công nhiệm vụ và thời gian cụ thể cho các Tổ viên triển khai hướng dẫn, hỗ trợ, theo dõi, giám sát quá trình chuyển đổi số trên địa bàn {area}. Chịu trách nhiệm trước UBND {w}, Ban chỉ đạo chuyển đổi số {w} về kết quả thực hiện nhiệm vụ phân công."),
+        deputy_duties: vec![
+            "- Giúp Tổ trưởng điều hành hoạt động của Tổ.".into(),
+            format!("- Trực tiếp theo dõi, đôn đốc các Tổ viên trong việc hướng dẫn, hỗ trợ, theo dõi, giám sát quá trình chuyển đổi số trên địa bàn {area}."),
+            format!("- Định kỳ, đột xuất báo cáo kết quả chuyển đổi số trên địa bàn {area} cho Tổ trưởng và các cấp."),
+        ],
+        member_duties: vec![
+            format!("- Trực tiếp triển khai các nền tảng số, trực tiếp làm mẫu, bồi dưỡng, tập huấn, hướng dẫn lại cho cá nhân, hộ gia đình {among} (cài ứng dụng số sức khỏe điện tử, ứng dụng PC-COVID, dịch vụ công, xem thông tin đất đai,...). Tạo nhóm mạng xã hội (lập nhóm Facebook, Zalo, Mocha, ...) chuyển đổi số gồm tất cả các hộ gia đình/người dân {among} để hỗ trợ, tương tác, thông tin chuyển đổi số và hướng dẫn thường xuyên."),
+            "- Tuyên truyền, hướng dẫn người dân:".into(),
+            format!("+ Các chủ trương, đường lối của Đảng, chính sách, pháp luật của nhà nước về chuyển đổi số đến các hộ gia đình, người dân trong {places};"),
+            "+ Về chính quyền số: Hướng dẫn người dân sử dụng dịch vụ công trực tuyến; sử dụng các dịch vụ số và tương tác với chính quyền qua các nền tảng số được đánh giá và lựa chọn.".into(),
+            "+ Về kinh tế số: Hướng dẫn doanh nghiệp, hộ kinh doanh, người dân trên địa bàn đăng ký tham gia các sàn thương mại điện tử như: “voso.vn”, “postmart”,... mở tài khoản thanh toán điện tử; hướng dẫn ứng dụng công nghệ số trong các hoạt động sản xuất, kinh doanh phù hợp điều kiện kinh tế - xã hội của địa phương.".into(),
+            "+ Về xã hội số: hướng dẫn người dân tiếp cận, cài đặt, sử dụng các dịch vụ số phục vụ cho các nhu cầu thiết yếu như: Y tế, giáo dục, chính sách xã hội,... thông qua các nền tảng số.".into(),
+            "- Định kỳ, thường xuyên tổng hợp báo cáo qua mạng xã hội (nhóm Facebook, Zalo, Mocha,...) kết quả thực hiện các chỉ tiêu, nhiệm vụ triển khai việc sử dụng nền tảng số, công nghệ số để chính quyền nắm bắt, chỉ đạo và xử lý kịp thời các đề xuất, vướng mắc của địa phương.".into(),
+        ],
+    }
+}
+
+/// The commune's default texts (seed 004) for its own team, for a new draft. A draft
+/// about village teams whose texts are still these gets the teams' own words when it
+/// is built (see [`build`]).
+pub fn default_draft(commune: &Commune, kind: DecisionKind, date: NaiveDate) -> DecisionDraft {
+    let t = area_texts(commune, &Area::commune(commune));
     DecisionDraft {
         kind,
         number: None,
@@ -147,28 +264,11 @@ pub fn default_draft(commune: &Commune, kind: DecisionKind, date: NaiveDate) -> 
         subject: String::new(),
         legal_bases: Vec::new(),
         proposal: "Theo đề nghị của công chức Văn phòng - Thống kê.".into(),
-        purpose: format!(
-            "để hướng dẫn, hỗ trợ, kiểm tra, theo dõi, đôn đốc, báo cáo tiến độ Chuyển đổi số trên địa bàn {w}"
-        ),
-        working_regime: vec![
-            format!("Tổ công nghệ số cộng đồng {w} làm việc theo chế độ kiêm nhiệm. Nhiệm vụ của các Tổ viên do Tổ trưởng phân công. Tổ công nghệ số cộng đồng được quản lý dựa trên các nền tảng số Việt Nam miễn phí và thông dụng như Facebook, Zalo, Mocha, ..."),
-            "Thành viên Tổ công nghệ số cộng đồng được bồi dưỡng, tập huấn trực tiếp hoặc trực tuyến thường xuyên, nhiều lần để thành thạo các bước cài đặt, hướng dẫn sử dụng, hỗ trợ giải đáp thắc mắc về nền tảng số, công nghệ số để lan tỏa, hướng dẫn đến toàn dân.".into(),
-        ],
-        leader_duties: format!("Điều hành hoạt động của Tổ, xây dựng kế hoạch, phân công nhiệm vụ và thời gian cụ thể cho các Tổ viên triển khai hướng dẫn, hỗ trợ, theo dõi, giám sát quá trình chuyển đổi số trên địa bàn {w}. Chịu trách nhiệm trước UBND {w}, Ban chỉ đạo chuyển đổi số {w} về kết quả thực hiện nhiệm vụ phân công."),
-        deputy_duties: vec![
-            "- Giúp Tổ trưởng điều hành hoạt động của Tổ.".into(),
-            format!("- Trực tiếp theo dõi, đôn đốc các Tổ viên trong việc hướng dẫn, hỗ trợ, theo dõi, giám sát quá trình chuyển đổi số trên địa bàn {w}."),
-            format!("- Định kỳ, đột xuất báo cáo kết quả chuyển đổi số trên địa bàn {w} cho Tổ trưởng và các cấp."),
-        ],
-        member_duties: vec![
-            "- Trực tiếp triển khai các nền tảng số, trực tiếp làm mẫu, bồi dưỡng, tập huấn, hướng dẫn lại cho cá nhân, hộ gia đình trong thôn, bon (cài ứng dụng số sức khỏe điện tử, ứng dụng PC-COVID, dịch vụ công, xem thông tin đất đai,...). Tạo nhóm mạng xã hội (lập nhóm Facebook, Zalo, Mocha, ...) chuyển đổi số gồm tất cả các hộ gia đình/người dân trong thôn, bon để hỗ trợ, tương tác, thông tin chuyển đổi số và hướng dẫn thường xuyên.".into(),
-            "- Tuyên truyền, hướng dẫn người dân:".into(),
-            "+ Các chủ trương, đường lối của Đảng, chính sách, pháp luật của nhà nước về chuyển đổi số đến các hộ gia đình, người dân trong các thôn, bon, cụm dân cư;".into(),
-            "+ Về chính quyền số: Hướng dẫn người dân sử dụng dịch vụ công trực tuyến; sử dụng các dịch vụ số và tương tác với chính quyền qua các nền tảng số được đánh giá và lựa chọn.".into(),
-            "+ Về kinh tế số: Hướng dẫn doanh nghiệp, hộ kinh doanh, người dân trên địa bàn đăng ký tham gia các sàn thương mại điện tử như: “voso.vn”, “postmart”,... mở tài khoản thanh toán điện tử; hướng dẫn ứng dụng công nghệ số trong các hoạt động sản xuất, kinh doanh phù hợp điều kiện kinh tế - xã hội của địa phương.".into(),
-            "+ Về xã hội số: hướng dẫn người dân tiếp cận, cài đặt, sử dụng các dịch vụ số phục vụ cho các nhu cầu thiết yếu như: Y tế, giáo dục, chính sách xã hội,... thông qua các nền tảng số.".into(),
-            "- Định kỳ, thường xuyên tổng hợp báo cáo qua mạng xã hội (nhóm Facebook, Zalo, Mocha,...) kết quả thực hiện các chỉ tiêu, nhiệm vụ triển khai việc sử dụng nền tảng số, công nghệ số để chính quyền nắm bắt, chỉ đạo và xử lý kịp thời các đề xuất, vướng mắc của địa phương.".into(),
-        ],
+        purpose: t.purpose,
+        working_regime: t.working_regime,
+        leader_duties: t.leader_duties,
+        deputy_duties: t.deputy_duties,
+        member_duties: t.member_duties,
         executors: "Văn phòng - Thống kê, các ban ngành đoàn thể, đơn vị có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.".into(),
         replaces: None,
         signing: Signing::Committee,
@@ -176,6 +276,35 @@ pub fn default_draft(commune: &Commune, kind: DecisionKind, date: NaiveDate) -> 
         recipients: Vec::new(),
         annex_threshold: 10,
     }
+}
+
+/// The draft with the texts it kept from the commune's defaults put in the words of
+/// the teams it is about; texts the clerk edited stay as they are.
+fn in_teams_words(commune: &Commune, teams: &[TeamPart], draft: &DecisionDraft) -> DecisionDraft {
+    let area = Area::of(commune, teams);
+    let mut d = draft.clone();
+    let usual = Area::commune(commune);
+    if area == usual {
+        return d;
+    }
+    let from = area_texts(commune, &usual);
+    let to = area_texts(commune, &area);
+    if text::clean(&d.purpose) == from.purpose {
+        d.purpose = to.purpose;
+    }
+    if d.working_regime == from.working_regime {
+        d.working_regime = to.working_regime;
+    }
+    if text::clean(&d.leader_duties) == from.leader_duties {
+        d.leader_duties = to.leader_duties;
+    }
+    if d.deputy_duties == from.deputy_duties {
+        d.deputy_duties = to.deputy_duties;
+    }
+    if d.member_duties == from.member_duties {
+        d.member_duties = to.member_duties;
+    }
+    d
 }
 
 /// `Số: 23/QĐ-UBND`, or `Số:      /QĐ-UBND` while the number is not given.
@@ -190,8 +319,9 @@ pub fn number_line(number: Option<u32>) -> String {
 pub fn default_subject(kind: DecisionKind, teams: &[TeamPart], commune: &Commune) -> String {
     let what = match teams {
         [one] => one.name.clone(),
-        _ => format!(
-            "Tổ công nghệ số cộng đồng các thôn, khu dân cư trên địa bàn {}",
+        many => format!(
+            "Tổ công nghệ số cộng đồng các {} trên địa bàn {}",
+            village_words(many),
             commune.full_name()
         ),
     };
@@ -408,6 +538,7 @@ pub fn build(
     created: &str,
 ) -> Result<Document, Vec<FieldError>> {
     check(draft, teams)?;
+    let draft = &in_teams_words(commune, teams, draft);
     let body_upper = commune.committee_name_upper();
     let place_word = commune.kind.word();
     let subject = if text::clean(&draft.subject).is_empty() {
@@ -454,9 +585,10 @@ pub fn build(
     let verb = crate::domain::place::capitalise_first(draft.kind.verb());
     let what = match teams {
         [one] => format!("{} (sau đây gọi tắt là Tổ công nghệ số)", one.name),
-        _ => format!(
-            "Tổ công nghệ số cộng đồng tại {} thôn, khu dân cư trên địa bàn {}",
-            teams.len(),
+        many => format!(
+            "Tổ công nghệ số cộng đồng tại {} {} trên địa bàn {}",
+            many.len(),
+            village_words(many),
             commune.full_name()
         ),
     };
@@ -536,9 +668,17 @@ pub fn build(
         "a) Tổ trưởng:",
         &format!(" {}", text::clean(&draft.leader_duties)),
     );
-    blocks.push(heading("b) Tổ phó:"));
-    blocks.extend(draft.deputy_duties.iter().map(|d| body(text::clean(d))));
-    blocks.push(heading("c) Tổ viên:"));
+    // A decision about teams with no deputy gives no deputies' duties.
+    let deputies = teams
+        .iter()
+        .any(|t| t.members.iter().any(|m| m.role == Role::Deputy));
+    if deputies && !draft.deputy_duties.is_empty() {
+        blocks.push(heading("b) Tổ phó:"));
+        blocks.extend(draft.deputy_duties.iter().map(|d| body(text::clean(d))));
+        blocks.push(heading("c) Tổ viên:"));
+    } else {
+        blocks.push(heading("b) Tổ viên:"));
+    }
     blocks.extend(draft.member_duties.iter().map(|d| body(text::clean(d))));
     let effect = match (&draft.kind, &draft.replaces) {
         (DecisionKind::Change, Some(r)) => format!(
@@ -578,8 +718,9 @@ pub fn build(
                     "THÀNH VIÊN {}",
                     match teams {
                         [one] => one.name.to_uppercase(),
-                        _ => format!(
-                            "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG CÁC THÔN {}",
+                        many => format!(
+                            "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG CÁC {} {}",
+                            village_words(many).to_uppercase(),
                             commune.full_name().to_uppercase()
                         ),
                     }
@@ -594,14 +735,9 @@ pub fn build(
     Ok(Document {
         header: Header {
             parent_body: None,
-            body: vec![
-                "ỦY BAN NHÂN DÂN".into(),
-                format!(
-                    "{} {}",
-                    place_word.to_uppercase(),
-                    commune.name.to_uppercase()
-                ),
-            ],
+            body: std::iter::once("ỦY BAN NHÂN DÂN".to_string())
+                .chain(body_place_lines(place_word, &commune.name))
+                .collect(),
             number_line: number.clone(),
             summary: None,
             place_date: vndate::place_date(&commune.place_name, draft.date),

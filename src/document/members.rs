@@ -12,10 +12,9 @@ pub fn build(commune: &Commune, team: &TeamPart, date: NaiveDate, created: &str)
     Document {
         header: Header {
             parent_body: None,
-            body: vec![
-                "ỦY BAN NHÂN DÂN".into(),
-                format!("{} {}", commune.kind.word(), commune.name).to_uppercase(),
-            ],
+            body: std::iter::once("ỦY BAN NHÂN DÂN".to_string())
+                .chain(body_place_lines(commune.kind.word(), &commune.name))
+                .collect(),
             number_line: String::new(),
             summary: None,
             place_date: vndate::place_date(&commune.place_name, date),

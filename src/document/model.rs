@@ -168,6 +168,24 @@ pub struct Header {
     pub place_date: String,
 }
 
+/// The longest issuing-body line (in letters) the header's column holds at 13 pt: a
+/// longer place goes on two lines, its kind on the first (`THỊ TRẤN` / `NÔNG TRƯỜNG
+/// MỘC CHÂU`), so the line breaks between words of sense, never inside the name.
+pub const BODY_LINE_LETTERS: usize = 25;
+
+/// A place in the header's issuing body, in capitals: one line, or the kind and the
+/// name on two when it is too long for one.
+pub fn body_place_lines(kind_word: &str, name: &str) -> Vec<String> {
+    let kind = kind_word.to_uppercase();
+    let name = name.to_uppercase();
+    let one = format!("{kind} {name}");
+    if one.chars().count() <= BODY_LINE_LETTERS || kind.is_empty() {
+        vec![one]
+    } else {
+        vec![kind, name]
+    }
+}
+
 /// Signing mark, title and signer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {

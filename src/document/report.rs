@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 
 use super::model::{
     Align, Block, Chart, Column, Document, Face, Header, Meta, ParaStyle, Paragraph, Signature,
-    Table,
+    Table, body_place_lines,
 };
 use crate::domain::indicator::{Indicator, Progress};
 use crate::domain::period::Period;
-use crate::domain::place::Commune;
+use crate::domain::place::{Commune, VillageKind};
 use crate::domain::{Field, FieldError, number, text, vndate};
 
 /// Who issues the report.
@@ -41,6 +41,9 @@ pub struct Figures {
     pub households: Option<i64>,
     /// The village teams (commune reports only).
     pub teams: Vec<TeamLine>,
+    /// The commune's own team, when it has one (commune reports only): the commune's
+    /// report speaks of it, or else of the teams on its territory.
+    pub commune_team: Option<String>,
 }
 
 /// What the clerk edits.
@@ -77,13 +80,90 @@ pub fn number_line(issuer: &Issuer, n: Option<u32>) -> String {
     }
 }
 
+/// Whose work the report is about: the team, the commune's team, or (a commune without
+/// a team of its own) the teams on its territory.
+fn whose(commune: &Commune, issuer: &Issuer, commune_team: Option<&str>) -> String {
+    match (issuer, commune_team) {
+        (Issuer::Team(name), _) => name.clone(),
+        (Issuer::Commune, Some(team)) => team.to_string(),
+        (Issuer::Commune, None) => format!(
+            "các Tổ công nghệ số cộng đồng trên địa bàn {}",
+            commune.full_name()
+        ),
+    }
+}
+
 /// `Kết quả hoạt động của Tổ công nghệ số cộng đồng thôn 1 tháng 10 năm 2026`.
-pub fn subject(commune: &Commune, issuer: &Issuer, period: Period) -> String {
-    let who = match issuer {
-        Issuer::Commune => format!("Tổ công nghệ số cộng đồng {}", commune.full_name()),
-        Issuer::Team(name) => name.clone(),
-    };
-    format!("Kết quả hoạt động của {who} {}", period.label_vi())
+pub fn subject(
+    commune: &Commune,
+    issuer: &Issuer,
+    commune_team: Option<&str>,
+    period: Period,
+) -> String {
+    format!(
+        "Kết quả hoạt động của {} {}",
+        whose(commune, issuer, commune_team),
+        period.label_vi()
+    )
+}
+
+/// The day the provincial Department of Science and Technology took over the
+/// Department of Information and Communications (Sở TT&TT merged into Sở KH&CN).
+pub fn departments_merged() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 3, 1).expect("a valid day")
+}
+
+/// The day districts ceased to exist (two-level local government).
+pub fn districts_abolished() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, 1).expect("a valid day")
+}
+
+/// Where a commune's report goes on `date`: the People's Committee of its district
+/// while districts existed and the commune has one, else the province's department
+/// in charge of digital transformation (Sở Thông tin và Truyền thông before 1 March
+/// 2025, Sở Khoa học và Công nghệ from then).
+pub fn level_above(commune: &Commune, date: NaiveDate) -> String {
+    match &commune.district {
+        Some(d) if date < districts_abolished() => {
+            format!("Ủy ban nhân dân {} {}", d.kind.word(), d.name)
+        }
+        _ => {
+            let department = if date < departments_merged() {
+                "Sở Thông tin và Truyền thông"
+            } else {
+                "Sở Khoa học và Công nghệ"
+            };
+            format!("{department} {}", commune.province_full_name())
+        }
+    }
+}
+
+/// The `Nơi nhận` of a commune's report.
+pub fn commune_recipients(commune: &Commune, has_village_teams: bool) -> Vec<String> {
+    let w = commune.kind.word();
+    let mut r = vec![
+        "Như trên".to_string(),
+        format!("TT Đảng ủy, HĐND {w} (b/c)"),
+    ];
+    if has_village_teams {
+        r.push(format!(
+            "Các Tổ công nghệ số cộng đồng {}",
+            commune.village_words()
+        ));
+    }
+    r.push("Lưu: VT".into());
+    r
+}
+
+/// The `Nơi nhận` of a team's report: the commune's committee for its information
+/// when the report goes to the commune's team.
+pub fn team_recipients(commune: &Commune, to_commune_team: bool) -> Vec<String> {
+    let mut r = vec!["Như trên".to_string()];
+    if to_commune_team {
+        r.push(format!("UBND {} (b/c)", commune.full_name()));
+    }
+    r.push("Lưu: Tổ".into());
+    r
 }
 
 /// A short label for the chart (its labels take one line).
@@ -133,11 +213,28 @@ fn paragraphs(typed: &str, empty: &str) -> Vec<Block> {
         .collect()
 }
 
-fn count_phrase(n: Option<i64>, what: &str) -> String {
-    match n {
-        Some(n) => format!("{} {what}", number::int(n)),
-        None => format!("{} {what} (chưa ghi nhận)", number::MISSING),
+/// The period's activity in a sentence; a period with none says so.
+fn activity_sentence(f: &Figures) -> String {
+    let Some(n) = f.activities.filter(|n| *n > 0) else {
+        return "Trong kỳ chưa có hoạt động nào được ghi nhận.".into();
+    };
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for (v, what) in [(f.people, "lượt người"), (f.households, "lượt hộ gia đình")] {
+        match v {
+            Some(v) => known.push(format!("{} {what}", number::int(v))),
+            None => unknown.push(format!("số {what}")),
+        }
     }
+    let mut s = format!("Trong kỳ đã tổ chức {} hoạt động", number::int(n));
+    if !known.is_empty() {
+        s.push_str(&format!(", tiếp cận {}", known.join(" và ")));
+    }
+    if !unknown.is_empty() {
+        s.push_str(&format!("; {} chưa được ghi nhận", unknown.join(" và ")));
+    }
+    s.push('.');
+    s
 }
 
 fn check(draft: &ReportDraft) -> Result<(), Vec<FieldError>> {
@@ -171,36 +268,44 @@ pub fn build(
     created: &str,
 ) -> Result<Document, Vec<FieldError>> {
     check(draft)?;
-    let subject = subject(commune, &draft.issuer, draft.period);
+    let team = figures.commune_team.as_deref();
+    let subject = subject(commune, &draft.issuer, team, draft.period);
     let mut blocks = Vec::new();
-    let who = match &draft.issuer {
-        Issuer::Commune => format!("Tổ công nghệ số cộng đồng {}", commune.full_name()),
+    let who = whose(commune, &draft.issuer, team);
+    let reporter = match &draft.issuer {
+        Issuer::Commune => commune.committee_name(),
         Issuer::Team(n) => n.clone(),
     };
     blocks.push(p(
         format!(
-            "Thực hiện nhiệm vụ được giao, {who} báo cáo kết quả hoạt động {} như sau:",
-            draft.period.label_vi()
+            "Thực hiện nhiệm vụ được giao, {reporter} báo cáo kết quả hoạt động {} của {} như sau:",
+            draft.period.label_vi(),
+            match &draft.issuer {
+                Issuer::Commune => who.clone(),
+                Issuer::Team(_) => "Tổ".to_string(),
+            }
         ),
         Face::REGULAR,
         ParaStyle::BODY,
     ));
     blocks.push(heading("I. KẾT QUẢ THỰC HIỆN"));
-    blocks.push(heading("1. Hoạt động của Tổ"));
+    blocks.push(heading(match (&draft.issuer, team) {
+        (Issuer::Commune, None) => "1. Hoạt động của các Tổ",
+        _ => "1. Hoạt động của Tổ",
+    }));
     blocks.push(p(
-        format!(
-            "Trong kỳ đã tổ chức {}, tiếp cận {} và {}.",
-            count_phrase(figures.activities, "hoạt động"),
-            count_phrase(figures.people, "lượt người"),
-            count_phrase(figures.households, "lượt hộ gia đình")
-        ),
+        activity_sentence(figures),
         Face::REGULAR,
         ParaStyle::BODY,
     ));
-    blocks.extend(paragraphs(
-        &draft.activities_text,
-        "Không có ghi chép hoạt động trong kỳ.",
-    ));
+    // A period with no activity said so already; notes typed anyway still print.
+    if figures.activities.is_some_and(|n| n > 0) || !text::clean(&draft.activities_text).is_empty()
+    {
+        blocks.extend(paragraphs(
+            &draft.activities_text,
+            "Không có ghi chép hoạt động trong kỳ.",
+        ));
+    }
     blocks.push(heading("2. Kết quả thực hiện các chỉ tiêu"));
     let rows: Vec<Vec<String>> = figures
         .lines
@@ -261,7 +366,10 @@ pub fn build(
         }));
     }
     if matches!(draft.issuer, Issuer::Commune) && !figures.teams.is_empty() {
-        blocks.push(heading("3. Kết quả của các Tổ công nghệ số cộng đồng thôn"));
+        blocks.push(heading(format!(
+            "3. Kết quả của các Tổ công nghệ số cộng đồng {}",
+            commune.village_words()
+        )));
         let rows = figures
             .teams
             .iter()
@@ -302,7 +410,7 @@ pub fn build(
             .collect();
         blocks.push(p(
             if missing.is_empty() {
-                "Tất cả các Tổ thôn đã gửi báo cáo đúng kỳ.".to_string()
+                "Tất cả các Tổ đã gửi báo cáo đúng kỳ.".to_string()
             } else {
                 format!("Các Tổ chưa gửi báo cáo: {}.", missing.join("; "))
             },
@@ -331,16 +439,31 @@ pub fn build(
         commune.name.to_uppercase()
     );
     let (parent_body, body) = match &draft.issuer {
-        Issuer::Commune => (None, vec!["ỦY BAN NHÂN DÂN".to_string(), upper_commune]),
+        Issuer::Commune => (
+            None,
+            std::iter::once("ỦY BAN NHÂN DÂN".to_string())
+                .chain(body_place_lines(commune.kind.word(), &commune.name))
+                .collect(),
+        ),
         Issuer::Team(name) => {
-            let upper = name.to_uppercase();
-            let rest = upper
-                .strip_prefix("TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG ")
-                .unwrap_or(&upper)
-                .to_string();
+            // `TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG` on its line, the place (its kind and name,
+            // on two lines when long) under it.
+            let rest = name
+                .strip_prefix(crate::domain::team::TEAM_WORDS)
+                .map(str::trim)
+                .unwrap_or(name);
+            let place = match VillageKind::split_typed(rest) {
+                Some((kind, n)) if !n.is_empty() => body_place_lines(kind.word(), &n),
+                _ => vec![rest.to_uppercase()],
+            };
+            let team_words = if rest == name.as_str() {
+                Vec::new()
+            } else {
+                vec![crate::domain::team::TEAM_WORDS.to_uppercase()]
+            };
             (
                 Some(format!("UBND {upper_commune}")),
-                vec!["TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG".into(), rest],
+                team_words.into_iter().chain(place).collect(),
             )
         }
     };
@@ -443,7 +566,11 @@ mod tests {
         );
         assert_eq!(doc.addressees, ["Kính gửi: Ủy ban nhân dân xã Đắk Nia."]);
         let text = doc.plain_text();
-        assert!(text.contains("— hoạt động (chưa ghi nhận)"), "{text}");
+        assert!(
+            text.contains("Trong kỳ chưa có hoạt động nào được ghi nhận."),
+            "{text}"
+        );
+        assert!(!text.contains("— hoạt động"), "{text}");
         assert!(!text.contains(" 0 "), "nothing missing printed as zero");
         assert!(text.contains("II. KHÓ KHĂN, VƯỚNG MẮC"));
     }
@@ -486,5 +613,21 @@ mod tests {
         d.signer = "  ".into();
         let e = build(&commune(), &Figures::default(), &d, "2026-11-16T08:00:00").unwrap_err();
         assert_eq!(e[0].field, Field::Signer);
+    }
+
+    #[test]
+    fn a_long_place_in_the_header_breaks_after_its_kind() {
+        let d = draft(Issuer::Team(
+            "Tổ công nghệ số cộng đồng tổ dân phố Nguyễn Thị Minh Khai".into(),
+        ));
+        let doc = build(&commune(), &Figures::default(), &d, "2026-11-16T08:00:00").unwrap();
+        assert_eq!(
+            doc.header.body,
+            [
+                "TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG",
+                "TỔ DÂN PHỐ",
+                "NGUYỄN THỊ MINH KHAI"
+            ]
+        );
     }
 }

@@ -5,6 +5,26 @@ use serde::{Deserialize, Serialize};
 
 use super::text;
 
+/// Folds a typed kind (`thi-xa`, `thị xã`, `Thi_Xa`) to compare with codes and words.
+fn fold_kind(typed: &str) -> String {
+    text::fold(typed)
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect()
+}
+
+fn parse_kind<K: Copy>(
+    typed: &str,
+    all: &[K],
+    code: fn(K) -> &'static str,
+    word: fn(K) -> &'static str,
+) -> Option<K> {
+    let f = fold_kind(typed);
+    all.iter()
+        .copied()
+        .find(|k| f == code(*k) || f == fold_kind(word(*k)))
+}
+
 /// The kind of commune-level unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CommuneKind {
@@ -39,6 +59,11 @@ impl CommuneKind {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Reads a code or a word as typed: `thi-tran`, `thị trấn`, `phuong`.
+    pub fn parse(typed: &str) -> Option<Self> {
+        parse_kind(typed, &Self::ALL, Self::code, Self::word)
     }
 }
 
@@ -75,6 +100,16 @@ impl DistrictKind {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// Reads a code or a word as typed: `thi-xa`, `thành phố`, `huyen`.
+    pub fn parse(typed: &str) -> Option<Self> {
+        parse_kind(typed, &Self::ALL, Self::code, Self::word)
+    }
+
+    /// `Huyện`, `Thị xã`, `Thành phố`, `Quận`: the label of the district's line.
+    pub fn label(self) -> String {
+        capitalise_first(self.word())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +133,10 @@ pub struct Commune {
     pub vice_chairmen: Vec<String>,
     /// The code of the rule preset the commune follows.
     pub preset: String,
+    /// The kinds of its active villages, in the order of [`VillageKind::ALL`] (read
+    /// with the commune, for the documents' wording: `thôn, bon`).
+    #[serde(default)]
+    pub village_kinds: Vec<VillageKind>,
 }
 
 impl Commune {
@@ -116,12 +155,63 @@ impl Commune {
         self.committee_name().to_uppercase()
     }
 
+    /// The words of its village kinds as a list: `thôn, tổ dân phố`; `khu dân cư` while
+    /// it has no village.
+    pub fn village_words(&self) -> String {
+        let words: Vec<&str> = VillageKind::ALL
+            .into_iter()
+            .filter(|k| self.village_kinds.contains(k))
+            .map(VillageKind::word)
+            .collect();
+        if words.is_empty() {
+            "khu dân cư".into()
+        } else {
+            words.join(", ")
+        }
+    }
+
+    /// `tỉnh Đắk Nông`, or `thành phố Hà Nội` for a centrally-run city.
+    pub fn province_full_name(&self) -> String {
+        province_full_name(&self.province)
+    }
+
     /// `thành phố Gia Nghĩa, tỉnh Đắk Nông` or only `tỉnh Đắk Nông`: never an empty district.
     pub fn where_line(&self) -> String {
         match &self.district {
-            Some(d) => format!("{} {}, tỉnh {}", d.kind.word(), d.name, self.province),
-            None => format!("tỉnh {}", self.province),
+            Some(d) => format!(
+                "{} {}, {}",
+                d.kind.word(),
+                d.name,
+                self.province_full_name()
+            ),
+            None => self.province_full_name(),
         }
+    }
+}
+
+/// The centrally-run cities (thành phố trực thuộc trung ương), folded.
+const CENTRAL_CITIES: [&str; 6] = [
+    "ha noi",
+    "ho chi minh",
+    "hai phong",
+    "da nang",
+    "can tho",
+    "hue",
+];
+
+/// `tỉnh Đắk Nông`; `thành phố Hà Nội` for a centrally-run city (or one typed with
+/// `thành phố`).
+pub fn province_full_name(province: &str) -> String {
+    let p = text::clean(province);
+    let folded = text::fold(&p);
+    if let Some(rest) = folded.strip_prefix("thanh pho ") {
+        let skip = p.chars().count() - rest.chars().count();
+        return format!("thành phố {}", p.chars().skip(skip).collect::<String>());
+    }
+    if CENTRAL_CITIES.contains(&folded.as_str()) {
+        format!("thành phố {p}")
+    } else {
+        format!("tỉnh {p}")
     }
 }
 
@@ -178,6 +268,26 @@ impl VillageKind {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Reads a code or a word as typed: `to-dan-pho`, `tổ dân phố`, `ap`.
+    pub fn parse(typed: &str) -> Option<Self> {
+        parse_kind(typed, &Self::ALL, Self::code, Self::word)
+    }
+
+    /// The words of the kinds a commune's villages have, in the order of [`Self::ALL`]:
+    /// `thôn, tổ dân phố`; `thôn, ấp, khu phố` when the commune has none yet.
+    pub fn words_of(villages: &[Village]) -> String {
+        let kinds: Vec<&str> = Self::ALL
+            .into_iter()
+            .filter(|k| villages.iter().any(|v| v.kind == *k))
+            .map(Self::word)
+            .collect();
+        if kinds.is_empty() {
+            "thôn, ấp, khu phố".into()
+        } else {
+            kinds.join(", ")
+        }
     }
 
     /// Recognises the kind word at the start of a typed name (`Thôn 3`, `khu pho 2`).
@@ -273,6 +383,7 @@ pub mod tests_support {
             chairman: "Trần Đình Tuấn".into(),
             vice_chairmen: vec!["Quản Thị Ngọc".into()],
             preset: "dak-nia-004".into(),
+            village_kinds: vec![VillageKind::Thon, VillageKind::Bon],
         }
     }
 }
@@ -292,6 +403,7 @@ mod tests {
             chairman: "Trần Đình Tuấn".into(),
             vice_chairmen: vec![],
             preset: "ministry-001".into(),
+            village_kinds: vec![],
         }
     }
 

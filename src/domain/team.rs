@@ -145,6 +145,7 @@ mod tests {
             chairman: String::new(),
             vice_chairmen: vec![],
             preset: "ministry-001".into(),
+            village_kinds: vec![],
         }
     }
 

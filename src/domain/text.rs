@@ -179,6 +179,54 @@ pub fn title_case_name(s: &str) -> String {
         .join(" ")
 }
 
+/// Common nouns a position may start with (`Công chức Văn phòng - Thống kê`): inside a
+/// sentence they lose the capital typed at the start. Titles (`Phó Chủ tịch UBND xã`,
+/// `Bí thư Đoàn xã`, `Trưởng thôn`) and proper nouns keep theirs.
+const COMMON_HEADS: [&str; 22] = [
+    "cong chuc",
+    "can bo",
+    "vien chuc",
+    "nhan vien",
+    "giao vien",
+    "nguoi dan",
+    "hoc sinh",
+    "sinh vien",
+    "doan vien",
+    "hoi vien",
+    "dang vien",
+    "chien si",
+    "bac si",
+    "y si",
+    "dieu duong",
+    "thanh vien",
+    "cong tac vien",
+    "ke toan",
+    "tinh nguyen vien",
+    "nguoi cao tuoi",
+    "chu ho",
+    "tieu thuong",
+];
+
+/// A position as it reads inside a sentence (`Bà X, công chức Văn phòng - Thống kê`):
+/// a common noun at its start loses its capital; the rest stays as typed.
+pub fn position_in_sentence(position: &str) -> String {
+    let p = clean(position);
+    let folded = fold(&p);
+    let common = COMMON_HEADS.iter().any(|head| {
+        folded
+            .strip_prefix(head)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    });
+    if !common {
+        return p;
+    }
+    let mut chars = p.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => p,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,5 +364,23 @@ mod tests {
         assert_eq!(title_case_name("y-bhin niê"), "Y-Bhin Niê");
         assert_eq!(title_case_name("nguye\u{302}\u{303}n"), "Nguyễn");
         assert_eq!(title_case_name(""), "");
+    }
+
+    #[test]
+    fn positions_inside_a_sentence() {
+        assert_eq!(
+            position_in_sentence("Công chức Văn phòng - Thống kê"),
+            "công chức Văn phòng - Thống kê"
+        );
+        assert_eq!(
+            position_in_sentence("Phó Chủ tịch UBND xã"),
+            "Phó Chủ tịch UBND xã"
+        );
+        assert_eq!(position_in_sentence("Bí thư Đoàn xã"), "Bí thư Đoàn xã");
+        assert_eq!(
+            position_in_sentence("Giáo viên Trường Tiểu học Kim Đồng"),
+            "giáo viên Trường Tiểu học Kim Đồng"
+        );
+        assert_eq!(position_in_sentence("Công an xã"), "Công an xã");
     }
 }

@@ -53,14 +53,22 @@ pub fn of_month_just_ended(s: &Store, commune_id: i64, today: NaiveDate) -> Resu
     let names = s.team_names()?;
     let vdue = period.due(vday);
     let cdue = period.due(cday);
+    // A period that ended before the commune's work was on record is owed by no one.
+    let owed = s
+        .commune_since(commune_id)?
+        .is_none_or(|since| period.last_day() >= since);
     let mut villages = Vec::new();
     for t in s.teams(commune_id)? {
         if t.village_id.is_some() && t.status != crate::domain::team::TeamStatus::Dissolved {
             let done = reported.contains(&t.id);
+            // Nor by a team set up after it.
+            let owed = owed
+                && s.team_since(t.id)?
+                    .is_none_or(|since| period.last_day() >= since);
             villages.push((
                 names.get(&t.id).cloned().unwrap_or_default(),
                 done,
-                !done && today > vdue,
+                owed && !done && today > vdue,
             ));
         }
     }
@@ -70,7 +78,7 @@ pub fn of_month_just_ended(s: &Store, commune_id: i64, today: NaiveDate) -> Resu
         commune_due: crate::domain::vndate::short(cdue),
         villages,
         commune_reported: reported.contains(&0),
-        commune_overdue: !reported.contains(&0) && today > cdue,
+        commune_overdue: owed && !reported.contains(&0) && today > cdue,
         next: crate::domain::vndate::short(next),
     })
 }
@@ -154,5 +162,38 @@ mod tests {
         let dl = of_month_just_ended(&s, c, day(22)).unwrap();
         assert!(dl.commune_overdue);
         assert_eq!(dl.next, "18/12/2026");
+    }
+
+    #[test]
+    fn a_commune_set_up_today_owes_no_report_of_the_months_before() {
+        let mut s = crate::store::Store::open_in_memory().unwrap();
+        let c = s
+            .create_commune(&crate::store::NewCommune {
+                province: "Hà Tĩnh".into(),
+                district: None,
+                kind: crate::domain::place::CommuneKind::Phuong,
+                name: "Thạch Linh".into(),
+                place_name: String::new(),
+                chairman: "Nguyễn Văn An".into(),
+                vice_chairmen: vec![],
+                preset: "ministry-001".into(),
+            })
+            .unwrap();
+        let v = s
+            .add_village(c.id, crate::domain::place::VillageKind::ToDanPho, "1")
+            .unwrap();
+        s.create_team(c.id, Some(v.id), None).unwrap();
+        let today = chrono::Local::now().date_naive();
+        // The commune was set up today: on the 28th of this month, past both days,
+        // the month before is not overdue.
+        let this = Period::month_of(today);
+        let late = this.first_day() + chrono::Duration::days(27);
+        let dl = of_month_just_ended(&s, c.id, late).unwrap();
+        assert!(!dl.commune_overdue);
+        assert!(dl.villages.iter().all(|(_, _, overdue)| !overdue));
+        // The month it was set up in is owed, and overdue after its days.
+        let dl = of_month_just_ended(&s, c.id, this.due(25)).unwrap();
+        assert!(dl.commune_overdue);
+        assert!(dl.villages.iter().all(|(_, _, overdue)| *overdue));
     }
 }

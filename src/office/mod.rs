@@ -7,6 +7,7 @@
 //! - [`member_lists`]: a team's member list as a document.
 //! - [`reports`]: the period's report — prefill, build, issue, reprint.
 //! - [`roster`]: the roster's pages and counts as the screens ask for them.
+//! - [`setup`]: the home commune, its villages, teams and members (command line).
 //! - [`deadlines`]: the reporting days and who has reported.
 //! - [`demo`], [`demo_activities`]: the demo commune and generated data sets.
 //! - [`fonts`]: the document font the clerk chose.
@@ -29,5 +30,6 @@ pub mod member_lists;
 pub mod output;
 pub mod reports;
 pub mod roster;
+pub mod setup;
 
 pub use error::{Error, Result};

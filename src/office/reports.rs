@@ -106,6 +106,16 @@ pub fn prefill(
     })
 }
 
+/// The name of the commune's own team, when it has one that is not dissolved.
+fn commune_team(store: &Store, commune_id: i64) -> Result<Option<String>> {
+    for t in store.teams(commune_id)? {
+        if t.level == Level::Commune && t.status != crate::domain::team::TeamStatus::Dissolved {
+            return Ok(Some(store.team_name(&t)?));
+        }
+    }
+    Ok(None)
+}
+
 fn team_leader(store: &Store, team_id: i64) -> Result<String> {
     let rows = store.members(&crate::store::MemberQuery {
         team_id: Some(team_id),
@@ -197,29 +207,23 @@ pub fn build(store: &Store, req: &ReportRequest) -> Result<Built> {
         Some(t) => t.clone(),
         None => prefill(store, commune.id, req.team, req.period)?,
     };
+    let commune_team = commune_team(store, commune.id)?;
     let (mark, title, signer, addressee, recipients) = match &issuer {
         Issuer::Commune => (
             Some("TM. ỦY BAN NHÂN DÂN".to_string()),
             "CHỦ TỊCH",
             commune.chairman.clone(),
-            format!("Sở Khoa học và Công nghệ tỉnh {}", commune.province),
-            vec![
-                "Như trên".to_string(),
-                "TT Đảng ủy, HĐND xã (b/c)".into(),
-                "Các Tổ công nghệ số cộng đồng thôn".into(),
-                "Lưu: VT".into(),
-            ],
+            report::level_above(&commune, date),
+            report::commune_recipients(&commune, !teams.is_empty()),
         ),
         Issuer::Team(_) => (
             None,
             "TỔ TRƯỞNG",
             team_leader(store, team_id)?,
-            format!("Tổ công nghệ số cộng đồng {}", commune.full_name()),
-            vec![
-                "Như trên".to_string(),
-                "UBND xã (b/c)".into(),
-                "Lưu: Tổ".into(),
-            ],
+            commune_team
+                .clone()
+                .unwrap_or_else(|| commune.committee_name()),
+            report::team_recipients(&commune, commune_team.is_some()),
         ),
     };
     let draft = ReportDraft {
@@ -247,6 +251,10 @@ pub fn build(store: &Store, req: &ReportRequest) -> Result<Built> {
         people: figures.people,
         households: figures.households,
         teams,
+        commune_team: match draft.issuer {
+            Issuer::Commune => commune_team,
+            Issuer::Team(_) => None,
+        },
     };
     let created = output::created_stamp(req.created);
     let doc = report::build(&commune, &figures, &draft, &created).map_err(Error::Invalid)?;

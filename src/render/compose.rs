@@ -188,11 +188,41 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// The narrowest each column may be: its title's and cells' longest word, and the
+    /// whole of a figure (`74,75 %`, `1.234`) or a number (`STT`), which never wrap.
+    fn column_needs(&self, t: &Table, pad: f32) -> Vec<f32> {
+        let unbreakable = |s: &str| !s.chars().any(char::is_alphabetic) || s.len() <= 4;
+        let widest = |s: &str, face: Face| -> f32 {
+            if unbreakable(s) {
+                self.fonts.width(s, face, t.size)
+            } else {
+                s.split_whitespace()
+                    .map(|w| self.fonts.width(w, face, t.size))
+                    .fold(0.0, f32::max)
+            }
+        };
+        t.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let cells = t
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|s| widest(s, Face::REGULAR))
+                    .fold(0.0, f32::max);
+                widest(&c.title, Face::BOLD).max(cells) + 2.0 * pad + 1.0
+            })
+            .collect()
+    }
+
     fn table(&mut self, t: &Table) {
         let frame = self.setup.frame_width();
         let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(0.01);
-        let widths: Vec<f32> = t.columns.iter().map(|c| c.width / total * frame).collect();
         let pad = mm(1.5);
+        let mut widths: Vec<f32> = t.columns.iter().map(|c| c.width / total * frame).collect();
+        let need = self.column_needs(t, pad);
+        fit_columns(&mut widths, &need);
         let header: Vec<Vec<LineBox>> = t
             .columns
             .iter()
@@ -399,6 +429,28 @@ impl<'a> Flow<'a> {
     }
 }
 
+/// Widens the columns narrower than they need, taking the room from the columns with
+/// some to spare, in proportion to what they spare. The total stays the same.
+fn fit_columns(widths: &mut [f32], need: &[f32]) {
+    let deficit: f32 = widths.iter().zip(need).map(|(w, n)| (n - w).max(0.0)).sum();
+    if deficit <= 0.0 {
+        return;
+    }
+    let spare: f32 = widths.iter().zip(need).map(|(w, n)| (w - n).max(0.0)).sum();
+    if spare <= 0.0 {
+        return;
+    }
+    let take = (deficit / spare).min(1.0);
+    for (w, n) in widths.iter_mut().zip(need) {
+        if *w < *n {
+            // Widened by what the others can give (all of the deficit when they can).
+            *w += (*n - *w) * (spare / deficit).min(1.0);
+        } else {
+            *w -= (*w - *n) * take;
+        }
+    }
+}
+
 fn cell_style(size: f32, align: Align) -> ParaStyle {
     ParaStyle {
         size,
@@ -456,16 +508,33 @@ pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
     let left = setup.left();
     let frame = setup.frame_width();
     // Header: left column a third of the frame, right column the rest.
-    let lw = frame * 0.38;
+    // The issuing body's lines are broken by sense in the document (`TỔ CÔNG NGHỆ SỐ
+    // CỘNG ĐỒNG` / `THÔN HẠ THANH`): the column widens to hold the longest, as far as
+    // the national motto allows, then the letters shrink to 12 pt before a line wraps.
+    let h = &doc.header;
+    let motto = fonts.width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Face::BOLD, 12.5) + mm(4.0);
+    let widest_at = |size: f32| -> f32 {
+        h.parent_body
+            .iter()
+            .map(|p| fonts.width(p, Face::REGULAR, size))
+            .chain(h.body.iter().map(|b| fonts.width(b, Face::BOLD, size)))
+            .fold(0.0, f32::max)
+            + mm(2.0)
+    };
+    let most = (frame - motto).max(frame * 0.38);
+    let lw = widest_at(13.0).clamp(frame * 0.38, most);
+    let size = [13.0, 12.5, 12.0]
+        .into_iter()
+        .find(|s| widest_at(*s) <= lw)
+        .unwrap_or(12.0);
     let rx = left + lw;
     let rw = frame - lw;
-    let h = &doc.header;
     let mut left_lines: Vec<(&str, Face, f32)> = Vec::new();
     if let Some(parent) = &h.parent_body {
-        left_lines.push((parent.as_str(), Face::REGULAR, 13.0));
+        left_lines.push((parent.as_str(), Face::REGULAR, size));
     }
     for b in &h.body {
-        left_lines.push((b.as_str(), Face::BOLD, 13.0));
+        left_lines.push((b.as_str(), Face::BOLD, size));
     }
     let top = flow.y;
     let (ly, lext) = column_lines(&mut flow, &left_lines, left, lw, top);
@@ -535,9 +604,13 @@ pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
             .map(|s| (s.as_str(), Face::BOLD, 14.0))
             .collect();
         let fy = flow.y;
-        let (y2, _) = column_lines(&mut flow, &lines, left + mm(10.0), frame - mm(20.0), fy);
+        let (y2, extents) = column_lines(&mut flow, &lines, left + mm(10.0), frame - mm(20.0), fy);
+        // The rule: 0.4 of the subject's longest line (Decree 30: a third to a half),
+        // centred on it.
+        let longest = extents.iter().map(|(_, w)| *w).fold(0.0, f32::max);
+        let half = (longest * 0.4).max(mm(20.0)) / 2.0;
         let cx = left + frame / 2.0;
-        flow.rule(cx - mm(20.0), cx + mm(20.0), y2 + 4.0);
+        flow.rule(cx - half, cx + half, y2 + 4.0);
         flow.y = y2 + mm(6.0);
     }
     if !doc.addressees.is_empty() {

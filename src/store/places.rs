@@ -92,12 +92,15 @@ impl NewCommune {
                 .filter(|s| !s.is_empty())
                 .collect(),
             preset: self.preset.clone(),
+            village_kinds: Vec::new(),
         })
     }
 }
 
 const COMMUNE_COLS: &str = "id, province, district_kind, district_name, kind, name, place_name, \
-                            chairman, vice_chairmen, preset";
+                            chairman, vice_chairmen, preset, \
+                            (SELECT group_concat(DISTINCT v.kind) FROM villages v \
+                             WHERE v.commune_id = communes.id AND v.status = 'active')";
 
 fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
     let district_kind: Option<String> = r.get(2)?;
@@ -120,6 +123,14 @@ fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
         chairman: r.get(7)?,
         vice_chairmen: serde_json::from_str(&vice).unwrap_or_default(),
         preset: r.get(9)?,
+        village_kinds: {
+            let codes: Option<String> = r.get(10)?;
+            let codes = codes.unwrap_or_default();
+            VillageKind::ALL
+                .into_iter()
+                .filter(|k| codes.split(',').any(|c| c == k.code()))
+                .collect()
+        },
     })
 }
 
@@ -172,7 +183,7 @@ impl Store {
             }
             log(tx, "commune", id, "update", &c.full_name())
         })?;
-        Ok(c)
+        self.commune(c.id)
     }
 
     pub fn communes(&self) -> Result<Vec<Commune>> {
@@ -191,6 +202,28 @@ impl Store {
             .query_row([id], commune_row)
             .optional()?
             .ok_or_else(|| no_commune(id))
+    }
+
+    /// Since when the commune's work is on record: the earliest of the day it was set
+    /// up here (its history, or the first history entry of the database), a member's
+    /// joining, an activity and an issued decision or report. No reporting deadline
+    /// falls before it. `None` when nothing is known.
+    pub fn commune_since(&self, id: i64) -> Result<Option<chrono::NaiveDate>> {
+        let first: Option<String> = self.conn().query_row(
+            "SELECT min(d) FROM ( \
+               SELECT coalesce( \
+                 (SELECT min(substr(at, 1, 10)) FROM history \
+                  WHERE entity = 'commune' AND entity_id = ?1 AND action = 'create'), \
+                 (SELECT min(substr(at, 1, 10)) FROM history)) AS d \
+               UNION ALL SELECT min(m.joined_on) FROM memberships m \
+                 JOIN teams t ON t.id = m.team_id WHERE t.commune_id = ?1 \
+               UNION ALL SELECT min(on_date) FROM activities WHERE commune_id = ?1 \
+               UNION ALL SELECT min(issued_on) FROM decisions WHERE commune_id = ?1 \
+               UNION ALL SELECT min(issued_on) FROM reports WHERE commune_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(first.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
     }
 
     /// The commune the office works for (the first one), if set up.

@@ -77,6 +77,21 @@ impl Store {
             .ok_or_else(|| no_team(id))
     }
 
+    /// Since when the team's work is on record: the earliest of the day it was set up
+    /// here and a member's joining. `None` when nothing is known.
+    pub fn team_since(&self, id: i64) -> Result<Option<chrono::NaiveDate>> {
+        let first: Option<String> = self.conn().query_row(
+            "SELECT min(d) FROM ( \
+               SELECT min(substr(at, 1, 10)) AS d FROM history \
+                 WHERE entity = 'team' AND entity_id = ?1 AND action = 'create' \
+               UNION ALL SELECT min(joined_on) FROM memberships WHERE team_id = ?1 \
+               UNION ALL SELECT min(on_date) FROM activities WHERE team_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(first.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+    }
+
     /// The teams of a commune: the commune team first, then village teams.
     pub fn teams(&self, commune_id: i64) -> Result<Vec<Team>> {
         let mut st = self.conn().prepare_cached(&format!(
