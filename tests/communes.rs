@@ -244,6 +244,11 @@ fn a_ward_of_a_city_with_residential_groups() {
     has(&d, "hộ gia đình trong tổ dân phố");
     has(&d, "trên địa bàn phường");
     no_word(&d, "thôn");
+    // The usual recipients speak of the ward, and filing is last.
+    has(&d, "- TT HĐND phường (b/c);");
+    has(&d, "- CT, các PCT UBND phường;");
+    has_not(&d, "HĐND xã");
+    has(&d, "- Sở Thông tin và Truyền thông (b/c);");
 
     // The village team reports to the commune's team, which exists.
     let r = c.print(

@@ -362,9 +362,14 @@ pub fn offered(
 ) -> Result<Vec<String>> {
     let mut items = store.library(commune_id, kind)?;
     if items.is_empty() {
-        let usual = match kind {
-            LibraryKind::LegalBasis => crate::store::USUAL_BASES,
-            LibraryKind::Recipient => crate::store::USUAL_RECIPIENTS,
+        let usual: Vec<String> = match kind {
+            LibraryKind::LegalBasis => crate::store::USUAL_BASES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            LibraryKind::Recipient => {
+                crate::store::usual_recipients(store.commune(commune_id)?.kind.word())
+            }
         };
         items = usual
             .iter()

@@ -57,6 +57,22 @@ pub const USUAL_RECIPIENTS: &[&str] = &[
     "Lưu: VT",
 ];
 
+/// The usual recipients in the words of a commune of this kind (`xã`, `phường`, …).
+pub fn usual_recipients(commune_word: &str) -> Vec<String> {
+    USUAL_RECIPIENTS
+        .iter()
+        .map(|r| {
+            r.strip_suffix(" xã (b/c)")
+                .map(|head| format!("{head} {commune_word} (b/c)"))
+                .or_else(|| {
+                    r.strip_suffix(" xã")
+                        .map(|head| format!("{head} {commune_word}"))
+                })
+                .unwrap_or_else(|| r.to_string())
+        })
+        .collect()
+}
+
 /// What the register keeps of a decision being issued.
 #[derive(Debug, Clone, Copy)]
 pub struct NewIssue<'a> {
@@ -251,8 +267,9 @@ impl Store {
         for b in USUAL_BASES {
             self.add_library_item(commune_id, LibraryKind::LegalBasis, b, true)?;
         }
-        for r in USUAL_RECIPIENTS {
-            self.add_library_item(commune_id, LibraryKind::Recipient, r, true)?;
+        let word = self.commune(commune_id)?.kind.word();
+        for r in usual_recipients(word) {
+            self.add_library_item(commune_id, LibraryKind::Recipient, &r, true)?;
         }
         Ok(())
     }

@@ -27,6 +27,7 @@ pub use backup::{
 };
 pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
+    usual_recipients,
 };
 pub use import::Import;
 pub use indicators::{PeriodFigures, ProgressLine, Scope};
