@@ -141,3 +141,82 @@ fn an_existing_file_is_replaced_only_when_the_clerk_says_so() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     assert!(!app.unsaved());
 }
+
+#[test]
+fn the_ticks_belong_to_the_draft_and_bases_out_of_force_are_warned_edited_or_retired() {
+    use cnscd::app::decision::Message as D;
+    use cnscd::store::LibraryKind;
+    let (mut app, _dir) = ui::demo_app_with(Scripted::new(None));
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    send(&mut app, [Message::Decision(D::Date("20/11/2026".into()))]);
+    let bases = app.decision.library.as_ref().unwrap().bases.clone();
+    let law = bases
+        .iter()
+        .position(|b| {
+            b.text
+                .contains("Luật Tổ chức chính quyền địa phương ngày 19/6/2015")
+        })
+        .expect("the 2015 law");
+    assert!(!bases[law].chosen, "not in force on 20/11/2026");
+    assert!(shows(
+        &app,
+        "⚠ hết hiệu lực từ sau ngày 15/06/2025; thay bằng Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
+    ));
+    assert!(!app.decision.preview_text().contains("19/6/2015"));
+    // Ticking it anyway belongs to this draft: the library is unchanged, and the tick
+    // survives the screen being read again.
+    let before = cnscd::app::lock(&app.db)
+        .library(1, LibraryKind::LegalBasis)
+        .unwrap();
+    send(&mut app, [Message::Decision(D::Base(law, true))]);
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Overview),
+            Message::Navigate(Screen::Decision),
+        ],
+    );
+    assert!(app.decision.library.as_ref().unwrap().bases[law].chosen);
+    let stored = cnscd::app::lock(&app.db)
+        .library(1, LibraryKind::LegalBasis)
+        .unwrap();
+    assert_eq!(stored, before, "the library's own ticks are untouched");
+
+    // An entry is corrected in place, and another taken out of the list.
+    let id = bases[law].id;
+    send(
+        &mut app,
+        [
+            Message::Decision(D::EditEntry(id)),
+            Message::Decision(D::EntryText(
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025".into(),
+            )),
+            Message::Decision(D::SaveEntry),
+        ],
+    );
+    let stored = cnscd::app::lock(&app.db)
+        .library(1, LibraryKind::LegalBasis)
+        .unwrap();
+    let edited = stored.iter().find(|b| b.id == id).unwrap();
+    assert!(edited.text.ends_with("ngày 16 tháng 6 năm 2025"));
+    assert!(
+        edited
+            .facts
+            .offered_on(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
+    );
+    let last = stored.last().unwrap().id;
+    send(&mut app, [Message::Decision(D::Retire(last))]);
+    let after = cnscd::app::lock(&app.db)
+        .library(1, LibraryKind::LegalBasis)
+        .unwrap();
+    assert_eq!(after.len(), stored.len() - 1);
+    assert!(
+        app.decision
+            .library
+            .as_ref()
+            .unwrap()
+            .bases
+            .iter()
+            .all(|b| b.id != last)
+    );
+}

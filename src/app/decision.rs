@@ -85,6 +85,8 @@ pub struct State {
     pub number_typed: bool,
     /// The clerk ticked or unticked an entry: this draft's ticks stay as they are.
     pub ticks_edited: bool,
+    /// A library entry being corrected: its id and the text as typed.
+    pub editing_entry: Option<(i64, String)>,
 }
 
 /// The part of Articles 2–3 being edited.
@@ -120,6 +122,11 @@ pub enum Message {
     LibraryChanged(Result<(), Error>),
     /// Take an entry out of the library (issued documents keep it).
     Retire(i64),
+    /// Correct a library entry's text.
+    EditEntry(i64),
+    EntryText(String),
+    SaveEntry,
+    CancelEntry,
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
 }
@@ -538,6 +545,35 @@ impl State {
                 move |s| decisions::retire_library_item(s, id),
                 Message::LibraryChanged,
             ),
+            Message::EditEntry(id) => {
+                let text = self
+                    .library
+                    .iter()
+                    .flat_map(|l| l.bases.iter().chain(&l.recipients))
+                    .find(|i| i.id == id)
+                    .map(|i| i.text.clone())
+                    .unwrap_or_default();
+                self.editing_entry = Some((id, text));
+                iced::widget::operation::focus("library_entry")
+            }
+            Message::EntryText(t) => {
+                if let Some((_, text)) = &mut self.editing_entry {
+                    *text = t;
+                }
+                Task::none()
+            }
+            Message::CancelEntry => {
+                self.editing_entry = None;
+                Task::none()
+            }
+            Message::SaveEntry => match self.editing_entry.take() {
+                Some((id, text)) => query(
+                    ctx.db,
+                    move |s| decisions::edit_library_item(s, id, &text),
+                    Message::LibraryChanged,
+                ),
+                None => Task::none(),
+            },
             Message::Built(r) => {
                 if self.output.finish_preview(r) {
                     self.rebuild(ctx)
@@ -585,6 +621,26 @@ impl State {
         date: chrono::NaiveDate,
         on: impl Fn(bool) -> Message + 'a,
     ) -> Element<'a, Message> {
+        if let Some((id, typed)) = &self.editing_entry
+            && *id == item.id
+        {
+            return row![
+                text_input("", typed)
+                    .id("library_entry")
+                    .on_input(Message::EntryText)
+                    .on_submit(Message::SaveEntry)
+                    .size(style::LABEL)
+                    .padding(style::PAD_FIELD),
+                button(text(tr(l, T::DecisionEntrySave)).size(style::LABEL))
+                    .style(button::primary)
+                    .on_press(Message::SaveEntry),
+                button(text(tr(l, T::QuitNo)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::CancelEntry),
+            ]
+            .spacing(style::SPACE)
+            .into();
+        }
         let mut col = column![
             row![
                 checkbox(item.chosen)
@@ -592,6 +648,9 @@ impl State {
                     .text_size(style::LABEL)
                     .on_toggle(on)
                     .width(Length::Fill),
+                button(text(tr(l, T::DecisionEntryEdit)).size(style::HINT))
+                    .style(button::text)
+                    .on_press(Message::EditEntry(item.id)),
                 button(text(tr(l, T::DecisionRetire)).size(style::HINT))
                     .style(button::text)
                     .on_press(Message::Retire(item.id)),

@@ -102,6 +102,8 @@ keys! {
     OutputVoidConfirm => "output_void_confirm",
     OutputVoidTitle => "output_void_title",
     DecisionRetire => "decision_retire",
+    DecisionEntryEdit => "decision_entry_edit",
+    DecisionEntrySave => "decision_entry_save",
     DecisionNumberUsed => "decision_number_used",
     DetailTitle => "detail_title",
     DetailHistory => "detail_history",
