@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::domain::people::Role;
-use crate::domain::{Field, Lang, Msg};
+use crate::domain::{Field, Lang};
 use crate::office::{self, Error, database};
 use crate::store::{self, MemberQuery, Store};
 
@@ -317,22 +317,9 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             seed,
             if_empty,
             activities: None,
-        } => {
-            if if_empty && let Some(c) = store.home_commune()? {
-                let msg = Msg::new(
-                    format!("Cơ sở dữ liệu đã có {}; giữ nguyên.", c.full_name()),
-                    format!(
-                        "The database already holds {}; left as it is.",
-                        c.full_name()
-                    ),
-                );
-                eprintln!("{}", msg.get(lang));
-                return Ok(());
-            }
-            demo_verb(
-                &mut store, communes, villages, members, seed, &mut out, lang,
-            )
-        }
+        } => demo_verb(
+            &mut store, communes, villages, members, seed, if_empty, &mut out, lang,
+        ),
         Verb::Teams => teams(&store, &mut out),
         Verb::Members { team, search, all } => {
             let q = MemberQuery {
@@ -361,20 +348,29 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
 
 type Out<'a> = std::io::StdoutLock<'a>;
 
+/// The demo commune or a generated data set, in one transaction that checks the
+/// database is empty (`--if-empty`: a database that is not is left as it is).
+#[allow(clippy::too_many_arguments)]
 fn demo_verb(
     store: &mut Store,
     communes: Option<u32>,
     villages: u32,
     members: u32,
     seed: u64,
+    if_empty: bool,
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let summary = match communes {
-        Some(n) => office::demo::generate(store, n, villages, members, seed)?,
-        None => office::demo::dak_nia(store)?,
+    use office::demo::Filled;
+    let filled = match (communes, if_empty) {
+        (Some(n), _) => office::demo::generate_filled(store, n, villages, members, seed, if_empty)?,
+        (None, true) => office::demo::dak_nia_if_empty(store)?,
+        (None, false) => Filled::Created(office::demo::dak_nia(store)?),
     };
-    writeln!(out, "{}", summary.get(lang))?;
+    match filled {
+        Filled::Created(m) => writeln!(out, "{}", m.get(lang))?,
+        Filled::Kept(m) => eprintln!("{}", m.get(lang)),
+    }
     Ok(())
 }
 
@@ -385,9 +381,7 @@ fn activities_demo(
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    if store.home_commune()?.is_none() {
-        writeln!(out, "{}", office::demo::dak_nia(store)?.get(lang))?;
-    }
+    // On an empty database the demo commune is created in the same transaction.
     writeln!(
         out,
         "{}",

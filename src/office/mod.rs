@@ -12,6 +12,7 @@
 //! - [`fonts`]: the document font the clerk chose.
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
+//! - [`repair`]: checking and rebuilding derived data (monthly totals, sort keys).
 //!
 //! Building a document never writes anything; laying it out (for the preview) and
 //! writing the PDF are separate steps, so the preview and the PDF share the first two.
@@ -25,6 +26,7 @@ mod error;
 pub mod fonts;
 pub mod member_lists;
 pub mod output;
+pub mod repair;
 pub mod reports;
 pub mod roster;
 
