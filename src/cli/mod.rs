@@ -3,6 +3,7 @@
 //! non-zero exit. `main.rs` comes here when a verb is given, to the window otherwise.
 
 mod bench;
+mod exchange;
 mod print;
 
 use std::io::Write;
@@ -109,6 +110,16 @@ pub enum Verb {
     Decisions,
     /// Show or set the document font: auto (Times New Roman if installed), bundled, times.
     Font { choice: Option<String> },
+    /// Write the commune's whole state to one file: `export bundle --out F.cnscd`.
+    Export {
+        #[command(subcommand)]
+        what: exchange::ExportWhat,
+    },
+    /// Read a bundle into a database that holds no commune: `import bundle F.cnscd`.
+    Import {
+        #[command(subcommand)]
+        what: exchange::ImportWhat,
+    },
     /// Test support: commit memberships in a loop, printing each id after its commit.
     #[command(hide = true)]
     CommitLoop {
@@ -298,6 +309,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             | Verb::Activities { .. }
             | Verb::Reports
             | Verb::Decisions
+            | Verb::Export { .. }
     );
     let mut store = if read_only {
         database::open_existing(&path)?
@@ -341,6 +353,8 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Verb::Print { what } => print::run(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
+        Verb::Export { what } => exchange::export(&mut store, what, &mut out, lang),
+        Verb::Import { what } => exchange::import(&mut store, what, &mut out, lang),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
         Verb::Bench { .. } => Ok(()),
     }

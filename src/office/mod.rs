@@ -12,6 +12,7 @@
 //! - [`fonts`]: the document font the clerk chose.
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
+//! - [`exchange`]: a commune's whole state in one bundle file, out and in.
 //! - [`repair`]: checking and rebuilding derived data (monthly totals, sort keys).
 //!
 //! Building a document never writes anything; laying it out (for the preview) and
@@ -23,6 +24,7 @@ pub mod decisions;
 pub mod demo;
 pub mod demo_activities;
 mod error;
+pub mod exchange;
 pub mod fonts;
 pub mod member_lists;
 pub mod output;

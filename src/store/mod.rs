@@ -7,6 +7,7 @@ pub mod activities;
 mod backup;
 mod decisions;
 mod derived;
+mod exchange;
 mod import;
 mod indicators;
 mod people;
@@ -27,6 +28,7 @@ pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
 };
 pub use derived::DerivedReport;
+pub use exchange::{BUNDLE_FORMAT, BUNDLE_VERSION, BundleSummary};
 pub use import::Import;
 pub use indicators::{PeriodFigures, ProgressLine, Scope};
 pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
