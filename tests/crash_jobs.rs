@@ -244,3 +244,23 @@ fn killed_activities_on_an_empty_database_leave_nothing_or_everything() {
     );
     eprintln!("demo --activities on empty: {:?}", t.elapsed());
 }
+
+#[test]
+fn killed_bundle_import_leaves_nothing_or_the_whole_commune() {
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.db");
+    run(&source, &["demo", "--activities", "3000"]);
+    let bundle = dir.path().join("xa.cnscd");
+    run(
+        &source,
+        &["export", "bundle", "--out", bundle.to_str().unwrap()],
+    );
+    let (_, _) = kill_rounds(
+        "import",
+        None,
+        &["import", "bundle", bundle.to_str().unwrap()],
+        0xD3A0_0006,
+    );
+    eprintln!("import bundle: {:?}", t.elapsed());
+}

@@ -135,7 +135,11 @@ fn layout(header: &[(&str, Json)], tables: &[(&str, Json)]) -> String {
             out.push_str(if j == 0 { "\n        " } else { ",\n        " });
             out.push_str(&row.to_string());
         }
-        out.push_str(if rows.is_empty() { "]\n    }" } else { "\n      ]\n    }" });
+        out.push_str(if rows.is_empty() {
+            "]\n    }"
+        } else {
+            "\n      ]\n    }"
+        });
     }
     out.push_str("\n  }\n}\n");
     out
@@ -153,7 +157,10 @@ pub struct BundleSummary {
 fn bad(vi: impl Into<String>, en: impl Into<String>) -> StoreError {
     StoreError::Refused(Msg::new(
         format!("Gói dữ liệu không dùng được, không nhập gì: {}", vi.into()),
-        format!("The bundle cannot be used; nothing was imported: {}", en.into()),
+        format!(
+            "The bundle cannot be used; nothing was imported: {}",
+            en.into()
+        ),
     ))
 }
 
@@ -193,7 +200,10 @@ impl Store {
             ("format", json!(BUNDLE_FORMAT)),
             ("version", json!(BUNDLE_VERSION)),
             ("exported_at", json!(exported_at)),
-            ("program", json!(concat!("cnscd ", env!("CARGO_PKG_VERSION")))),
+            (
+                "program",
+                json!(concat!("cnscd ", env!("CARGO_PKG_VERSION"))),
+            ),
             ("schema", json!(super::schema::VERSION)),
             (
                 "commune",
@@ -259,12 +269,24 @@ fn parse(bytes: &[u8]) -> Result<Doc> {
         if e.is_eof() {
             bad(
                 format!("tệp bị cắt cụt (dòng {}, cột {})", e.line(), e.column()),
-                format!("the file is truncated (line {}, column {})", e.line(), e.column()),
+                format!(
+                    "the file is truncated (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
             )
         } else {
             bad(
-                format!("không phải JSON hợp lệ (dòng {}, cột {})", e.line(), e.column()),
-                format!("it is not valid JSON (line {}, column {})", e.line(), e.column()),
+                format!(
+                    "không phải JSON hợp lệ (dòng {}, cột {})",
+                    e.line(),
+                    e.column()
+                ),
+                format!(
+                    "it is not valid JSON (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
             )
         }
     })?;
@@ -339,10 +361,13 @@ fn value(v: &Json, ty: &str) -> std::result::Result<Value, (&'static str, &'stat
     let ty = ty.to_ascii_uppercase();
     Ok(match (v, ty.as_str()) {
         (Json::Null, _) => Value::Null,
-        (Json::Number(n), "INTEGER") => {
-            Value::Integer(n.as_i64().ok_or(("phải là số nguyên", "must be a whole number"))?)
+        (Json::Number(n), "INTEGER") => Value::Integer(
+            n.as_i64()
+                .ok_or(("phải là số nguyên", "must be a whole number"))?,
+        ),
+        (Json::Number(n), "REAL") => {
+            Value::Real(n.as_f64().ok_or(("phải là số", "must be a number"))?)
         }
-        (Json::Number(n), "REAL") => Value::Real(n.as_f64().ok_or(("phải là số", "must be a number"))?),
         (Json::String(s), "TEXT") => Value::Text(s.clone()),
         (Json::Object(o), "BLOB") => Value::Blob(
             o.get("hex")
@@ -381,7 +406,11 @@ fn import_in(tx: &Transaction<'_>, doc: &Doc) -> Result<BundleSummary> {
             ),
             format!(
                 "This database already holds {name}{}; nothing imported, so nothing is duplicated. Import into a new database (--db with a new file).",
-                if same { " (the bundle's own commune)" } else { "" }
+                if same {
+                    " (the bundle's own commune)"
+                } else {
+                    ""
+                }
             ),
         ));
     }
@@ -427,8 +456,12 @@ fn import_in(tx: &Transaction<'_>, doc: &Doc) -> Result<BundleSummary> {
 fn insert_table(tx: &Transaction<'_>, table: &str, t: &Json) -> Result<usize> {
     let shape = || {
         bad(
-            format!("bảng {table} phải có \"columns\" (danh sách tên cột) và \"rows\" (danh sách dòng)"),
-            format!("the table {table} must have \"columns\" (a list of names) and \"rows\" (a list of rows)"),
+            format!(
+                "bảng {table} phải có \"columns\" (danh sách tên cột) và \"rows\" (danh sách dòng)"
+            ),
+            format!(
+                "the table {table} must have \"columns\" (a list of names) and \"rows\" (a list of rows)"
+            ),
         )
     };
     let cols = t
@@ -495,8 +528,14 @@ fn insert_table(tx: &Transaction<'_>, table: &str, t: &Json) -> Result<usize> {
         let line = i + 1;
         let Some(row) = row.as_array().filter(|r| r.len() == names.len()) else {
             return Err(bad(
-                format!("bảng {table}, dòng {line}: phải là danh sách {} giá trị", names.len()),
-                format!("table {table}, row {line}: must be a list of {} values", names.len()),
+                format!(
+                    "bảng {table}, dòng {line}: phải là danh sách {} giá trị",
+                    names.len()
+                ),
+                format!(
+                    "table {table}, row {line}: must be a list of {} values",
+                    names.len()
+                ),
             ));
         };
         let mut values = Vec::with_capacity(insert_cols.len());
@@ -532,17 +571,26 @@ fn insert_table(tx: &Transaction<'_>, table: &str, t: &Json) -> Result<usize> {
 /// Every reference points at a row of the bundle, and every row is the commune's.
 fn check_references(tx: &Transaction<'_>, commune_id: i64) -> Result<()> {
     let dangling: Option<(String, i64, String)> = {
-        let mut st = tx.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1")?;
+        let mut st =
+            tx.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1")?;
         let mut rows = st.query([])?;
         match rows.next()? {
-            Some(r) => Some((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)),
+            Some(r) => Some((
+                r.get(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get(2)?,
+            )),
             None => None,
         }
     };
     if let Some((table, rowid, parent)) = dangling {
         return Err(bad(
-            format!("bảng {table}, dòng số {rowid} trỏ tới một dòng của bảng {parent} không có trong gói"),
-            format!("table {table}, row {rowid} refers to a row of {parent} that is not in the bundle"),
+            format!(
+                "bảng {table}, dòng số {rowid} trỏ tới một dòng của bảng {parent} không có trong gói"
+            ),
+            format!(
+                "table {table}, row {rowid} refers to a row of {parent} that is not in the bundle"
+            ),
         ));
     }
     for &(table, scope) in TABLES {
@@ -557,7 +605,9 @@ fn check_references(tx: &Transaction<'_>, commune_id: i64) -> Result<()> {
         if other > 0 {
             return Err(bad(
                 format!("bảng {table} có {other} dòng của xã khác (không phải xã số {commune_id})"),
-                format!("the table {table} has {other} rows of another commune (not number {commune_id})"),
+                format!(
+                    "the table {table} has {other} rows of another commune (not number {commune_id})"
+                ),
             ));
         }
     }
@@ -585,7 +635,9 @@ fn check_references(tx: &Transaction<'_>, commune_id: i64) -> Result<()> {
         if n > 0 {
             return Err(bad(
                 format!("bảng {table} có {n} dòng trỏ tới thôn hoặc Tổ không có trong gói"),
-                format!("the table {table} has {n} rows referring to a village or team not in the bundle"),
+                format!(
+                    "the table {table} has {n} rows referring to a village or team not in the bundle"
+                ),
             ));
         }
     }
