@@ -357,3 +357,22 @@ fn no_input_makes_the_reader_panic_or_leaves_a_half_import() {
     assert!(cases >= 4000);
     eprintln!("{cases} cases, {imported} still whole bundles that imported");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_or_device_is_never_replaced_by_an_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let mut store = Store::open(&db).unwrap();
+    demo::dak_nia(&mut store).unwrap();
+    let link = dir.path().join("link.cnscd");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let e = exchange::export(&mut store, &link).unwrap_err();
+    assert!(e.message(Lang::En).contains("not a plain file"), "{e:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
