@@ -264,3 +264,54 @@ fn killed_bundle_import_leaves_nothing_or_the_whole_commune() {
     );
     eprintln!("import bundle: {:?}", t.elapsed());
 }
+
+/// Issuing a report: killed at any moment, a registered number always has its frozen
+/// model, and its PDF is in place with the registered hash.
+#[test]
+fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
+    use sha2::{Digest, Sha256};
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo_db(dir.path());
+    let (mut none, mut all) = (0, 0);
+    for (round, ms) in delays(0xD3A0_0007).take(ROUNDS).enumerate() {
+        let db = dir.path().join(format!("issue-{round}.db"));
+        std::fs::copy(&start, &db).unwrap();
+        let pdf = dir.path().join(format!("bc-{round}.pdf"));
+        let args = [
+            "print",
+            "report",
+            "--period",
+            "2026-10",
+            "--issue",
+            "--created",
+            "2026-11-19T08:00:00",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        kill_after(&db, &args, ms);
+        let what = format!("issue, round {round}, killed after {ms} ms");
+        check_invariants(&db, &what);
+        let conn = Connection::open(&db).unwrap();
+        let issued: Vec<String> = conn
+            .prepare("SELECT pdf_sha256 FROM reports")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        match issued.as_slice() {
+            [] => none += 1,
+            [sha] => {
+                all += 1;
+                let bytes = std::fs::read(&pdf).expect("a registered report has its PDF");
+                assert_eq!(&format!("{:x}", Sha256::digest(&bytes)), sha, "{what}");
+            }
+            more => panic!("{what}: {} reports from one issue", more.len()),
+        }
+    }
+    eprintln!(
+        "issue: {none} rounds left nothing, {all} finished; {:?}",
+        t.elapsed()
+    );
+}
