@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::{Field, FieldError, Msg};
+use crate::domain::Msg;
 use crate::store::Store;
 
 use super::{Error, Result, output};
@@ -30,21 +30,6 @@ pub struct Imported {
 /// Writes the home commune's bundle to `out`.
 pub fn export(store: &mut Store, out: &Path) -> Result<Exported> {
     output::check_target(out, store.path())?;
-    // The file is written beside its place and renamed over it: a link, a device or a
-    // pipe (`/dev/stdout`) would be replaced, not written to.
-    if std::fs::symlink_metadata(out).is_ok_and(|m| !m.is_file()) {
-        return Err(Error::invalid(FieldError::new(
-            Field::OutFile,
-            format!(
-                "{} không phải một tệp thường; hãy chọn tên tệp khác",
-                out.display()
-            ),
-            format!(
-                "{} is not a plain file; choose another file name",
-                out.display()
-            ),
-        )));
-    }
     let commune = store.home_commune()?.ok_or_else(|| {
         Error::refused(
             "Cơ sở dữ liệu chưa có xã nào; không có gì để xuất.",
