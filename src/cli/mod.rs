@@ -4,6 +4,7 @@
 
 mod backups;
 mod bench;
+mod exchange;
 mod print;
 mod setup;
 
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::domain::people::Role;
-use crate::domain::{Field, Lang, Msg};
+use crate::domain::{Field, Lang};
 use crate::office::{self, Error, database};
 use crate::store::{self, MemberQuery, Store};
 
@@ -160,6 +161,16 @@ pub enum Verb {
     },
     /// Show or set the document font: auto (Times New Roman if installed), bundled, times.
     Font { choice: Option<String> },
+    /// Write the commune's whole state to one file: `export bundle --out F.cnscd`.
+    Export {
+        #[command(subcommand)]
+        what: exchange::ExportWhat,
+    },
+    /// Read a bundle into a database that holds no commune: `import bundle F.cnscd`.
+    Import {
+        #[command(subcommand)]
+        what: exchange::ImportWhat,
+    },
     /// Test support: commit memberships in a loop, printing each id after its commit.
     #[command(hide = true)]
     CommitLoop {
@@ -375,6 +386,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             | Verb::Activities { .. }
             | Verb::Reports
             | Verb::Decisions
+            | Verb::Export { .. }
     );
     let mut store = if read_only {
         database::open_existing(&path)?
@@ -394,22 +406,9 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             seed,
             if_empty,
             activities: None,
-        } => {
-            if if_empty && let Some(c) = store.home_commune()? {
-                let msg = Msg::new(
-                    format!("Cơ sở dữ liệu đã có {}; giữ nguyên.", c.full_name()),
-                    format!(
-                        "The database already holds {}; left as it is.",
-                        c.full_name()
-                    ),
-                );
-                eprintln!("{}", msg.get(lang));
-                return Ok(());
-            }
-            demo_verb(
-                &mut store, communes, villages, members, seed, &mut out, lang,
-            )
-        }
+        } => demo_verb(
+            &mut store, communes, villages, members, seed, if_empty, &mut out, lang,
+        ),
         Verb::Commune { what } => setup::commune(&mut store, what, &mut out),
         Verb::Village { what } => setup::village(&mut store, what, &mut out),
         Verb::Team { what } => setup::team(&mut store, what, &mut out),
@@ -445,6 +444,8 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
+        Verb::Export { what } => exchange::export(&mut store, what, &mut out, lang),
+        Verb::Import { what } => exchange::import(&mut store, what, &mut out, lang),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
         Verb::Bench { .. } | Verb::Backup { .. } | Verb::Backups { .. } | Verb::Restore { .. } => {
             Ok(())
@@ -454,20 +455,29 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
 
 type Out<'a> = std::io::StdoutLock<'a>;
 
+/// The demo commune or a generated data set, in one transaction that checks the
+/// database is empty (`--if-empty`: a database that is not is left as it is).
+#[allow(clippy::too_many_arguments)]
 fn demo_verb(
     store: &mut Store,
     communes: Option<u32>,
     villages: u32,
     members: u32,
     seed: u64,
+    if_empty: bool,
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let summary = match communes {
-        Some(n) => office::demo::generate(store, n, villages, members, seed)?,
-        None => office::demo::dak_nia(store)?,
+    use office::demo::Filled;
+    let filled = match (communes, if_empty) {
+        (Some(n), _) => office::demo::generate_filled(store, n, villages, members, seed, if_empty)?,
+        (None, true) => office::demo::dak_nia_if_empty(store)?,
+        (None, false) => Filled::Created(office::demo::dak_nia(store)?),
     };
-    writeln!(out, "{}", summary.get(lang))?;
+    match filled {
+        Filled::Created(m) => writeln!(out, "{}", m.get(lang))?,
+        Filled::Kept(m) => eprintln!("{}", m.get(lang)),
+    }
     Ok(())
 }
 
@@ -478,9 +488,7 @@ fn activities_demo(
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    if store.home_commune()?.is_none() {
-        writeln!(out, "{}", office::demo::dak_nia(store)?.get(lang))?;
-    }
+    // On an empty database the demo commune is created in the same transaction.
     writeln!(
         out,
         "{}",

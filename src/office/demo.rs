@@ -65,29 +65,70 @@ fn joining(role: Role, on: Option<NaiveDate>, by: &str) -> Joining {
     }
 }
 
-fn refuse_if_not_empty(store: &Store) -> Result<()> {
-    if let Some(c) = store.home_commune()? {
-        return Err(StoreError::refused(
-            format!(
-                "Cơ sở dữ liệu đã có dữ liệu ({}); không ghi đè. Hãy dùng --db với một tệp mới.",
-                c.full_name()
-            ),
-            format!(
-                "The database already holds data ({}); nothing overwritten. Use --db with a new file.",
-                c.full_name()
-            ),
-        ));
-    }
-    Ok(())
+/// What a demo job did when asked to fill only an empty database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filled {
+    /// The database was empty: the summary of what was created.
+    Created(Msg),
+    /// The database already held a commune: nothing was written.
+    Kept(Msg),
 }
 
-/// The Đắk Nia commune: its commune team as decision 23/QĐ-UBND lists it, and a few
-/// village teams with plausible members.
+impl Filled {
+    pub fn msg(&self) -> &Msg {
+        match self {
+            Self::Created(m) | Self::Kept(m) => m,
+        }
+    }
+}
+
+/// Runs `fill` in one transaction that takes the write lock first and then checks the
+/// database is empty: two jobs at once never both fill it, and a job killed half-way
+/// leaves nothing. A database that holds a commune is refused, or kept with
+/// `if_empty`.
+fn fill_empty(
+    store: &mut Store,
+    if_empty: bool,
+    fill: impl FnOnce(&Import<'_>) -> Result<Msg>,
+) -> Result<Filled> {
+    store.import(|db| {
+        if let Some((_, name)) = db.home_commune()? {
+            if if_empty {
+                return Ok(Filled::Kept(Msg::new(
+                    format!("Cơ sở dữ liệu đã có {name}; giữ nguyên."),
+                    format!("The database already holds {name}; left as it is."),
+                )));
+            }
+            return Err(StoreError::refused(
+                format!(
+                    "Cơ sở dữ liệu đã có dữ liệu ({name}); không ghi đè. Hãy dùng --db với một tệp mới."
+                ),
+                format!(
+                    "The database already holds data ({name}); nothing overwritten. Use --db with a new file."
+                ),
+            ));
+        }
+        fill(db).map(Filled::Created)
+    })
+}
+
+/// The Đắk Nia commune: its commune team as decision 23/QĐ-UBND lists it, a few
+/// village teams with plausible members, its library and a year of activities, all in
+/// one transaction. Refused (nothing written) when the database holds a commune.
 pub fn dak_nia(store: &mut Store) -> Result<Msg> {
-    refuse_if_not_empty(store)?;
+    Ok(fill_empty(store, false, dak_nia_in)?.msg().clone())
+}
+
+/// [`dak_nia`], or nothing (and no error) when the database already holds a commune.
+pub fn dak_nia_if_empty(store: &mut Store) -> Result<Filled> {
+    fill_empty(store, true, dak_nia_in)
+}
+
+/// The Đắk Nia commune, written in the caller's transaction.
+pub(crate) fn dak_nia_in(db: &Import<'_>) -> Result<Msg> {
     let decided = date(2022, 7, 27);
     let by = "23/QĐ-UBND";
-    store.import(|db| {
+    let c = {
         let c = db.commune(&NewCommune {
             province: "Đắk Nông".into(),
             district: Some(District {
@@ -305,21 +346,18 @@ pub fn dak_nia(store: &mut Store) -> Result<Msg> {
                 db.leave(m, &left)?;
             }
         }
-        Ok(())
-    })?;
-    let commune = store
-        .home_commune()?
-        .ok_or_else(|| StoreError::refused("Chưa có xã", "No commune"))?;
+        c
+    };
     for base in SEED_BASES {
-        store.add_library_item(commune.id, LibraryKind::LegalBasis, base, true)?;
+        db.library_item(c, LibraryKind::LegalBasis, base, true)?;
     }
     for base in crate::store::USUAL_BASES {
-        store.add_library_item(commune.id, LibraryKind::LegalBasis, base, false)?;
+        db.library_item(c, LibraryKind::LegalBasis, base, false)?;
     }
     for r in SEED_RECIPIENTS {
-        store.add_library_item(commune.id, LibraryKind::Recipient, r, true)?;
+        db.library_item(c, LibraryKind::Recipient, r, true)?;
     }
-    let activities = super::demo_activities::demo_year(store)?;
+    let activities = super::demo_activities::demo_year(db)?;
     Ok(Msg::new(
         format!(
             "Đã tạo dữ liệu mẫu xã Đắk Nia: Tổ cấp xã (Quyết định 23/QĐ-UBND), 3 Tổ cấp thôn và {activities} hoạt động năm 2026."
@@ -424,7 +462,8 @@ fn generated_person(rng: &mut Rng, position: String) -> Person {
     }
 }
 
-/// `communes` × (`villages` village teams + 1 commune team) × `members` members.
+/// `communes` × (`villages` village teams + 1 commune team) × `members` members, in
+/// one transaction. Refused (nothing written) when the database holds a commune.
 pub fn generate(
     store: &mut Store,
     communes: u32,
@@ -432,10 +471,38 @@ pub fn generate(
     members: u32,
     seed: u64,
 ) -> Result<Msg> {
-    refuse_if_not_empty(store)?;
+    Ok(
+        generate_filled(store, communes, villages, members, seed, false)?
+            .msg()
+            .clone(),
+    )
+}
+
+/// [`generate`]; with `if_empty`, nothing (and no error) when the database already
+/// holds a commune.
+pub fn generate_filled(
+    store: &mut Store,
+    communes: u32,
+    villages: u32,
+    members: u32,
+    seed: u64,
+    if_empty: bool,
+) -> Result<Filled> {
+    fill_empty(store, if_empty, |db| {
+        generate_in(db, communes, villages, members, seed)
+    })
+}
+
+fn generate_in(
+    db: &Import<'_>,
+    communes: u32,
+    villages: u32,
+    members: u32,
+    seed: u64,
+) -> Result<Msg> {
     let mut rng = Rng(seed);
     let on = date(2023, 1, 9);
-    let total = store.import(|db| {
+    let total = {
         let mut total = 0u64;
         for i in 0..communes {
             let name = format!(
@@ -470,8 +537,8 @@ pub fn generate(
                 )?;
             }
         }
-        Ok(total)
-    })?;
+        total
+    };
     Ok(Msg::new(
         format!(
             "Đã tạo {communes} xã, {} Tổ, {total} thành viên (hạt giống {seed}).",

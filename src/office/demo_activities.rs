@@ -7,7 +7,7 @@ use super::demo::Rng;
 use crate::domain::Msg;
 use crate::domain::activity::Activity;
 use crate::domain::indicator::Base;
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Import, Result, Store, StoreError};
 
 /// The demo's year runs to this day, whatever today is, so its reports are the same
 /// everywhere.
@@ -33,26 +33,16 @@ struct Ids {
     indicator: std::collections::HashMap<String, i64>,
 }
 
-fn ids(store: &mut Store) -> Result<Ids> {
-    let commune = store
+/// The ids a generator needs, read inside the import's transaction.
+fn ids(db: &Import<'_>) -> Result<Ids> {
+    let (commune, _) = db
         .home_commune()?
         .ok_or_else(|| StoreError::refused("Chưa có xã nào", "No commune yet"))?;
-    let teams = store
-        .teams(commune.id)?
-        .into_iter()
-        .map(|t| (t.id, t.village_id))
-        .collect();
-    let types = store.activity_types(commune.id)?;
-    let indicator = store
-        .indicators()?
-        .into_iter()
-        .map(|i| (i.code, i.id))
-        .collect();
     Ok(Ids {
-        commune: commune.id,
-        teams,
-        types,
-        indicator,
+        commune,
+        teams: db.teams(commune)?,
+        types: db.activity_types(commune)?,
+        indicator: db.indicator_ids()?.into_iter().collect(),
     })
 }
 
@@ -97,87 +87,89 @@ fn activity(rng: &mut Rng, ids: &Ids, team: (i64, Option<i64>), day: NaiveDate) 
 }
 
 /// Baselines of Đắk Nia's villages and the commune's targets for the year.
-fn baselines(store: &mut Store, ids: &Ids, rng: &mut Rng) -> Result<()> {
-    let villages: Vec<i64> = store
-        .villages(ids.commune, false)?
-        .iter()
-        .map(|v| v.id)
-        .collect();
-    store.import(|db| {
-        for v in &villages {
-            let households = 180 + rng.below(220) as i64;
-            db.baseline(ids.commune, *v, Base::Households.code(), households)?;
-            db.baseline(ids.commune, *v, Base::Population.code(), households * 4)?;
-            db.baseline(ids.commune, *v, Base::Population15.code(), households * 3)?;
-            db.baseline(
-                ids.commune,
-                *v,
-                Base::WorkingAge.code(),
-                households * 2 + 40,
-            )?;
-            db.baseline(
-                ids.commune,
-                *v,
-                Base::OcopProducts.code(),
-                rng.below(4) as i64,
-            )?;
-        }
-        // The commune's own OCOP count (products are registered by the commune).
-        db.baseline(ids.commune, 0, Base::OcopProducts.code(), 9)?;
-        Ok(())
-    })
+fn baselines(db: &Import<'_>, ids: &Ids, rng: &mut Rng) -> Result<()> {
+    for v in &db.village_ids(ids.commune)? {
+        let households = 180 + rng.below(220) as i64;
+        db.baseline(ids.commune, *v, Base::Households.code(), households)?;
+        db.baseline(ids.commune, *v, Base::Population.code(), households * 4)?;
+        db.baseline(ids.commune, *v, Base::Population15.code(), households * 3)?;
+        db.baseline(
+            ids.commune,
+            *v,
+            Base::WorkingAge.code(),
+            households * 2 + 40,
+        )?;
+        db.baseline(
+            ids.commune,
+            *v,
+            Base::OcopProducts.code(),
+            rng.below(4) as i64,
+        )?;
+    }
+    // The commune's own OCOP count (products are registered by the commune).
+    db.baseline(ids.commune, 0, Base::OcopProducts.code(), 9)?;
+    Ok(())
 }
 
-/// Adds a year of activities to the demo commune: each team, a few a month.
-pub fn demo_year(store: &mut Store) -> Result<usize> {
-    let ids = ids(store)?;
+/// Adds a year of activities to the demo commune, in the caller's transaction (the
+/// monthly totals are rebuilt in it before it commits): each team, a few a month.
+pub(crate) fn demo_year(db: &Import<'_>) -> Result<usize> {
+    let ids = ids(db)?;
     let mut rng = Rng(2026);
-    baselines(store, &ids, &mut rng)?;
+    baselines(db, &ids, &mut rng)?;
     let (y, m, d) = DEMO_UNTIL;
     let until = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
     let mut n = 0;
-    store.import(|db| {
-        for &team in &ids.teams {
-            let mut day = NaiveDate::from_ymd_opt(y, 1, 2).expect("a date");
-            while day <= until {
-                db.activity(&activity(&mut rng, &ids, team, day))?;
-                n += 1;
-                day = day
-                    .checked_add_days(chrono::Days::new(5 + rng.below(8) as u64))
-                    .expect("a later day");
-            }
+    for &team in &ids.teams {
+        let mut day = NaiveDate::from_ymd_opt(y, 1, 2).expect("a date");
+        while day <= until {
+            db.activity(&activity(&mut rng, &ids, team, day))?;
+            n += 1;
+            day = day
+                .checked_add_days(chrono::Days::new(5 + rng.below(8) as u64))
+                .expect("a later day");
         }
-        Ok(())
-    })?;
-    store.rebuild_monthly()?;
+    }
     Ok(n)
 }
 
-/// N generated activities over the demo year, across the home commune's teams.
+/// N generated activities over the demo year, across the home commune's teams, with
+/// their monthly totals, in one transaction. On an empty database the Đắk Nia demo
+/// commune is created first, in the same transaction.
 pub fn generate(store: &mut Store, n: u64, seed: u64) -> Result<Msg> {
-    let ids = ids(store)?;
     // Adding to a database that holds data: a copy first, kept ("truoc-nhap").
-    if store.path().is_some() {
+    if store.path().is_some() && store.home_commune()?.is_some() {
         store.backup_now("truoc-nhap")?;
     }
-    let mut rng = Rng(seed ^ 0xAC71_7171);
-    let (y, m, d) = DEMO_UNTIL;
-    let until = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
-    let days = until.ordinal0() as usize + 1;
     let start = std::time::Instant::now();
-    store.import(|db| {
+    let created = store.import(|db| {
+        let created = match db.home_commune()? {
+            None => Some(super::demo::dak_nia_in(db)?),
+            Some(_) => None,
+        };
+        let ids = ids(db)?;
+        let mut rng = Rng(seed ^ 0xAC71_7171);
+        let (y, m, d) = DEMO_UNTIL;
+        let until = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        let days = until.ordinal0() as usize + 1;
         for _ in 0..n {
             let team = ids.teams[rng.below(ids.teams.len())];
             let day =
                 NaiveDate::from_yo_opt(y, 1 + rng.below(days) as u32).expect("a day of the year");
             db.activity(&activity(&mut rng, &ids, team, day))?;
         }
-        Ok(())
+        Ok(created)
     })?;
-    store.rebuild_monthly()?;
     let secs = start.elapsed().as_secs_f64();
-    Ok(Msg::new(
+    let done = Msg::new(
         format!("Đã tạo {n} hoạt động trong {secs:.1} giây."),
         format!("Generated {n} activities in {secs:.1} s."),
-    ))
+    );
+    Ok(match created {
+        Some(c) => Msg::new(
+            format!("{}\n{}", c.vi, done.vi),
+            format!("{}\n{}", c.en, done.en),
+        ),
+        None => done,
+    })
 }

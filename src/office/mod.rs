@@ -14,6 +14,8 @@
 //! - [`backups`]: daily copies, copies to a folder, restore and the health check.
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
+//! - [`exchange`]: a commune's whole state in one bundle file, out and in.
+//! - [`repair`]: checking and rebuilding derived data (monthly totals, sort keys).
 //!
 //! Building a document never writes anything; laying it out (for the preview) and
 //! writing the PDF are separate steps, so the preview and the PDF share the first two.
@@ -25,9 +27,11 @@ pub mod decisions;
 pub mod demo;
 pub mod demo_activities;
 mod error;
+pub mod exchange;
 pub mod fonts;
 pub mod member_lists;
 pub mod output;
+pub mod repair;
 pub mod reports;
 pub mod roster;
 pub mod setup;

@@ -93,6 +93,20 @@ pub fn check_target(path: &Path, database: Option<&Path>) -> Result<()> {
             format!("{} is a folder; give a file name", path.display()),
         );
     }
+    // The file is written beside its place and renamed over it: a link, a device or a
+    // pipe (`/dev/stdout`) would be replaced, not written to.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        return refuse(
+            format!(
+                "{} không phải một tệp thường (liên kết, thiết bị); hãy chọn tên tệp khác",
+                path.display()
+            ),
+            format!(
+                "{} is not a plain file (a link or a device); choose another file name",
+                path.display()
+            ),
+        );
+    }
     let Some(db) = database else {
         return Ok(());
     };

@@ -156,6 +156,56 @@ pub(super) fn insert_raw(tx: &Transaction<'_>, a: &Activity) -> Result<i64> {
     Ok(id)
 }
 
+/// The monthly totals recounted from the activities, as `SELECT` rows of
+/// (commune, month, team, indicator, total, entries).
+pub(super) const RECOUNT: &str = "\
+    SELECT commune_id, substr(on_date, 1, 7), team_id, 0, count(*), count(*)
+      FROM activities GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT commune_id, substr(on_date, 1, 7), team_id, -1, sum(people), count(people)
+      FROM activities WHERE people IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT commune_id, substr(on_date, 1, 7), team_id, -2, sum(households), count(households)
+      FROM activities WHERE households IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT a.commune_id, substr(a.on_date, 1, 7), a.team_id, c.indicator_id, sum(c.count), count(*)
+      FROM activity_counts c JOIN activities a ON a.id = c.activity_id GROUP BY 1, 2, 3, 4";
+
+/// Rebuilds the monthly totals from the activities inside the caller's transaction.
+pub(super) fn rebuild_monthly_in(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM monthly", [])?;
+    tx.execute(
+        &format!(
+            "INSERT INTO monthly (commune_id, month, team_id, indicator_id, total, entries) {RECOUNT}"
+        ),
+        [],
+    )?;
+    Ok(())
+}
+
+/// The commune's active kinds of activity; the usual ones are added (inside the
+/// caller's transaction) when it has none.
+pub(super) fn types_in(tx: &Transaction<'_>, commune_id: i64) -> Result<Vec<(i64, String)>> {
+    let n: i64 = tx.query_row(
+        "SELECT count(*) FROM activity_types WHERE commune_id = ?1",
+        [commune_id],
+        |r| r.get(0),
+    )?;
+    if n == 0 {
+        for (i, name) in DEFAULT_TYPES.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO activity_types (commune_id, name, position) VALUES (?1, ?2, ?3)",
+                params![commune_id, name, i as i64],
+            )?;
+        }
+    }
+    let mut st = tx.prepare_cached(
+        "SELECT id, name FROM activity_types WHERE commune_id = ?1 AND active = 1 ORDER BY position, id",
+    )?;
+    let rows = st.query_map([commune_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 fn stale() -> StoreError {
     StoreError::Conflict(Msg::new(
         "Hoạt động này vừa được sửa hoặc xóa ở nơi khác; hãy mở lại để xem bản mới nhất. Chưa lưu gì.",
@@ -172,15 +222,8 @@ impl Store {
             |r| r.get(0),
         )?;
         if n == 0 {
-            self.write(|tx| {
-                for (i, name) in DEFAULT_TYPES.iter().enumerate() {
-                    tx.execute(
-                        "INSERT INTO activity_types (commune_id, name, position) VALUES (?1, ?2, ?3)",
-                        params![commune_id, name, i as i64],
-                    )?;
-                }
-                Ok(())
-            })?;
+            // Checked again inside the transaction: two processes never both add them.
+            self.write(|tx| types_in(tx, commune_id).map(|_| ()))?;
         }
         let mut st = self.conn().prepare_cached(
             "SELECT id, name FROM activity_types WHERE commune_id = ?1 AND active = 1 ORDER BY position, id",
@@ -434,26 +477,9 @@ impl Store {
         Ok(out)
     }
 
-    /// Rebuilds the monthly totals from the activities (after an import, or to check).
+    /// Rebuilds the monthly totals from the activities, in one transaction.
     pub fn rebuild_monthly(&mut self) -> Result<()> {
-        self.write(|tx| {
-            tx.execute_batch(
-                "DELETE FROM monthly;
-                 INSERT INTO monthly (commune_id, month, team_id, indicator_id, total, entries)
-                   SELECT commune_id, substr(on_date, 1, 7), team_id, 0, count(*), count(*)
-                   FROM activities GROUP BY 1, 2, 3;
-                 INSERT INTO monthly (commune_id, month, team_id, indicator_id, total, entries)
-                   SELECT commune_id, substr(on_date, 1, 7), team_id, -1, sum(people), count(people)
-                   FROM activities WHERE people IS NOT NULL GROUP BY 1, 2, 3;
-                 INSERT INTO monthly (commune_id, month, team_id, indicator_id, total, entries)
-                   SELECT commune_id, substr(on_date, 1, 7), team_id, -2, sum(households), count(households)
-                   FROM activities WHERE households IS NOT NULL GROUP BY 1, 2, 3;
-                 INSERT INTO monthly (commune_id, month, team_id, indicator_id, total, entries)
-                   SELECT a.commune_id, substr(a.on_date, 1, 7), a.team_id, c.indicator_id, sum(c.count), count(*)
-                   FROM activity_counts c JOIN activities a ON a.id = c.activity_id GROUP BY 1, 2, 3, 4;",
-            )?;
-            Ok(())
-        })
+        self.write(rebuild_monthly_in)
     }
 
     /// Every monthly total, sorted: two equal lists mean the totals are right.

@@ -45,6 +45,11 @@ impl Store {
             .query_row("SELECT count(*) FROM indicators", [], |r| r.get(0))?;
         if n == 0 {
             self.write(|tx| {
+                // Checked again inside the transaction: another process may have seeded.
+                let n: i64 = tx.query_row("SELECT count(*) FROM indicators", [], |r| r.get(0))?;
+                if n > 0 {
+                    return Ok(());
+                }
                 for (i, ind) in indicator::catalogue().iter().enumerate() {
                     tx.execute(
                         "INSERT INTO indicators (code, name, unit, base, default_target, source, position) \

@@ -6,6 +6,8 @@
 pub mod activities;
 mod backup;
 mod decisions;
+mod derived;
+mod exchange;
 mod import;
 mod indicators;
 mod people;
@@ -16,7 +18,7 @@ mod teams;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::domain::{FieldError, Lang, Msg};
 
@@ -29,6 +31,8 @@ pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,
     usual_recipients,
 };
+pub use derived::DerivedReport;
+pub use exchange::{BUNDLE_FORMAT, BUNDLE_VERSION, BundleSummary};
 pub use import::Import;
 pub use indicators::{PeriodFigures, ProgressLine, Scope};
 pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
@@ -354,7 +358,15 @@ impl Store {
 
     fn migrate(&mut self, from: i64) -> Result<()> {
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction()?;
+            // Immediate: another process opening the same new file waits here, then
+            // sees the version this one wrote and skips what is already done.
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now > i as i64 {
+                continue;
+            }
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
@@ -374,9 +386,14 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Runs `f` in one transaction: all of it is saved, or none.
+    /// Runs `f` in one transaction: all of it is saved, or none. The transaction takes
+    /// the write lock when it begins (`BEGIN IMMEDIATE`), so what `f` reads to decide
+    /// cannot be changed by another writer before it commits, and a busy database is
+    /// met before anything is done (never half-way).
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)

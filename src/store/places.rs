@@ -97,12 +97,12 @@ impl NewCommune {
     }
 }
 
-const COMMUNE_COLS: &str = "id, province, district_kind, district_name, kind, name, place_name, \
+pub(super) const COMMUNE_COLS: &str = "id, province, district_kind, district_name, kind, name, place_name, \
                             chairman, vice_chairmen, preset, \
                             (SELECT group_concat(DISTINCT v.kind) FROM villages v \
                              WHERE v.commune_id = communes.id AND v.status = 'active')";
 
-fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
+pub(super) fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
     let district_kind: Option<String> = r.get(2)?;
     let district_name: Option<String> = r.get(3)?;
     let kind: String = r.get(4)?;
@@ -134,7 +134,7 @@ fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
     })
 }
 
-const VILLAGE_COLS: &str = "id, commune_id, kind, name, status, merged_into";
+pub(super) const VILLAGE_COLS: &str = "id, commune_id, kind, name, status, merged_into";
 
 pub(super) fn village_row(r: &Row<'_>) -> rusqlite::Result<Village> {
     let kind: String = r.get(2)?;

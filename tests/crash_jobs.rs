@@ -1,0 +1,317 @@
+//! Every writing job is one transaction: a child process running it is SIGKILLed at
+//! random moments (0–300 ms after it starts), and the database must be intact, hold
+//! all of the job's rows or none, and keep its invariants (monthly totals equal a
+//! recount of the activities; every issued number has its frozen model).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OpenFlags};
+
+const ROUNDS: usize = 20;
+
+/// The tables a job writes (the indicator catalogue is seeded when a database opens).
+const TABLES: &[&str] = &[
+    "communes",
+    "villages",
+    "teams",
+    "people",
+    "memberships",
+    "library",
+    "baselines",
+    "targets",
+    "activity_types",
+    "activities",
+    "activity_counts",
+    "activity_people",
+    "monthly",
+    "decisions",
+    "reports",
+];
+
+/// A small deterministic generator of kill delays, 0–300 ms.
+fn delays(seed: u64) -> impl Iterator<Item = u64> {
+    let mut x = seed;
+    std::iter::from_fn(move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        Some(x % 301)
+    })
+}
+
+fn cnscd(db: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cnscd"));
+    c.arg("--db").arg(db).args(args);
+    c
+}
+
+/// Runs a job to its end.
+fn run(db: &Path, args: &[&str]) {
+    let out = cnscd(db, args).output().expect("run cnscd");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Starts a job and SIGKILLs it after `ms` milliseconds (if it is still running).
+fn kill_after(db: &Path, args: &[&str], ms: u64) -> bool {
+    let mut child = cnscd(db, args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start cnscd");
+    std::thread::sleep(Duration::from_millis(ms));
+    let finished = child.try_wait().expect("wait").is_some();
+    let _ = child.kill();
+    let _ = child.wait();
+    finished
+}
+
+/// Row counts of the tables a job writes (all zero before the schema exists).
+fn counts(db: &Path) -> BTreeMap<&'static str, i64> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
+    TABLES
+        .iter()
+        .map(|t| {
+            let n = conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap_or(0);
+            (*t, n)
+        })
+        .collect()
+}
+
+/// Integrity, references, monthly totals equal to a recount, issued numbers frozen.
+fn check_invariants(db: &Path, what: &str) {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok", "{what}: integrity");
+    let has_schema: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'monthly'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    if has_schema == 0 {
+        return;
+    }
+    let fk: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk, 0, "{what}: dangling references");
+    drop(conn);
+    let mut store = cnscd::store::Store::open(db).unwrap();
+    let found = store.check_derived(false).unwrap();
+    assert!(
+        found.is_clean(),
+        "{what}: derived data disagrees: {found:?}"
+    );
+    let conn = Connection::open(db).unwrap();
+    for table in ["decisions", "reports"] {
+        let unfrozen: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM {table} WHERE model = '' OR pdf_sha256 = ''"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(unfrozen, 0, "{what}: an issued number without its model");
+    }
+}
+
+fn empty(reference: &BTreeMap<&'static str, i64>) -> BTreeMap<&'static str, i64> {
+    reference.keys().map(|k| (*k, 0)).collect()
+}
+
+/// Kills `args` on copies of `start` (or on new files) at random moments; each must
+/// end with `before` or with `after`, nothing between.
+fn kill_rounds(name: &str, start: Option<&Path>, args: &[&str], seed: u64) -> (usize, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = |i: usize| -> PathBuf {
+        let db = dir.path().join(format!("{name}-{i}.db"));
+        if let Some(s) = start {
+            std::fs::copy(s, &db).unwrap();
+        }
+        db
+    };
+    let reference = fresh(9999);
+    let before = if start.is_some() {
+        counts(&reference)
+    } else {
+        BTreeMap::new()
+    };
+    run(&reference, args);
+    let after = counts(&reference);
+    let before = if start.is_some() {
+        before
+    } else {
+        empty(&after)
+    };
+    assert_ne!(before, after, "{name}: the job wrote nothing");
+    let (mut none, mut all) = (0, 0);
+    for (round, ms) in delays(seed).take(ROUNDS).enumerate() {
+        let db = fresh(round);
+        kill_after(&db, args, ms);
+        let what = format!("{name}, round {round}, killed after {ms} ms");
+        if !db.exists() {
+            none += 1;
+            continue;
+        }
+        check_invariants(&db, &what);
+        let got = counts(&db);
+        if got == before {
+            none += 1;
+        } else if got == after {
+            all += 1;
+        } else {
+            panic!("{what}: half done:\n{got:?}\nbefore {before:?}\nafter {after:?}");
+        }
+        let _ = std::fs::remove_file(&db);
+    }
+    eprintln!("{name}: {none} rounds left nothing, {all} finished");
+    (none, all)
+}
+
+/// A database holding the finished Đắk Nia demo.
+fn demo_db(dir: &Path) -> PathBuf {
+    let db = dir.join("demo.db");
+    run(&db, &["demo"]);
+    db
+}
+
+#[test]
+fn killed_demo_leaves_no_commune_or_all_of_it() {
+    let t = Instant::now();
+    kill_rounds("demo", None, &["demo"], 0xD3A0_0001);
+    eprintln!("demo: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_demo_if_empty_leaves_no_commune_or_all_of_it() {
+    let t = Instant::now();
+    kill_rounds("demo-if-empty", None, &["demo", "--if-empty"], 0xD3A0_0005);
+    eprintln!("demo --if-empty: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_generated_communes_are_all_there_or_none() {
+    let t = Instant::now();
+    let args = [
+        "demo",
+        "--communes",
+        "6",
+        "--villages",
+        "10",
+        "--members",
+        "8",
+    ];
+    kill_rounds("communes", None, &args, 0xD3A0_0002);
+    eprintln!("demo --communes: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_generated_activities_come_with_their_monthly_totals_or_not_at_all() {
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo_db(dir.path());
+    kill_rounds(
+        "activities",
+        Some(&start),
+        &["demo", "--activities", "4000"],
+        0xD3A0_0003,
+    );
+    eprintln!("demo --activities: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_activities_on_an_empty_database_leave_nothing_or_everything() {
+    let t = Instant::now();
+    kill_rounds(
+        "activities-empty",
+        None,
+        &["demo", "--activities", "2000"],
+        0xD3A0_0004,
+    );
+    eprintln!("demo --activities on empty: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_bundle_import_leaves_nothing_or_the_whole_commune() {
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.db");
+    run(&source, &["demo", "--activities", "3000"]);
+    let bundle = dir.path().join("xa.cnscd");
+    run(
+        &source,
+        &["export", "bundle", "--out", bundle.to_str().unwrap()],
+    );
+    let (_, _) = kill_rounds(
+        "import",
+        None,
+        &["import", "bundle", bundle.to_str().unwrap()],
+        0xD3A0_0006,
+    );
+    eprintln!("import bundle: {:?}", t.elapsed());
+}
+
+/// Issuing a report: killed at any moment, a registered number always has its frozen
+/// model, and its PDF is in place with the registered hash.
+#[test]
+fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
+    use sha2::{Digest, Sha256};
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo_db(dir.path());
+    let (mut none, mut all) = (0, 0);
+    for (round, ms) in delays(0xD3A0_0007).take(ROUNDS).enumerate() {
+        let db = dir.path().join(format!("issue-{round}.db"));
+        std::fs::copy(&start, &db).unwrap();
+        let pdf = dir.path().join(format!("bc-{round}.pdf"));
+        let args = [
+            "print",
+            "report",
+            "--period",
+            "2026-10",
+            "--issue",
+            "--created",
+            "2026-11-19T08:00:00",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        kill_after(&db, &args, ms);
+        let what = format!("issue, round {round}, killed after {ms} ms");
+        check_invariants(&db, &what);
+        let conn = Connection::open(&db).unwrap();
+        let issued: Vec<String> = conn
+            .prepare("SELECT pdf_sha256 FROM reports")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        match issued.as_slice() {
+            [] => none += 1,
+            [sha] => {
+                all += 1;
+                let bytes = std::fs::read(&pdf).expect("a registered report has its PDF");
+                assert_eq!(&format!("{:x}", Sha256::digest(&bytes)), sha, "{what}");
+            }
+            more => panic!("{what}: {} reports from one issue", more.len()),
+        }
+    }
+    eprintln!(
+        "issue: {none} rounds left nothing, {all} finished; {:?}",
+        t.elapsed()
+    );
+}
