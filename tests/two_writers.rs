@@ -81,7 +81,7 @@ fn a_busy_job_changed_nothing_so_its_retry_does_not_duplicate() {
         .unwrap();
     assert!(!out.status.success());
     let msg = String::from_utf8_lossy(&out.stderr);
-    assert!(msg.contains("busy") && msg.contains("try again"), "{msg}");
+    assert!(msg.contains("try again"), "{msg}");
     holder.execute_batch("ROLLBACK").unwrap();
     drop(holder);
     assert_eq!(
