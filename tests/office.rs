@@ -539,3 +539,27 @@ fn a_draft_offers_the_bases_and_addressees_in_force_on_its_date() {
     assert!(form.bases.iter().all(|b| !b.text.contains("749/QĐ-TTg")));
     assert!(!text_on(&store, 2026, 11, 20).contains("749/QĐ-TTg"));
 }
+
+/// Documents issued by the program before the layout rules changed (a database written
+/// by that version, schema 4: two decisions with attached lists and a report) print
+/// again byte for byte: each keeps the rules it was issued with.
+#[test]
+fn everything_issued_before_prints_again_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cnscd.db");
+    std::fs::copy("tests/fixtures/issued-layout-1.db", &db).unwrap();
+    let store = Store::open(&db).unwrap();
+    let fonts = Fonts::bundled();
+    let decisions_issued = store.issued_decisions(1).unwrap();
+    assert_eq!(decisions_issued.len(), 2);
+    for d in decisions_issued {
+        let target = Target::new(dir.path().join(format!("qd-{}.pdf", d.id)));
+        let again = decisions::reprint(&store, d.id, &target, &fonts).unwrap();
+        assert_eq!(again.same_as_issued, Some(true), "{}", d.reference());
+    }
+    let reports_issued = store.issued_reports(1).unwrap();
+    assert_eq!(reports_issued.len(), 1);
+    let target = Target::new(dir.path().join("bc.pdf"));
+    let again = reports::reprint(&store, reports_issued[0].id, &target, &fonts).unwrap();
+    assert_eq!(again.same_as_issued, Some(true));
+}

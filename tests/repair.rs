@@ -66,3 +66,32 @@ fn wrong_monthly_totals_and_keys_are_reported_then_rebuilt() {
     };
     assert!(!store.members(&q).unwrap().is_empty());
 }
+
+#[test]
+fn check_says_when_derived_data_disagrees_and_repair_rebuilds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cnscd"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("CNSCD_LANG")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo"]).status.success());
+    assert!(run(&["check"]).status.success());
+    Connection::open(&db)
+        .unwrap()
+        .execute_batch("DELETE FROM monthly WHERE month = '2026-03';")
+        .unwrap();
+    let o = run(&["check"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cnscd check --repair"), "{err}");
+    let o = run(&["check", "--repair"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Đã dựng lại"));
+    assert!(run(&["check"]).status.success());
+}

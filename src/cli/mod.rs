@@ -115,6 +115,10 @@ pub enum Verb {
         /// The full integrity check (slower) instead of the quick one.
         #[arg(long)]
         full: bool,
+        /// Also recount what the database keeps beside its records (monthly totals,
+        /// sort keys, search text) and rebuild what disagrees.
+        #[arg(long)]
+        repair: bool,
     },
     /// Copy the database into its backups folder, or into DIR (a USB stick); prints
     /// the path written.
@@ -372,7 +376,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Verb::Backup { to } => return backups::backup(&path, to.as_deref(), &mut out),
         Verb::Backups { folder } => return backups::list(&path, folder.as_deref(), &mut out),
         Verb::Restore { file } => return backups::restore(&path, file, &mut out, lang),
-        Verb::Check { full } => {
+        Verb::Check { full, .. } => {
             backups::integrity(&path, *full)?;
         }
         _ => {}
@@ -382,13 +386,15 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         verb,
         Verb::Teams
             | Verb::Members { .. }
-            | Verb::Check { .. }
+            | Verb::Check { repair: false, .. }
             | Verb::Activities { .. }
             | Verb::Reports
             | Verb::Decisions
             | Verb::Export { .. }
     );
-    let mut store = if read_only {
+    let mut store = if matches!(verb, Verb::Check { .. }) {
+        database::open_for_check(&path)?
+    } else if read_only {
         database::open_existing(&path)?
     } else {
         database::open(&path)?
@@ -423,7 +429,26 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             };
             members(&store, &q, &mut out, lang)
         }
-        Verb::Check { .. } => check(&store, &mut out, lang),
+        Verb::Check { repair, .. } => {
+            // The derived data: checked always, rebuilt with --repair.
+            let report = if repair {
+                office::repair::derived(&mut store)?
+            } else {
+                office::repair::check(&mut store)?
+            };
+            if !report.is_clean() || repair {
+                eprintln!("{}", report.msg().get(lang));
+            }
+            check(&store, &mut out, lang)?;
+            if !report.is_clean() && !repair {
+                return Err(Error::refused(
+                    "Có số liệu tổng hợp không khớp; chạy “cnscd check --repair” để dựng lại.",
+                    "Some derived data disagrees; run “cnscd check --repair” to rebuild it.",
+                )
+                .into());
+            }
+            Ok(())
+        }
         Verb::Activities {
             team,
             from,

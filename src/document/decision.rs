@@ -760,6 +760,7 @@ pub fn build(
             .collect(),
         annexes,
         meta: Meta {
+            layout: super::model::LAYOUT,
             title: format!("{} – {subject}", number),
             author: commune.committee_name(),
             subject,

@@ -28,6 +28,7 @@ pub fn build(commune: &Commune, team: &TeamPart, date: NaiveDate, created: &str)
         recipients: Vec::new(),
         annexes: Vec::new(),
         meta: Meta {
+            layout: super::model::LAYOUT,
             title: title.clone(),
             author: commune.committee_name(),
             subject: title,

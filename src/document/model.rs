@@ -217,6 +217,20 @@ pub struct Meta {
     /// Creation time, `YYYY-MM-DDTHH:MM:SS`: fixed, so the same document gives the
     /// same bytes.
     pub created: String,
+    /// The layout rules it is laid out with. An issued document keeps the rules it was
+    /// issued with, so it prints again byte for byte: 1 — the first rules (a fixed
+    /// header column, table columns by their share, a 40 mm rule under the subject);
+    /// 2 — the header column fits the issuing body, table columns never wrap a number,
+    /// the subject's rule is 0.4 of its longest line.
+    #[serde(default = "first_layout")]
+    pub layout: u32,
+}
+
+/// The layout rules of new documents.
+pub const LAYOUT: u32 = 2;
+
+fn first_layout() -> u32 {
+    1
 }
 
 /// A whole official document.

@@ -506,6 +506,7 @@ pub fn build(
             .collect(),
         annexes: Vec::new(),
         meta: Meta {
+            layout: super::model::LAYOUT,
             title: format!("{number} – {subject}"),
             author: commune.committee_name(),
             subject,

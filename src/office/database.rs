@@ -29,17 +29,42 @@ pub fn resolve(flag: Option<&Path>) -> Result<PathBuf> {
 /// backups that could replace it. Then the copy of the day is taken if there is none
 /// yet (a failure there does not stop the work: the database itself is sound).
 pub fn open(path: &Path) -> Result<Store> {
-    if backups::stopped_uncleanly(path) {
+    open_checked(path, true)
+}
+
+/// [`open`], and whether to rebuild the derived data after an unclean stop (`cnscd
+/// check` reports it instead).
+fn open_checked(path: &Path, repair: bool) -> Result<Store> {
+    let unclean = backups::stopped_uncleanly(path);
+    if unclean {
         let health = backups::health(path, false)?;
         if !health.ok() {
             return Err(Error::Store(health.message()));
         }
     }
-    let store = Store::open(path)?;
+    let mut store = Store::open(path)?;
+    if unclean && repair {
+        // What the database keeps beside its records is recounted, and rebuilt where
+        // it disagrees (in one transaction).
+        match super::repair::derived(&mut store) {
+            Ok(r) if !r.is_clean() => eprintln!("{}", r.msg().get(Lang::Vi)),
+            Ok(_) => {}
+            Err(e) => eprintln!("{}", e.message(Lang::Vi)),
+        }
+    }
     if let Err(e) = backups::daily(&store) {
         eprintln!("{}", e.message(Lang::Vi));
     }
     Ok(store)
+}
+
+/// Opens an existing database for `cnscd check`: what disagrees is reported, not
+/// silently rebuilt on the way in.
+pub fn open_for_check(path: &Path) -> Result<Store> {
+    if !path.exists() {
+        return open_existing(path);
+    }
+    open_checked(path, false)
 }
 
 /// Opens a database that must already exist: a verb that only reads never creates

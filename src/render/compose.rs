@@ -36,10 +36,12 @@ struct Flow<'a> {
     /// Page numbers to draw: (page index, number).
     numbers: Vec<(usize, usize)>,
     y: f32,
+    /// The document's layout rules (see `Meta::layout`).
+    layout: u32,
 }
 
 impl<'a> Flow<'a> {
-    fn new(setup: PageSetup, fonts: &'a Fonts) -> Self {
+    fn new(setup: PageSetup, fonts: &'a Fonts, layout: u32) -> Self {
         Self {
             setup,
             fonts,
@@ -47,6 +49,7 @@ impl<'a> Flow<'a> {
             sequence_start: 0,
             numbers: Vec::new(),
             y: setup.top(),
+            layout,
         }
     }
 
@@ -221,8 +224,10 @@ impl<'a> Flow<'a> {
         let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(0.01);
         let pad = mm(1.5);
         let mut widths: Vec<f32> = t.columns.iter().map(|c| c.width / total * frame).collect();
-        let need = self.column_needs(t, pad);
-        fit_columns(&mut widths, &need);
+        if self.layout >= 2 {
+            let need = self.column_needs(t, pad);
+            fit_columns(&mut widths, &need);
+        }
         let header: Vec<Vec<LineBox>> = t
             .columns
             .iter()
@@ -504,7 +509,7 @@ fn column_lines(
 
 /// Lays out a whole document.
 pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
-    let mut flow = Flow::new(setup, fonts);
+    let mut flow = Flow::new(setup, fonts, doc.meta.layout);
     let left = setup.left();
     let frame = setup.frame_width();
     // Header: left column a third of the frame, right column the rest.
@@ -522,11 +527,16 @@ pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
             + mm(2.0)
     };
     let most = (frame - motto).max(frame * 0.38);
-    let lw = widest_at(13.0).clamp(frame * 0.38, most);
-    let size = [13.0, 12.5, 12.0]
-        .into_iter()
-        .find(|s| widest_at(*s) <= lw)
-        .unwrap_or(12.0);
+    let (lw, size) = if doc.meta.layout >= 2 {
+        let lw = widest_at(13.0).clamp(frame * 0.38, most);
+        let size = [13.0, 12.5, 12.0]
+            .into_iter()
+            .find(|s| widest_at(*s) <= lw)
+            .unwrap_or(12.0);
+        (lw, size)
+    } else {
+        (frame * 0.38, 13.0)
+    };
     let rx = left + lw;
     let rw = frame - lw;
     let mut left_lines: Vec<(&str, Face, f32)> = Vec::new();
@@ -608,7 +618,11 @@ pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
         // The rule: 0.4 of the subject's longest line (Decree 30: a third to a half),
         // centred on it.
         let longest = extents.iter().map(|(_, w)| *w).fold(0.0, f32::max);
-        let half = (longest * 0.4).max(mm(20.0)) / 2.0;
+        let half = if doc.meta.layout >= 2 {
+            (longest * 0.4).max(mm(20.0)) / 2.0
+        } else {
+            mm(20.0)
+        };
         let cx = left + frame / 2.0;
         flow.rule(cx - half, cx + half, y2 + 4.0);
         flow.y = y2 + mm(6.0);
