@@ -36,8 +36,11 @@ fn two_demos_at_once_make_one_commune_and_the_other_is_refused() {
         assert_eq!(ok, 1, "round {round}: exactly one demo succeeds");
         let refused = outs.iter().find(|o| !o.status.success()).unwrap();
         let msg = String::from_utf8_lossy(&refused.stderr);
+        // Refused as not empty, or (when the first holds the database longer than
+        // the wait, as on a loaded machine) told to try again: never a second commune.
         assert!(
-            msg.contains("already holds data") && msg.contains("nothing overwritten"),
+            (msg.contains("already holds data") && msg.contains("nothing overwritten"))
+                || msg.contains("try again"),
             "round {round}: a clear refusal, got {msg:?}"
         );
         assert_eq!(count(&db, "communes"), 1, "round {round}");

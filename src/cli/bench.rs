@@ -3,6 +3,15 @@
 
 use std::time::{Duration, Instant};
 
+/// Prints a line of figures; a reader that went away (`cnscd bench | head`) only stops
+/// the printing, never panics.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 use super::Failure;
 use crate::domain::Lang;
 use crate::office::decisions::{self, DecisionRequest};
@@ -38,14 +47,14 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
         let villages = (per_commune / 10).max(1) - 1;
         let t = Instant::now();
         let msg = demo::generate(&mut store, 100, villages, 10, 1)?;
-        println!("generate\t{} ms\t{}", ms(t.elapsed()), msg.get(lang));
+        say!("generate\t{} ms\t{}", ms(t.elapsed()), msg.get(lang));
     }
     // Closed and opened again, as the clerk's database is: the generated rows leave
     // the write-ahead log for the database file.
     drop(store);
     let store = Store::open(&path)?;
     let total = store.count_members(&MemberQuery::default())?;
-    println!("database\t{}\t{total} current members", path.display());
+    say!("database\t{}\t{total} current members", path.display());
 
     let queries = [
         "ngoc",
@@ -65,7 +74,7 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
         };
         store.members(&q).map(|r| r.len()).unwrap_or(0)
     });
-    println!(
+    say!(
         "search (first page of 100, accent-free)\tmedian {} ms\tp95 {} ms\t{rows} rows",
         ms(med),
         ms(p95)
@@ -78,7 +87,7 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
         };
         store.count_members(&q).unwrap_or(0)
     });
-    println!(
+    say!(
         "search (count of all matches)\tmedian {} ms\tp95 {} ms\t{rows} rows",
         ms(med),
         ms(p95)
@@ -91,7 +100,7 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
         };
         store.members(&q).map(|r| r.len()).unwrap_or(0)
     });
-    println!(
+    say!(
         "search \"bich ngoc\" (all matches)\tmedian {} ms\tp95 {} ms\t{rows} rows",
         ms(med),
         ms(p95)
@@ -105,7 +114,7 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
         };
         store.members(&q).map(|r| r.len()).unwrap_or(0)
     });
-    println!(
+    say!(
         "list one team sorted\tmedian {} ms\tp95 {} ms\t{rows} rows",
         ms(med),
         ms(p95)
@@ -119,7 +128,7 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
         };
         store.members(&q).map(|r| r.len()).unwrap_or(0)
     });
-    println!(
+    say!(
         "page of 100 in the whole roster\tmedian {} ms\tp95 {} ms\t{rows} rows",
         ms(med),
         ms(p95)
@@ -148,7 +157,7 @@ impl Drop for TempDir {
 }
 
 fn line(label: &str, (med, p95): (Duration, Duration), rest: &str) {
-    println!("{label}\tmedian {} ms\tp95 {} ms{rest}", ms(med), ms(p95));
+    say!("{label}\tmedian {} ms\tp95 {} ms{rest}", ms(med), ms(p95));
 }
 
 /// What the roster screen does for one keystroke in its search: the first page and
@@ -337,10 +346,10 @@ pub fn run_activities(n: u64, runs: usize, lang: Lang) -> Result<(), Failure> {
     let have = store.count_activities(&all)? as u64;
     if have < n {
         let msg = demo_activities::generate(&mut store, n - have, 7)?;
-        println!("generate\t{}", msg.get(lang));
+        say!("generate\t{}", msg.get(lang));
     }
     let total = store.count_activities(&all)?;
-    println!("database\t{}\t{total} activities", path.display());
+    say!("database\t{}\t{total} activities", path.display());
     let fonts = crate::render::Fonts::bundled();
     let out = dir.0.join("bao-cao-nam.pdf");
     let year = Period::Year(2026);
@@ -356,7 +365,7 @@ pub fn run_activities(n: u64, runs: usize, lang: Lang) -> Result<(), Failure> {
         .unwrap_or(0)
     });
     let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
-    println!(
+    say!(
         "yearly commune report, built and written\tmedian {} ms\tp95 {} ms\t{pages} ok\t{} KB",
         ms(med),
         ms(p95),
@@ -368,7 +377,7 @@ pub fn run_activities(n: u64, runs: usize, lang: Lang) -> Result<(), Failure> {
             .map(|f| f.lines.len())
             .unwrap_or(0)
     });
-    println!(
+    say!(
         "yearly figures alone\tmedian {} ms\tp95 {} ms",
         ms(med),
         ms(p95)
@@ -403,7 +412,7 @@ pub fn run_activities(n: u64, runs: usize, lang: Lang) -> Result<(), Failure> {
                 })
                 .unwrap_or(0)
         });
-        println!(
+        say!(
             "{label}\tmedian {} ms\tp95 {} ms\t{rows} rows\tcount {count} in {} ms",
             ms(med),
             ms(p95),
