@@ -36,8 +36,8 @@ fn two_demos_at_once_make_one_commune_and_the_other_is_refused() {
         assert_eq!(ok, 1, "round {round}: exactly one demo succeeds");
         let refused = outs.iter().find(|o| !o.status.success()).unwrap();
         let msg = String::from_utf8_lossy(&refused.stderr);
-        // Refused as not empty, or (when the first holds the database longer than
-        // the wait, as on a loaded machine) told to try again: never a second commune.
+        // Refused as not empty — or, when the first holds the database longer than the
+        // second waits (5 s), told to try again. Never a second commune.
         assert!(
             (msg.contains("already holds data") && msg.contains("nothing overwritten"))
                 || msg.contains("try again"),
@@ -53,8 +53,11 @@ fn two_demos_if_empty_at_once_both_succeed_with_one_commune() {
     let db = dir.path().join("if-empty.db");
     let outs = both(&db, &["demo", "--if-empty"]);
     for o in &outs {
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        // Done, or kept as it is; at worst told to try again after waiting 5 s.
+        let msg = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success() || msg.contains("try again"), "{msg}");
     }
+    assert!(outs.iter().any(|o| o.status.success()));
     assert_eq!(count(&db, "communes"), 1);
     let reference = dir.path().join("one.db");
     assert!(

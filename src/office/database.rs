@@ -46,9 +46,16 @@ fn open_checked(path: &Path, repair: bool) -> Result<Store> {
     if unclean && repair {
         // What the database keeps beside its records is recounted, and rebuilt where
         // it disagrees (in one transaction).
-        match super::repair::derived(&mut store) {
-            Ok(r) if !r.is_clean() => eprintln!("{}", r.msg().get(Lang::Vi)),
-            Ok(_) => {}
+        // Read first (the `-wal` may only mean another program has the file open);
+        // write only when something disagrees.
+        let repaired = match super::repair::check(&mut store) {
+            Ok(r) if !r.is_clean() => super::repair::derived(&mut store).map(Some),
+            Ok(_) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match repaired {
+            Ok(Some(r)) => eprintln!("{}", r.msg().get(Lang::Vi)),
+            Ok(None) => {}
             Err(e) => eprintln!("{}", e.message(Lang::Vi)),
         }
     }

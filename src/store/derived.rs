@@ -129,6 +129,13 @@ impl Store {
     /// Checks the derived data against a recount, in one transaction; with `repair`,
     /// rebuilds what disagrees in that same transaction (all of it, or nothing).
     pub fn check_derived(&mut self, repair: bool) -> Result<DerivedReport> {
-        self.write(|tx| check_in(tx, repair))
+        if repair {
+            return self.write(|tx| check_in(tx, true));
+        }
+        // Only reading: a deferred transaction, so a writer elsewhere is not waited for.
+        let tx = self.conn.unchecked_transaction()?;
+        let report = check_in(&tx, false)?;
+        tx.rollback()?;
+        Ok(report)
     }
 }
