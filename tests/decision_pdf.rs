@@ -444,7 +444,7 @@ fn bad_input_is_refused_naming_the_field() {
     assert!(draft.status.success());
     assert!(
         String::from_utf8_lossy(&draft.stderr).starts_with(
-            "Cảnh báo: số 07/QĐ-UBND năm 2026 đã có trong sổ; số trống tiếp theo là 8"
+            "Cảnh báo — Số 07/QĐ-UBND năm 2026 đã có trong sổ; số trống tiếp theo là 8"
         ),
         "{}",
         String::from_utf8_lossy(&draft.stderr)

@@ -221,8 +221,11 @@ fn all_village_teams_in_one_decision() {
 fn the_decision_form_offers_the_register_and_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = demo_store(dir.path());
-    let form = decisions::form(&mut store, 2022).unwrap().unwrap();
-    assert_eq!(form.next_number, 1);
+    let form = decisions::form(&mut store).unwrap().unwrap();
+    assert_eq!(
+        decisions::RegisterLine::next_number(&form.register, 2022, 0),
+        1
+    );
     assert!(!form.bases.is_empty() && !form.recipients.is_empty());
     assert!(form.teams.iter().any(|t| t.id == 1));
     decisions::issue(
@@ -232,8 +235,11 @@ fn the_decision_form_offers_the_register_and_the_library() {
         &Fonts::bundled(),
     )
     .unwrap();
-    let form = decisions::form(&mut store, 2022).unwrap().unwrap();
-    assert_eq!(form.next_number, 24);
+    let form = decisions::form(&mut store).unwrap().unwrap();
+    assert_eq!(
+        decisions::RegisterLine::next_number(&form.register, 2022, 0),
+        24
+    );
     assert_eq!(form.register.len(), 1);
     assert!(
         form.register[0]
@@ -242,7 +248,7 @@ fn the_decision_form_offers_the_register_and_the_library() {
     );
     // No commune yet: no form.
     let mut empty = Store::open_in_memory().unwrap();
-    assert!(decisions::form(&mut empty, 2022).unwrap().is_none());
+    assert!(decisions::form(&mut empty).unwrap().is_none());
 }
 
 #[test]
@@ -512,7 +518,7 @@ fn a_draft_offers_the_bases_and_addressees_in_force_on_its_date() {
     assert_eq!(items.last(), Some(&"- Lưu: VT."), "{recipients}");
 
     // The library keeps the dates; a retired entry is no longer offered.
-    let mut form = decisions::form(&mut store, 2026).unwrap().unwrap();
+    let mut form = decisions::form(&mut store).unwrap().unwrap();
     let old_law = form
         .bases
         .iter()
@@ -535,7 +541,7 @@ fn a_draft_offers_the_bases_and_addressees_in_force_on_its_date() {
         .position(|b| b.text.contains("749/QĐ-TTg"))
         .unwrap();
     decisions::retire_library_item(&mut store, form.bases[ttg].id).unwrap();
-    form = decisions::form(&mut store, 2026).unwrap().unwrap();
+    form = decisions::form(&mut store).unwrap().unwrap();
     assert!(form.bases.iter().all(|b| !b.text.contains("749/QĐ-TTg")));
     assert!(!text_on(&store, 2026, 11, 20).contains("749/QĐ-TTg"));
 }

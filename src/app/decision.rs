@@ -140,10 +140,9 @@ pub enum Event {
 
 impl State {
     pub fn load(&self, db: &super::Db) -> Task<Message> {
-        let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
         query(
             db,
-            move |s| decisions::form(s, year).map(|f| f.map(Box::new)),
+            move |s| decisions::form(s).map(|f| f.map(Box::new)),
             Message::Loaded,
         )
     }
@@ -213,23 +212,7 @@ impl State {
     /// A warning (never a change) when the number shown is already in the register.
     pub fn number_warning(&self) -> Option<crate::domain::Msg> {
         let n = self.checked_number().ok().flatten()?;
-        let year = self.year();
-        let held = RegisterLine::holding(&self.output.register, year, 0, n)?;
-        let next = RegisterLine::next_number(&self.output.register, year, 0);
-        let number = crate::domain::number::doc_number(n);
-        let (state, state_en) = if held.voided {
-            (" (đã hủy)", " (voided)")
-        } else {
-            ("", "")
-        };
-        Some(crate::domain::Msg::new(
-            format!(
-                "Số {number}/QĐ-UBND năm {year}{state} đã có trong sổ; số trống tiếp theo là {next}"
-            ),
-            format!(
-                "Number {number} of {year}{state_en} is already in the register; the next free number is {next}"
-            ),
-        ))
+        decisions::used_number_warning(&self.output.register, self.year(), n)
     }
 
     /// The request the form describes; a refusal names the field.

@@ -99,7 +99,7 @@ pub(super) fn run(
                     } else {
                         // A draft may carry a number already used; it is said, not hidden.
                         if let Some(w) = decisions::number_warning(store, &req)? {
-                            eprintln!("{}", w.get(lang));
+                            eprintln!("{} {}", tr_warning(lang), w.get(lang));
                         }
                         decisions::save(store, &req, &Target::replacing(&path), &fonts)?
                     }
@@ -156,4 +156,12 @@ pub(super) fn run(
     };
     writeln!(out, "{}", saved.summary().get(lang))?;
     Ok(())
+}
+
+/// The word before a warning on standard error.
+fn tr_warning(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Cảnh báo —",
+        Lang::En => "Warning —",
+    }
 }

@@ -190,7 +190,6 @@ pub struct Form {
     pub recipients: Vec<LibraryItem>,
     pub chairman: String,
     pub vice: String,
-    pub next_number: u32,
     pub register: Vec<RegisterLine>,
     pub duties: Duties,
     pub fonts: Fonts,
@@ -198,7 +197,7 @@ pub struct Form {
 
 /// The decision form's data for the home commune (`None` before there is one). Fills
 /// an empty library with the usual legal bases and recipients first.
-pub fn form(store: &mut Store, year: i32) -> Result<Option<Form>> {
+pub fn form(store: &mut Store) -> Result<Option<Form>> {
     let Some(c) = store.home_commune()? else {
         return Ok(None);
     };
@@ -220,7 +219,6 @@ pub fn form(store: &mut Store, year: i32) -> Result<Option<Form>> {
         recipients: store.library(c.id, LibraryKind::Recipient)?,
         chairman: c.chairman.clone(),
         vice: c.vice_chairmen.first().cloned().unwrap_or_default(),
-        next_number: store.next_decision_number(c.id, year)?,
         register: register(store, c.id)?,
         duties: Duties::defaults(&c),
         fonts: super::fonts::load(store, None)?,
@@ -244,7 +242,26 @@ pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
 }
 
 /// A warning (never a refusal) when the request's number is already in the register
-/// of its year: the preview and a draft may show it; issuing it is refused.
+/// A warning (never a refusal) when `number` is already in the register of `year`:
+/// the preview and a draft may carry it; issuing it is refused.
+pub fn used_number_warning(register: &[RegisterLine], year: i32, number: u32) -> Option<Msg> {
+    let held = RegisterLine::holding(register, year, 0, number)?;
+    let next = RegisterLine::next_number(register, year, 0);
+    let n = crate::domain::number::doc_number(number);
+    let (state, state_en) = if held.voided {
+        (" (đã hủy)", " (voided)")
+    } else {
+        ("", "")
+    };
+    Some(Msg::new(
+        format!("Số {n}/QĐ-UBND năm {year}{state} đã có trong sổ; số trống tiếp theo là {next}"),
+        format!(
+            "Number {n} of {year}{state_en} is already in the register; the next free number is {next}"
+        ),
+    ))
+}
+
+/// [`used_number_warning`] for a request, read from the register of its commune.
 pub fn number_warning(store: &Store, req: &DecisionRequest) -> Result<Option<Msg>> {
     let Some(n) = req.number else {
         return Ok(None);
@@ -255,20 +272,7 @@ pub fn number_warning(store: &Store, req: &DecisionRequest) -> Result<Option<Msg
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive())
         .year();
-    let register = register(store, commune)?;
-    if RegisterLine::holding(&register, year, 0, n).is_none() {
-        return Ok(None);
-    }
-    let next = RegisterLine::next_number(&register, year, 0);
-    let number = crate::domain::number::doc_number(n);
-    Ok(Some(Msg::new(
-        format!(
-            "Cảnh báo: số {number}/QĐ-UBND năm {year} đã có trong sổ; số trống tiếp theo là {next}"
-        ),
-        format!(
-            "Warning: number {number} of {year} is already in the register; the next free number is {next}"
-        ),
-    )))
+    Ok(used_number_warning(&register(store, commune)?, year, n))
 }
 
 /// Voids an issued decision with a reason: it stays in the register, marked, and its
@@ -583,6 +587,51 @@ pub fn write_document(doc: &Document, target: &Target, fonts: &Fonts) -> Result<
     Ok(Saved::new(doc, path, &laid, &bytes))
 }
 
+/// A document's PDF written beside its target but not yet in place, with its hash:
+/// an issuing job registers it and puts it in place in one transaction.
+pub(super) struct Pending {
+    pub staged: Staged,
+    pub sha: String,
+    pub saved: Saved,
+}
+
+impl Pending {
+    /// Lays the document out, writes its PDF under a temporary name beside `target`.
+    pub(super) fn stage(doc: &Document, target: &Target, fonts: &Fonts) -> Result<Self> {
+        let (laid, bytes) = pdf(doc, fonts)?;
+        Ok(Self {
+            staged: Staged::write(&target.path, &bytes)?,
+            sha: sha256(&bytes),
+            saved: Saved::new(doc, target.path.clone(), &laid, &bytes),
+        })
+    }
+
+    /// What was written, once registered as `issued`.
+    pub(super) fn saved(saved: Saved, issued: (i64, String)) -> Saved {
+        Saved {
+            issued: Some(issued),
+            ..saved
+        }
+    }
+}
+
+/// Prints a frozen model again and says whether the bytes are those issued.
+pub(super) fn print_again(
+    model: &Document,
+    issued_sha: &str,
+    issued: (i64, String),
+    target: &Target,
+    fonts: &Fonts,
+) -> Result<Saved> {
+    let (laid, bytes) = pdf(model, fonts)?;
+    let path = output::write_file(&target.path, &bytes)?;
+    Ok(Saved {
+        same_as_issued: Some(sha256(&bytes) == issued_sha),
+        issued: Some(issued),
+        ..Saved::new(model, path, &laid, &bytes)
+    })
+}
+
 /// Saves the decision as a PDF (a draft, or with the number typed) without issuing it.
 pub fn save(store: &Store, req: &DecisionRequest, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
@@ -611,26 +660,20 @@ pub fn issue(
         req.number = Some(store.next_decision_number(commune, year)?);
     }
     let built = build(store, &req)?;
-    let (laid, bytes) = pdf(&built.doc, fonts)?;
-    let number = built.draft.number.unwrap_or_default();
-    let staged = Staged::write(&target.path, &bytes)?;
-    let sha = sha256(&bytes);
+    let Pending { staged, sha, saved } = Pending::stage(&built.doc, target, fonts)?;
     let issued: IssuedDecision = store.issue_decision(
         built.commune_id,
         &NewIssue {
             kind: built.draft.kind,
             team_ids: &built.team_ids,
-            number,
+            number: built.draft.number.unwrap_or_default(),
             date: built.draft.date,
             model: &built.doc,
             pdf_sha256: &sha,
         },
         || staged.commit_store(),
     )?;
-    Ok(Saved {
-        issued: Some((issued.id, issued.reference())),
-        ..Saved::new(&built.doc, target.path.clone(), &laid, &bytes)
-    })
+    Ok(Pending::saved(saved, (issued.id, issued.reference())))
 }
 
 /// Prints an issued decision again from its frozen model: the same text; the same
@@ -638,13 +681,13 @@ pub fn issue(
 pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
     let d = store.issued_decision(id)?;
-    let (laid, bytes) = pdf(&d.model, fonts)?;
-    let path = output::write_file(&target.path, &bytes)?;
-    Ok(Saved {
-        same_as_issued: Some(sha256(&bytes) == d.pdf_sha256),
-        issued: Some((d.id, d.reference())),
-        ..Saved::new(&d.model, path, &laid, &bytes)
-    })
+    print_again(
+        &d.model,
+        &d.pdf_sha256,
+        (d.id, d.reference()),
+        target,
+        fonts,
+    )
 }
 
 /// `QD-23-27-07-2022-ban-in-lai.pdf`: the file name of a reprint.

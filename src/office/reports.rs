@@ -7,8 +7,8 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::decisions::{RegisterLine, Saved, pdf, sha256, write_document};
-use super::output::{self, Staged, Target};
+use super::decisions::{Pending, RegisterLine, Saved, print_again, write_document};
+use super::output::{self, Target};
 use super::{Error, Result};
 use crate::document::model::Document;
 use crate::document::report::{self, Figures, Issuer, ReportDraft, TeamLine};
@@ -382,26 +382,20 @@ pub fn issue(
         req.number = Some(store.next_report_number(c.id, req.team.unwrap_or(0), year)?);
     }
     let built = build(store, &req)?;
-    let (laid, bytes) = pdf(&built.doc, fonts)?;
-    let number = built.draft.number.unwrap_or_default();
-    let staged = Staged::write(&target.path, &bytes)?;
-    let sha = sha256(&bytes);
+    let Pending { staged, sha, saved } = Pending::stage(&built.doc, target, fonts)?;
     let id = store.issue_report(
         &NewReport {
             commune_id: built.commune_id,
             team_id: built.team_id,
             period: &req.period.code(),
-            number,
+            number: built.draft.number.unwrap_or_default(),
             issued_on: built.draft.date,
             model: &built.doc,
             pdf_sha256: &sha,
         },
         || staged.commit_store(),
     )?;
-    Ok(Saved {
-        issued: Some((id, reference(&built.doc))),
-        ..Saved::new(&built.doc, target.path.clone(), &laid, &bytes)
-    })
+    Ok(Pending::saved(saved, (id, reference(&built.doc))))
 }
 
 /// Prints an issued report again from its frozen model.
@@ -409,13 +403,13 @@ pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result
     target.check(store.path())?;
     let c = home(store)?;
     let r = store.issued_report(c.id, id)?;
-    let (laid, bytes) = pdf(&r.model, fonts)?;
-    let path = output::write_file(&target.path, &bytes)?;
-    Ok(Saved {
-        same_as_issued: Some(sha256(&bytes) == r.pdf_sha256),
-        issued: Some((r.id, reference(&r.model))),
-        ..Saved::new(&r.model, path, &laid, &bytes)
-    })
+    print_again(
+        &r.model,
+        &r.pdf_sha256,
+        (r.id, reference(&r.model)),
+        target,
+        fonts,
+    )
 }
 
 /// `05/BC-UBND`: the number line without its `Số:`.

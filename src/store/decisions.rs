@@ -223,16 +223,6 @@ impl Store {
         })
     }
 
-    pub fn choose_library_item(&mut self, id: i64, chosen: bool) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE library SET chosen = ?2 WHERE id = ?1",
-                params![id, chosen as i64],
-            )?;
-            Ok(())
-        })
-    }
-
     /// Fills an empty library with the usual legal bases and recipients, and gives
     /// entries saved before they had dates the dates their words carry.
     pub fn ensure_library(&mut self, commune_id: i64) -> Result<()> {
@@ -287,11 +277,6 @@ impl Store {
     /// The next free number of the year.
     pub fn next_decision_number(&self, commune_id: i64, year: i32) -> Result<u32> {
         next_number(self.conn(), commune_id, year)
-    }
-
-    /// Refuses a number already issued this year.
-    pub fn check_number_free(&self, commune_id: i64, year: i32, number: u32) -> Result<()> {
-        number_free(self.conn(), commune_id, year, number)
     }
 
     /// Freezes a decision in the register: its model and the hash of its PDF. The
