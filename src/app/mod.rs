@@ -736,10 +736,21 @@ pub fn main(db: Option<&Path>, lang: Option<Lang>) -> ExitCode {
 /// Opens the window on the database at `path`, in `lang` or the language the
 /// database remembers.
 pub fn run(path: PathBuf, lang: Option<Lang>) -> Result<(), Error> {
-    let opened = database::open(&path);
+    let opened = database::open_noting(&path);
     let lang = lang
-        .or_else(|| opened.as_ref().ok().and_then(database::language))
+        .or_else(|| {
+            opened
+                .as_ref()
+                .ok()
+                .and_then(|(s, _)| database::language(s))
+        })
         .unwrap_or_default();
+    let opened = opened.map(|(store, notes)| {
+        for n in notes {
+            eprintln!("{}", n.get(lang));
+        }
+        store
+    });
     if cfg!(feature = "gpu")
         && opened.as_ref().is_ok_and(database::software_rendering)
         && std::env::var_os("ICED_BACKEND").is_none()

@@ -394,10 +394,16 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
     );
     let mut store = if matches!(verb, Verb::Check { .. }) {
         database::open_for_check(&path)?
-    } else if read_only {
-        database::open_existing(&path)?
     } else {
-        database::open(&path)?
+        let (store, notes) = if read_only {
+            database::open_existing_noting(&path)?
+        } else {
+            database::open_noting(&path)?
+        };
+        for n in notes {
+            eprintln!("{}", n.get(lang));
+        }
+        store
     };
     match verb {
         Verb::Demo {

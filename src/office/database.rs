@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Error, Result, backups};
-use crate::domain::Lang;
+use crate::domain::{Lang, Msg};
 use crate::store::{self, Store};
 
 /// The setting that keeps the interface language.
@@ -29,12 +29,19 @@ pub fn resolve(flag: Option<&Path>) -> Result<PathBuf> {
 /// backups that could replace it. Then the copy of the day is taken if there is none
 /// yet (a failure there does not stop the work: the database itself is sound).
 pub fn open(path: &Path) -> Result<Store> {
+    open_noting(path).map(|(store, _)| store)
+}
+
+/// [`open`], with what was done on the way in for the front end to say (derived data
+/// rebuilt after an unclean stop, a daily copy that could not be made).
+pub fn open_noting(path: &Path) -> Result<(Store, Vec<Msg>)> {
     open_checked(path, true)
 }
 
-/// [`open`], and whether to rebuild the derived data after an unclean stop (`cnscd
-/// check` reports it instead).
-fn open_checked(path: &Path, repair: bool) -> Result<Store> {
+/// [`open_noting`], and whether to rebuild the derived data after an unclean stop
+/// (`cnscd check` reports it instead).
+fn open_checked(path: &Path, repair: bool) -> Result<(Store, Vec<Msg>)> {
+    let mut notes = Vec::new();
     let unclean = backups::stopped_uncleanly(path);
     if unclean {
         let health = backups::health(path, false)?;
@@ -54,15 +61,15 @@ fn open_checked(path: &Path, repair: bool) -> Result<Store> {
             Err(e) => Err(e),
         };
         match repaired {
-            Ok(Some(r)) => eprintln!("{}", r.msg().get(Lang::Vi)),
+            Ok(Some(r)) => notes.push(r.msg()),
             Ok(None) => {}
-            Err(e) => eprintln!("{}", e.message(Lang::Vi)),
+            Err(e) => notes.push(e.to_msg()),
         }
     }
     if let Err(e) = backups::daily(&store) {
-        eprintln!("{}", e.message(Lang::Vi));
+        notes.push(e.to_msg());
     }
-    Ok(store)
+    Ok((store, notes))
 }
 
 /// Opens an existing database for `cnscd check`: what disagrees is reported, not
@@ -71,12 +78,17 @@ pub fn open_for_check(path: &Path) -> Result<Store> {
     if !path.exists() {
         return open_existing(path);
     }
-    open_checked(path, false)
+    open_checked(path, false).map(|(store, _)| store)
 }
 
 /// Opens a database that must already exist: a verb that only reads never creates
 /// an empty database under a mistyped name.
 pub fn open_existing(path: &Path) -> Result<Store> {
+    open_existing_noting(path).map(|(store, _)| store)
+}
+
+/// [`open_existing`], with the notes of [`open_noting`].
+pub fn open_existing_noting(path: &Path) -> Result<(Store, Vec<Msg>)> {
     if !path.exists() {
         return Err(Error::not_found(
             format!(
@@ -89,7 +101,7 @@ pub fn open_existing(path: &Path) -> Result<Store> {
             ),
         ));
     }
-    open(path)
+    open_noting(path)
 }
 
 /// The interface language kept in the database, if any.
