@@ -17,7 +17,6 @@ use crate::domain::{Field, FieldError, Lang, number, vndate};
 use crate::office::Error;
 use crate::office::decisions::RegisterLine;
 use crate::office::decisions::{self, DecisionRequest, Duties, Form, TeamChoice, Teams};
-use crate::office::output::Target;
 use crate::store::LibraryKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +129,15 @@ pub enum Message {
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
 }
+
+/// The office's decision jobs, as the output part runs them.
+const JOBS: document_output::Jobs<DecisionRequest> = document_output::Jobs {
+    save: decisions::save,
+    issue: decisions::issue,
+    reprint_name: decisions::reprint_name,
+    reprint: decisions::reprint,
+    void: decisions::void,
+};
 
 /// What the decision screen tells the window.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -346,69 +354,29 @@ impl State {
         self.rebuild(ctx)
     }
 
-    /// Runs the job the output part asks for.
+    /// Runs the job the output part asks for; acts on what was written or voided.
     fn output_event(
         &mut self,
         event: document_output::Event,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        let fonts = self.output.fonts();
-        let done = |r| Message::Output(document_output::Message::Done(r));
-        match event {
-            document_output::Event::Write { target, issue } => {
-                let req = match self.request() {
-                    Ok(Some(r)) => r,
-                    Ok(None) => {
-                        self.output.busy = false;
-                        return (Task::none(), None);
-                    }
-                    Err(e) => {
-                        self.output.refuse(e);
-                        return (Task::none(), None);
-                    }
-                };
-                let task = query(
-                    ctx.db,
-                    move |s| {
-                        if issue {
-                            decisions::issue(s, &req, &target, &fonts)
-                        } else {
-                            decisions::save(s, &req, &target, &fonts)
-                        }
-                    },
-                    done,
-                );
-                (task, None)
-            }
-            document_output::Event::Reprint { id, folder } => {
-                let task = query(
-                    ctx.db,
-                    move |s| {
-                        let target = Target::free(&folder.join(decisions::reprint_name(s, id)?));
-                        decisions::reprint(s, id, &target, &fonts)
-                    },
-                    done,
-                );
-                (task, None)
-            }
-            document_output::Event::Void { id, reason } => {
-                let task = query(
-                    ctx.db,
-                    move |s| decisions::void(s, id, &reason),
-                    |r| Message::Output(document_output::Message::Voided(r)),
-                );
-                (task, None)
-            }
-            document_output::Event::Voided => (self.load(ctx.db), None),
-            document_output::Event::Written { issued } => {
+        let request = matches!(event, document_output::Event::Write { .. })
+            .then(|| self.request())
+            .unwrap_or(Ok(None));
+        let (task, back) = self.output.run(event, request, ctx.db, &JOBS);
+        let task = task.map(Message::Output);
+        match back {
+            Some(document_output::Event::Voided) => (Task::batch([task, self.load(ctx.db)]), None),
+            Some(document_output::Event::Written { issued }) => {
                 self.dirty = false;
                 if issued.is_some() {
                     // That number is used now: the register proposes the next.
                     self.number_typed = false;
                 }
                 let event = issued.map(|decision_id| Event::Issued { decision_id });
-                (self.load(ctx.db), event)
+                (Task::batch([task, self.load(ctx.db)]), event)
             }
+            _ => (task, None),
         }
     }
 

@@ -455,6 +455,76 @@ impl State {
     }
 }
 
+/// The office's jobs for one kind of document (decisions, reports): the output part
+/// runs them the same way for each.
+pub struct Jobs<R> {
+    pub save: fn(&Store, &R, &Target, &Fonts) -> office::Result<Saved>,
+    pub issue: fn(&mut Store, &R, &Target, &Fonts) -> office::Result<Saved>,
+    /// The file name of a reprint of entry `id`.
+    pub reprint_name: fn(&Store, i64) -> office::Result<String>,
+    pub reprint: fn(&Store, i64, &Target, &Fonts) -> office::Result<Saved>,
+    pub void: fn(&mut Store, i64, &str) -> office::Result<Msg>,
+}
+
+impl State {
+    /// Runs the job an [`Event`] asks for. `request` is the screen's document as the
+    /// form describes it (needed for a write only; `Ok(None)` while incomplete). The
+    /// events the screen acts on itself (`Written`, `Voided`) come back.
+    pub fn run<R: Send + 'static>(
+        &mut self,
+        event: Event,
+        request: Result<Option<R>, Error>,
+        db: &Db,
+        jobs: &Jobs<R>,
+    ) -> (Task<Message>, Option<Event>) {
+        let fonts = self.fonts();
+        let task = match event {
+            Event::Write { target, issue } => {
+                let req = match request {
+                    Ok(Some(r)) => r,
+                    Ok(None) => {
+                        self.busy = false;
+                        return (Task::none(), None);
+                    }
+                    Err(e) => {
+                        self.refuse(e);
+                        return (Task::none(), None);
+                    }
+                };
+                let (save, issue_it) = (jobs.save, jobs.issue);
+                super::query(
+                    db,
+                    move |s| {
+                        if issue {
+                            issue_it(s, &req, &target, &fonts)
+                        } else {
+                            save(s, &req, &target, &fonts)
+                        }
+                    },
+                    Message::Done,
+                )
+            }
+            Event::Reprint { id, folder } => {
+                let (name, reprint) = (jobs.reprint_name, jobs.reprint);
+                super::query(
+                    db,
+                    move |s| {
+                        let target = Target::free(&folder.join(name(s, id)?));
+                        reprint(s, id, &target, &fonts)
+                    },
+                    Message::Done,
+                )
+            }
+            Event::Void { id, reason } => {
+                let void = jobs.void;
+                super::query(db, move |s| void(s, id, &reason), Message::Voided)
+            }
+            other => return (Task::none(), Some(other)),
+        };
+        (task, None)
+    }
+}
+
 /// Builds a document under the database lock, then lays it out without it.
 pub fn lay_out<M: Send + 'static>(
     db: &Db,

@@ -16,7 +16,6 @@ use super::i18n::{T, tr};
 use super::{Context, Db, UI_FONT_STRONG, query, style};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, vndate};
-use crate::office::output::Target;
 use crate::office::reports::{self, ReportRequest, ReportTexts, ScopeLine};
 use crate::office::{Error, decisions::MAX_NUMBER};
 use crate::store::Scope;
@@ -71,6 +70,20 @@ pub enum Message {
     Edit(Section, text_editor::Action),
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
+}
+
+/// The office's report jobs, as the output part runs them.
+const JOBS: document_output::Jobs<ReportRequest> = document_output::Jobs {
+    save: reports::save,
+    issue: reports::issue,
+    reprint_name,
+    reprint: reports::reprint,
+    void: reports::void,
+};
+
+/// `BC-ban-hanh-3-ban-in-lai.pdf`: the file name of a reprint of report 3.
+fn reprint_name(_: &crate::store::Store, id: i64) -> crate::office::Result<String> {
+    Ok(format!("BC-ban-hanh-{id}-ban-in-lai.pdf"))
 }
 
 /// What the report screen tells the window.
@@ -168,59 +181,25 @@ impl State {
         }
     }
 
-    /// Runs the job the output part asks for.
+    /// Runs the job the output part asks for; acts on what was written or voided.
     fn output_event(
         &mut self,
         event: document_output::Event,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        let fonts = self.output.fonts();
-        let done = |r| Message::Output(document_output::Message::Done(r));
-        match event {
-            document_output::Event::Write { target, issue } => {
-                let req = match self.request() {
-                    Ok(r) => r,
-                    Err(e) => {
-                        self.output.refuse(e);
-                        return (Task::none(), None);
-                    }
-                };
-                let task = query(
-                    ctx.db,
-                    move |s| {
-                        if issue {
-                            reports::issue(s, &req, &target, &fonts)
-                        } else {
-                            reports::save(s, &req, &target, &fonts)
-                        }
-                    },
-                    done,
-                );
-                (task, None)
-            }
-            document_output::Event::Reprint { id, folder } => {
-                let target = Target::free(&folder.join(format!("BC-ban-hanh-{id}-ban-in-lai.pdf")));
-                let task = query(
-                    ctx.db,
-                    move |s| reports::reprint(s, id, &target, &fonts),
-                    done,
-                );
-                (task, None)
-            }
-            document_output::Event::Void { id, reason } => {
-                let task = query(
-                    ctx.db,
-                    move |s| reports::void(s, id, &reason),
-                    |r| Message::Output(document_output::Message::Voided(r)),
-                );
-                (task, None)
-            }
-            document_output::Event::Voided => (self.load(ctx.db), None),
-            document_output::Event::Written { issued } => {
+        let request = matches!(event, document_output::Event::Write { .. })
+            .then(|| self.request().map(Some))
+            .unwrap_or(Ok(None));
+        let (task, back) = self.output.run(event, request, ctx.db, &JOBS);
+        let task = task.map(Message::Output);
+        match back {
+            Some(document_output::Event::Voided) => (Task::batch([task, self.load(ctx.db)]), None),
+            Some(document_output::Event::Written { issued }) => {
                 self.dirty = false;
                 let event = issued.map(|report_id| Event::Issued { report_id });
-                (self.load(ctx.db), event)
+                (Task::batch([task, self.load(ctx.db)]), event)
             }
+            _ => (task, None),
         }
     }
 
