@@ -1,5 +1,6 @@
 //! A member's details: their history in every team, the citizen ID masked unless
-//! revealed, and recording that they leave (date, reason, approving decision).
+//! revealed, recording that they leave (date, reason, approving decision), and the
+//! change log (what, when, by whom, before and after) with putting an edit back.
 
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
@@ -9,6 +10,7 @@ use super::widgets;
 use super::{UI_FONT_STRONG, style};
 use crate::domain::people::{LeaveInput, Leaving, Person};
 use crate::domain::{Field, FieldError, Lang, vndate};
+use crate::office::history::Entry;
 use crate::store::HistoryRow;
 
 #[derive(Debug, Clone)]
@@ -16,6 +18,8 @@ pub struct Detail {
     pub membership_id: i64,
     pub person: Person,
     pub history: Vec<HistoryRow>,
+    /// The change log, newest first.
+    pub trail: Vec<Entry>,
     pub reveal_id: bool,
     pub leave: LeaveInput,
     pub errors: Vec<FieldError>,
@@ -28,6 +32,7 @@ pub enum Message {
     LeaveInput(Field, String),
     Leave,
     Edit,
+    PutBack(i64),
     Close,
 }
 
@@ -45,15 +50,26 @@ pub enum Event {
         team_id: i64,
         team_name: String,
     },
+    /// Put the details back as they were before this edit (the trail entry's id).
+    PutBack {
+        membership_id: i64,
+        entry_id: i64,
+    },
     Close,
 }
 
 impl Detail {
-    pub fn new(membership_id: i64, person: Person, history: Vec<HistoryRow>) -> Self {
+    pub fn new(
+        membership_id: i64,
+        person: Person,
+        history: Vec<HistoryRow>,
+        trail: Vec<Entry>,
+    ) -> Self {
         Self {
             membership_id,
             person,
             history,
+            trail,
             reveal_id: false,
             leave: LeaveInput::default(),
             errors: Vec::new(),
@@ -97,6 +113,12 @@ impl Detail {
                     role: h.membership.role,
                     team_id: h.membership.team_id,
                     team_name: h.team_name.clone(),
+                });
+            }
+            Message::PutBack(entry_id) => {
+                return Some(Event::PutBack {
+                    membership_id: self.membership_id,
+                    entry_id,
                 });
             }
             Message::Close => return Some(Event::Close),
@@ -235,11 +257,43 @@ impl Detail {
                     .on_press(Message::Leave),
             );
         }
+        col = col.push(self.trail_view(l));
         container(col)
             .padding(14)
             .style(container::bordered_box)
             .width(Length::Fill)
             .into()
+    }
+}
+
+impl Detail {
+    /// The change log: one block per change, newest first.
+    fn trail_view(&self, l: Lang) -> Element<'_, Message> {
+        let mut col = column![text(tr(l, T::DetailTrail)).font(UI_FONT_STRONG)].spacing(6);
+        if self.trail.is_empty() {
+            col = col.push(text(tr(l, T::DetailTrailEmpty)).color(style::MUTED));
+        }
+        for e in &self.trail {
+            let mut head = row![
+                text(format!("{}  ·  {}  ·  {}", e.at, e.user, e.what.get(l))).width(Length::Fill)
+            ]
+            .spacing(10);
+            if e.can_put_back {
+                head = head.push(
+                    button(text(tr(l, T::DetailPutBack)))
+                        .style(button::secondary)
+                        .on_press(Message::PutBack(e.id)),
+                );
+            }
+            let mut block = column![head].spacing(2);
+            for line in e.lines(l) {
+                block = block.push(
+                    container(text(line).color(style::MUTED)).padding(iced::padding::left(16)),
+                );
+            }
+            col = col.push(block);
+        }
+        col.into()
     }
 }
 

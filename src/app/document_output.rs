@@ -44,6 +44,8 @@ pub struct State {
     pub confirm_replace: Option<(PathBuf, bool)>,
     /// Voiding an issued entry: its id and the reason being typed.
     pub voiding: Option<(i64, String)>,
+    /// The register entry whose change log is shown.
+    pub trail_open: Option<i64>,
     building: bool,
     stale: bool,
 }
@@ -67,6 +69,8 @@ pub enum Message {
     VoidConfirm,
     VoidCancel,
     Voided(Result<Msg, Error>),
+    /// Show or hide an entry's change log.
+    Trail(i64),
 }
 
 /// What the screen is asked to do.
@@ -248,6 +252,10 @@ impl State {
                 self.voiding = None;
                 (Task::none(), None)
             }
+            Message::Trail(id) => {
+                self.trail_open = (self.trail_open != Some(id)).then_some(id);
+                (Task::none(), None)
+            }
             Message::VoidConfirm => match self.voiding.clone() {
                 Some((id, reason)) => {
                     self.busy = true;
@@ -424,7 +432,21 @@ impl State {
                         .on_press_maybe((!self.busy).then_some(Message::VoidAsk(r.id))),
                 );
             }
+            line = line.push(
+                button(text(tr(l, T::RegisterTrail)).size(style::LABEL))
+                    .style(button::text)
+                    .on_press(Message::Trail(r.id)),
+            );
             col = col.push(line);
+            if self.trail_open == Some(r.id) {
+                for e in &r.trail {
+                    col = col.push(
+                        text(format!("    {}  ·  {}  ·  {}", e.at, e.user, e.what.get(l)))
+                            .size(style::LABEL)
+                            .color(style::MUTED),
+                    );
+                }
+            }
         }
         col.into()
     }

@@ -74,6 +74,7 @@ pub enum Message {
     Opened(Result<Box<Detail>, Error>),
     Detail(detail::Message),
     Left(Result<i64, Error>),
+    PutBack(Result<i64, Error>),
 }
 
 /// What the roster tells the window.
@@ -235,11 +236,12 @@ impl State {
                     }) => query(
                         db,
                         move |s| {
-                            let saved = s.update_person(&person)?;
-                            let m = s.membership(membership_id)?;
-                            if m.role != role {
-                                s.change_role(membership_id, role, &m.duties)?;
-                            }
+                            let saved = crate::office::roster::edit_member(
+                                s,
+                                membership_id,
+                                &person,
+                                role,
+                            )?;
                             Ok(saved.display_name().to_string())
                         },
                         Message::Saved,
@@ -272,7 +274,8 @@ impl State {
                     let m = s.membership(membership_id)?;
                     let person = s.person(m.person_id)?;
                     let history = s.person_history(m.person_id)?;
-                    Ok(Box::new(Detail::new(membership_id, person, history)))
+                    let trail = crate::office::history::of_person(s, m.person_id)?;
+                    Ok(Box::new(Detail::new(membership_id, person, history, trail)))
                 },
                 Message::Opened,
             ),
@@ -280,7 +283,14 @@ impl State {
                 self.detail = Some(*d);
                 Task::none()
             }
-            Message::Opened(Err(e)) | Message::Left(Err(e)) => {
+            Message::PutBack(Ok(id)) => {
+                self.notice = Some(Msg::new(
+                    "Đã đặt lại thông tin như trước; việc này cũng được ghi vào nhật ký.",
+                    "The details are back as before; this too is in the change log.",
+                ));
+                Task::batch([self.reload(db), self.handle(Message::Open(id), db)])
+            }
+            Message::Opened(Err(e)) | Message::Left(Err(e)) | Message::PutBack(Err(e)) => {
                 self.error = Some(e);
                 Task::none()
             }
@@ -317,6 +327,17 @@ impl State {
                         membership_id: id,
                         leaving,
                     }) => query(db, move |s| Ok(s.leave(id, &leaving)?.id), Message::Left),
+                    Some(detail::Event::PutBack {
+                        membership_id,
+                        entry_id,
+                    }) => query(
+                        db,
+                        move |s| {
+                            crate::office::history::put_back(s, entry_id)?;
+                            Ok(membership_id)
+                        },
+                        Message::PutBack,
+                    ),
                 }
             }
             Message::Left(Ok(id)) => {

@@ -5,6 +5,7 @@
 mod backups;
 mod bench;
 mod exchange;
+mod history;
 mod print;
 mod setup;
 
@@ -157,6 +158,12 @@ pub enum Verb {
     /// The register of issued decisions: id, number, date, subject, SHA-256 of the PDF,
     /// and `voided DATE: REASON` for a voided one.
     Decisions,
+    /// The audit trail of a member, a decision or a report (what, when, who, each field
+    /// before and after); `history put-back ENTRY` undoes a wrong edit of a person.
+    History {
+        #[command(subcommand)]
+        what: history::HistoryWhat,
+    },
     /// Void an issued decision or report: it stays in the register, marked, with the
     /// reason; its number is not proposed again.
     Void {
@@ -391,6 +398,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             | Verb::Reports
             | Verb::Decisions
             | Verb::Export { .. }
+            | Verb::History { .. }
     );
     let mut store = if matches!(verb, Verb::Check { .. }) {
         database::open_for_check(&path)?
@@ -464,6 +472,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Verb::Reports => reports_verb(&store, &mut out),
         Verb::Print { what } => print::run(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),
+        Verb::History { what } => history::run(&mut store, what, &mut out, lang),
         Verb::Void { what } => {
             let msg = match what {
                 VoidWhat::Decision { id, reason } => {

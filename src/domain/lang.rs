@@ -108,6 +108,60 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, for reading stored codes back.
+    pub const ALL: [Self; 41] = [
+        Self::FullName,
+        Self::GivenName,
+        Self::Gender,
+        Self::BirthYear,
+        Self::Position,
+        Self::Phone,
+        Self::Email,
+        Self::CitizenId,
+        Self::Notes,
+        Self::Team,
+        Self::Role,
+        Self::Duties,
+        Self::JoinedOn,
+        Self::LeftOn,
+        Self::Reason,
+        Self::Decision,
+        Self::Province,
+        Self::District,
+        Self::Commune,
+        Self::Village,
+        Self::TeamName,
+        Self::Date,
+        Self::Number,
+        Self::Signer,
+        Self::Subject,
+        Self::DocumentFont,
+        Self::Chairman,
+        Self::ViceChairmen,
+        Self::PlaceName,
+        Self::Preset,
+        Self::Period,
+        Self::ActivityType,
+        Self::People,
+        Self::Households,
+        Self::Indicator,
+        Self::Baseline,
+        Self::Target,
+        Self::Section,
+        Self::OutFile,
+        Self::VillageDay,
+        Self::CommuneDay,
+    ];
+
+    /// A stable name for storing (the audit trail): never translated, never renamed.
+    pub fn code(self) -> String {
+        format!("{self:?}")
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
     pub fn name(self) -> Msg {
         let (vi, en) = match self {
             Self::FullName => ("Họ và tên", "Full name"),

@@ -1,6 +1,7 @@
 //! Types and rules of the commune's teams. Pure: no I/O.
 
 pub mod activity;
+pub mod audit;
 pub mod collate;
 pub mod indicator;
 pub mod lang;

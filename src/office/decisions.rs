@@ -141,6 +141,8 @@ pub struct RegisterLine {
     /// Who issued it: 0 for the commune's committee, else the team (reports).
     pub issuer: i64,
     pub voided: bool,
+    /// Its change log (issued, voided: when and by whom), newest first.
+    pub trail: Vec<super::history::Entry>,
 }
 
 impl RegisterLine {
@@ -227,18 +229,21 @@ pub fn form(store: &mut Store) -> Result<Option<Form>> {
 
 /// The register of issued decisions, as lines for a list.
 pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
-    Ok(store
+    store
         .issued_decisions(commune_id)?
         .iter()
-        .map(|d| RegisterLine {
-            id: d.id,
-            line: format!("{} — {}{}", d.reference(), d.subject, void_mark(&d.voided)),
-            year: d.year,
-            number: d.number,
-            issuer: 0,
-            voided: d.voided.is_some(),
+        .map(|d| {
+            Ok(RegisterLine {
+                id: d.id,
+                line: format!("{} — {}{}", d.reference(), d.subject, void_mark(&d.voided)),
+                year: d.year,
+                number: d.number,
+                issuer: 0,
+                voided: d.voided.is_some(),
+                trail: super::history::of_decision(store, d.id)?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// A warning (never a refusal) when the request's number is already in the register

@@ -15,6 +15,8 @@
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
 //! - [`exchange`]: a commune's whole state in one bundle file, out and in.
+//! - [`history`]: the audit trail of a member, a decision or a report; putting an
+//!   edit back.
 //! - [`repair`]: checking and rebuilding derived data (monthly totals, sort keys).
 //!
 //! Building a document never writes anything; laying it out (for the preview) and
@@ -29,6 +31,7 @@ pub mod demo_activities;
 mod error;
 pub mod exchange;
 pub mod fonts;
+pub mod history;
 pub mod member_lists;
 pub mod output;
 pub mod repair;

@@ -317,24 +317,27 @@ pub fn form(store: &Store) -> Result<Form> {
 
 /// The register of issued reports, as lines for a list.
 pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
-    Ok(store
+    store
         .issued_reports(commune_id)?
         .iter()
-        .map(|r| RegisterLine {
-            id: r.id,
-            line: format!(
-                "{} ({}) — {}{}",
-                r.model.header.number_line,
-                vndate::short(r.issued_on),
-                r.subject,
-                super::decisions::void_mark(&r.voided)
-            ),
-            year: r.year,
-            number: r.number,
-            issuer: r.team_id,
-            voided: r.voided.is_some(),
+        .map(|r| {
+            Ok(RegisterLine {
+                id: r.id,
+                line: format!(
+                    "{} ({}) — {}{}",
+                    r.model.header.number_line,
+                    vndate::short(r.issued_on),
+                    r.subject,
+                    super::decisions::void_mark(&r.voided)
+                ),
+                year: r.year,
+                number: r.number,
+                issuer: r.team_id,
+                voided: r.voided.is_some(),
+                trail: super::history::of_report(store, commune_id, r.id)?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Voids an issued report with a reason: kept in the register, marked.

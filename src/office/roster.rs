@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::Result;
-use crate::domain::people::Role;
+use crate::domain::people::{Person, Role};
 use crate::domain::vndate;
 use crate::store::{MemberQuery, Store};
 
@@ -119,4 +119,15 @@ pub fn teams(store: &Store) -> Result<(Vec<TeamChoice>, HashMap<i64, String>)> {
         }
     }
     Ok((out, names))
+}
+
+/// Corrects a member's details and role in one step: both are saved or neither, and
+/// each changed field goes into the change log.
+pub fn edit_member(
+    store: &mut Store,
+    membership_id: i64,
+    person: &Person,
+    role: Role,
+) -> Result<Person> {
+    Ok(store.edit_member(membership_id, person, role)?)
 }

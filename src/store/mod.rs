@@ -8,6 +8,7 @@ mod backup;
 mod decisions;
 mod derived;
 mod exchange;
+mod history;
 mod import;
 mod indicators;
 mod people;
@@ -20,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
-use crate::domain::{FieldError, Lang, Msg};
+use crate::domain::{FieldError, Lang, Msg, audit};
 
 pub use activities::{ActivityQuery, ActivityRow, Evidence};
 pub use backup::{
@@ -33,6 +34,7 @@ pub use decisions::{
 };
 pub use derived::DerivedReport;
 pub use exchange::{BUNDLE_FORMAT, BUNDLE_VERSION, BundleSummary};
+pub use history::TrailEntry;
 pub use import::Import;
 pub use indicators::{PeriodFigures, ProgressLine, Scope};
 pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
@@ -353,6 +355,19 @@ impl Store {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         // 32 MB of page cache keeps a 100k-member roster in memory.
         self.conn.pragma_update(None, "cache_size", -32_768)?;
+        // Who makes this connection's changes, for the audit trail: a table of this
+        // connection only, never written to the file.
+        self.conn
+            .execute_batch("CREATE TEMP TABLE IF NOT EXISTS os_user (name TEXT NOT NULL)")?;
+        self.set_user(&system_user())
+    }
+
+    /// Names the user whose changes this connection records (the system's user by
+    /// default).
+    pub fn set_user(&self, name: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM temp.os_user", [])?;
+        self.conn
+            .execute("INSERT INTO temp.os_user (name) VALUES (?1)", [name])?;
         Ok(())
     }
 
@@ -459,11 +474,56 @@ pub(crate) fn log(
     action: &str,
     detail: &str,
 ) -> Result<()> {
+    log_changes(tx, entity, id, action, detail, &[])
+}
+
+/// Records a change with each changed field's value before and after, and the
+/// computer's user who made it (see [`Store::set_user`]).
+pub(crate) fn log_changes(
+    tx: &Transaction<'_>,
+    entity: &str,
+    id: i64,
+    action: &str,
+    detail: &str,
+    changes: &[audit::Change],
+) -> Result<()> {
+    let (old_values, new_values) = audit::encode(changes);
     tx.prepare_cached(
-        "INSERT INTO history (at, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO history (at, entity, entity_id, action, detail, os_user, old_values, new_values) \
+         VALUES (?1, ?2, ?3, ?4, ?5, coalesce((SELECT name FROM temp.os_user LIMIT 1), ''), ?6, ?7)",
     )?
-    .execute(rusqlite::params![now_text(), entity, id, action, detail])?;
+    .execute(rusqlite::params![
+        now_text(),
+        entity,
+        id,
+        action,
+        detail,
+        old_values,
+        new_values
+    ])?;
     Ok(())
+}
+
+/// Who is using the computer, as the system names them (`USERNAME` on Windows, `USER`
+/// or `LOGNAME` elsewhere, else the name of their home folder); empty when none is set.
+pub fn system_user() -> String {
+    let named = ["USERNAME", "USER", "LOGNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty());
+    named
+        .or_else(|| {
+            ["USERPROFILE", "HOME"]
+                .iter()
+                .filter_map(|k| std::env::var_os(k))
+                .find_map(|home| {
+                    Path::new(&home)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                })
+        })
+        .unwrap_or_default()
 }
 
 pub(crate) fn now_text() -> String {

@@ -4,7 +4,9 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::teams::no_team;
-use super::{Result, Store, StoreError, log};
+use super::{Result, Store, StoreError, log_changes};
+use crate::domain::Field;
+use crate::domain::audit::{self, Change};
 use crate::domain::people::{Gender, Joining, Leaving, Membership, Person, Role};
 use crate::domain::team::TeamStatus;
 use crate::domain::text;
@@ -153,6 +155,82 @@ pub(super) fn insert_person(tx: &Transaction<'_>, commune_id: i64, p: &Person) -
     Ok(tx.last_insert_rowid())
 }
 
+/// Saves a person's details; with `expected`, only if they still are that (a
+/// conflict otherwise). Records each changed field.
+fn save_person_tx(
+    tx: &Transaction<'_>,
+    person: &Person,
+    expected: Option<&Person>,
+    action: &str,
+) -> Result<()> {
+    let old = tx
+        .prepare_cached(&format!(
+            "SELECT {PERSON_COLS} FROM people p WHERE p.id = ?1"
+        ))?
+        .query_row([person.id], |r| person_at(r, 0))
+        .optional()?
+        .ok_or_else(|| {
+            StoreError::not_found(
+                format!("Không có người số {}", person.id),
+                format!("There is no person with id {}", person.id),
+            )
+        })?;
+    if expected.is_some_and(|e| *e != old) {
+        return Err(StoreError::Conflict(crate::domain::Msg::new(
+            "Thông tin của người này vừa được sửa; hãy xem lại rồi làm lại",
+            "This person's details were just changed; look again, then retry",
+        )));
+    }
+    tx.execute(
+        "UPDATE people SET full_name = ?2, given_name = ?3, gender = ?4, birth_year = ?5, \
+         position = ?6, phone = ?7, email = ?8, citizen_id = ?9, notes = ?10, \
+         search_text = ?11, sort_key = ?12 WHERE id = ?1",
+        params![
+            person.id,
+            person.full_name,
+            person.given_name,
+            person.gender.map(Gender::code),
+            person.birth_year,
+            person.position,
+            person.phone,
+            person.email,
+            person.citizen_id,
+            person.notes,
+            person.search_text(),
+            person.sort_key(),
+        ],
+    )?;
+    tx.execute(
+        "UPDATE memberships SET sort_key = ?2 WHERE person_id = ?1",
+        params![person.id, person.sort_key()],
+    )?;
+    let changes = audit::person_changes(&old, person);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    log_changes(tx, "person", person.id, action, "", &changes)
+}
+
+/// Changes a current membership's role and duties, recording both.
+fn role_tx(tx: &Transaction<'_>, m: &Membership, role: Role, duties: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE memberships SET role = ?2, duties = ?3 WHERE id = ?1",
+        params![m.id, role.code(), duties],
+    )?;
+    let changes = audit::role_changes(m, role, duties);
+    log_changes(tx, "membership", m.id, "role", role.code(), &changes)
+}
+
+/// A person added by the clerk: every field they gave, as the trail's "after".
+fn log_created(tx: &Transaction<'_>, id: i64, person: &Person) -> Result<()> {
+    let changes: Vec<Change> = audit::person_fields(person)
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(field, v)| Change::new(field, "", v))
+        .collect();
+    log_changes(tx, "person", id, "create", "", &changes)
+}
+
 pub(super) fn insert_membership(
     tx: &Transaction<'_>,
     team_id: i64,
@@ -198,7 +276,18 @@ pub(super) fn insert_membership(
         j.joined_by
     ])?;
     let id = tx.last_insert_rowid();
-    log(tx, "membership", id, "join", j.role.code())?;
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let changes: Vec<Change> = [
+        Change::new(Field::Team, "", team_id.to_string()),
+        Change::new(Field::Role, "", j.role.code()),
+        Change::new(Field::Duties, "", j.duties.clone()),
+        Change::new(Field::JoinedOn, "", date(j.joined_on)),
+        Change::new(Field::Decision, "", j.joined_by.clone()),
+    ]
+    .into_iter()
+    .filter(|c| !c.after.is_empty())
+    .collect();
+    log_changes(tx, "membership", id, "join", j.role.code(), &changes)?;
     Ok(id)
 }
 
@@ -206,37 +295,61 @@ impl Store {
     /// Saves a new person (already checked by `PersonInput::check`).
     pub fn add_person(&mut self, commune_id: i64, person: &Person) -> Result<Person> {
         self.commune(commune_id)?;
-        let id = self.write(|tx| insert_person(tx, commune_id, person))?;
+        let id = self.write(|tx| {
+            let id = insert_person(tx, commune_id, person)?;
+            log_created(tx, id, person)?;
+            Ok(id)
+        })?;
         self.person(id)
     }
 
     pub fn update_person(&mut self, person: &Person) -> Result<Person> {
         self.person(person.id)?;
+        self.save_person(person, None, "update")
+    }
+
+    /// Puts a person's details back to `back`, provided they still are `expected`
+    /// (checked inside the writing transaction); recorded as a putting back.
+    pub fn put_back_person(&mut self, expected: &Person, back: &Person) -> Result<Person> {
+        self.save_person(back, Some(expected), "put_back")
+    }
+
+    fn save_person(
+        &mut self,
+        person: &Person,
+        expected: Option<&Person>,
+        action: &str,
+    ) -> Result<Person> {
+        self.write(|tx| save_person_tx(tx, person, expected, action))?;
+        self.person(person.id)
+    }
+
+    /// Corrects a member's details and role together: both or neither.
+    pub fn edit_member(
+        &mut self,
+        membership_id: i64,
+        person: &Person,
+        role: Role,
+    ) -> Result<Person> {
+        let m = self.membership(membership_id)?;
+        if m.person_id != person.id {
+            return Err(StoreError::refused(
+                "Lượt tham gia này không phải của người đang sửa",
+                "This membership is not the edited person's",
+            ));
+        }
+        if m.role != role && !m.is_current() {
+            return Err(StoreError::refused(
+                "Không sửa được vai trò của người đã rời Tổ",
+                "The role of someone who has left cannot be changed",
+            ));
+        }
         self.write(|tx| {
-            tx.execute(
-                "UPDATE people SET full_name = ?2, given_name = ?3, gender = ?4, birth_year = ?5, \
-                 position = ?6, phone = ?7, email = ?8, citizen_id = ?9, notes = ?10, \
-                 search_text = ?11, sort_key = ?12 WHERE id = ?1",
-                params![
-                    person.id,
-                    person.full_name,
-                    person.given_name,
-                    person.gender.map(Gender::code),
-                    person.birth_year,
-                    person.position,
-                    person.phone,
-                    person.email,
-                    person.citizen_id,
-                    person.notes,
-                    person.search_text(),
-                    person.sort_key(),
-                ],
-            )?;
-            tx.execute(
-                "UPDATE memberships SET sort_key = ?2 WHERE person_id = ?1",
-                params![person.id, person.sort_key()],
-            )?;
-            log(tx, "person", person.id, "update", "")
+            save_person_tx(tx, person, None, "update")?;
+            if m.role != role {
+                role_tx(tx, &m, role, &m.duties)?;
+            }
+            Ok(())
         })?;
         self.person(person.id)
     }
@@ -280,6 +393,7 @@ impl Store {
         let team = self.team(team_id)?;
         let id = self.write(|tx| {
             let person_id = insert_person(tx, team.commune_id, person)?;
+            log_created(tx, person_id, person)?;
             insert_membership(tx, team_id, person_id, joining)
         })?;
         self.member_row(id)
@@ -308,7 +422,15 @@ impl Store {
                 "UPDATE memberships SET left_on = ?2, leave_reason = ?3, left_by = ?4 WHERE id = ?1",
                 params![membership_id, leaving.left_on, leaving.reason, leaving.left_by],
             )?;
-            log(tx, "membership", membership_id, "leave", &leaving.reason)
+            let changes: Vec<Change> = [
+                Change::new(Field::LeftOn, "", leaving.left_on.to_string()),
+                Change::new(Field::Reason, "", leaving.reason.clone()),
+                Change::new(Field::Decision, "", leaving.left_by.clone()),
+            ]
+            .into_iter()
+            .filter(|c| !c.after.is_empty())
+            .collect();
+            log_changes(tx, "membership", membership_id, "leave", &leaving.reason, &changes)
         })?;
         self.membership(membership_id)
     }
@@ -328,13 +450,7 @@ impl Store {
             ));
         }
         let duties = text::clean_multiline(duties);
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE memberships SET role = ?2, duties = ?3 WHERE id = ?1",
-                params![membership_id, role.code(), duties],
-            )?;
-            log(tx, "membership", membership_id, "role", role.code())
-        })?;
+        self.write(|tx| role_tx(tx, &m, role, &duties))?;
         self.membership(membership_id)
     }
 

@@ -287,6 +287,13 @@ ALTER TABLE library ADD COLUMN replaced_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE library ADD COLUMN rank INTEGER NOT NULL DEFAULT 9;
 ALTER TABLE library ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
 "#,
+    // 6: the audit trail: who made each change (the computer's user) and each changed
+    // field's value before and after (JSON objects, field code → stored value).
+    r#"
+ALTER TABLE history ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN old_values TEXT NOT NULL DEFAULT '';
+ALTER TABLE history ADD COLUMN new_values TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// The schema version this build writes.

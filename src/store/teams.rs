@@ -140,11 +140,21 @@ impl Store {
         self.team(id)?;
         let custom = custom_name.map(text::clean).filter(|s| !s.is_empty());
         self.write(|tx| {
+            let before: Option<String> =
+                tx.query_row("SELECT custom_name FROM teams WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
             tx.execute(
                 "UPDATE teams SET custom_name = ?2 WHERE id = ?1",
                 params![id, custom],
             )?;
-            log(tx, "team", id, "rename", custom.as_deref().unwrap_or(""))
+            let after = custom.clone().unwrap_or_default();
+            let change = crate::domain::audit::Change::new(
+                Field::TeamName,
+                before.unwrap_or_default(),
+                after.clone(),
+            );
+            super::log_changes(tx, "team", id, "rename", &after, &[change])
         })?;
         self.team(id)
     }
