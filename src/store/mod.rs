@@ -516,7 +516,7 @@ pub fn system_user() -> String {
         .or_else(|| {
             ["USERPROFILE", "HOME"]
                 .iter()
-                .filter_map(|k| std::env::var_os(k))
+                .filter_map(std::env::var_os)
                 .find_map(|home| {
                     Path::new(&home)
                         .file_name()
