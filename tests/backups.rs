@@ -338,3 +338,36 @@ fn after_an_unclean_stop_the_open_checks_the_file_first() {
     assert!(text.contains("damaged"), "{text}");
     assert!(text.contains(&*copy.to_string_lossy()), "{text}");
 }
+
+/// Restoring over a database another program has open would leave that program
+/// writing into the file set aside: refused, naming the cause, with nothing changed;
+/// once the other program closes, the same restore works.
+#[test]
+fn restore_is_refused_while_another_program_has_the_database_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let store = Store::open(&db).unwrap();
+    let copy = backups::back_up_now(&store).unwrap();
+    drop(store);
+    let other = Store::open(&db).unwrap();
+    other.integrity_check().unwrap();
+    assert!(cnscd::store::in_use_elsewhere(&db));
+    let before = dump(&db);
+    let refused = backups::restore(&db, &copy).unwrap_err();
+    let said = refused.message(Lang::Vi);
+    assert!(said.contains("đang được một chương trình khác mở"), "{said}");
+    assert!(refused.message(Lang::En).contains("open in another program"));
+    assert_eq!(dump(&db), before);
+    let names: Vec<String> = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".hong-")), "{names:?}");
+    // From the command line too, with a non-zero exit.
+    let out = cnscd(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(!out.status.success());
+    drop(other);
+    assert!(!cnscd::store::in_use_elsewhere(&db));
+    backups::restore(&db, &copy).unwrap();
+    assert_eq!(dump(&db), before);
+}

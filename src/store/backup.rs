@@ -109,6 +109,50 @@ fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// Another connection (another cnscd window, a command running now) has the database
+/// open. Asked with an exclusive lock that is let go at once: an open WAL connection
+/// holds a shared lock on the file for as long as it is open, so the exclusive one is
+/// refused while any is. A file that cannot be opened at all (missing, damaged) is held
+/// by no one usable.
+pub fn in_use_elsewhere(db: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    if conn.busy_timeout(std::time::Duration::ZERO).is_err()
+        || conn
+            .pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .is_err()
+    {
+        return false;
+    }
+    match conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
+        Err(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+            e.code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        ),
+        _ => false,
+    }
+}
+
+fn refuse_if_in_use(db: &Path) -> Result<()> {
+    if in_use_elsewhere(db) {
+        return Err(StoreError::refused(
+            format!(
+                "Cơ sở dữ liệu {} đang được một chương trình khác mở (một cửa sổ cnscd khác, hoặc một lệnh đang chạy); hãy đóng chương trình đó rồi làm lại. Chưa có gì thay đổi.",
+                db.display()
+            ),
+            format!(
+                "The database {} is open in another program (another cnscd window, or a command still running); close it, then try again. Nothing was changed.",
+                db.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Runs `PRAGMA quick_check` (or the full `integrity_check`) on a connection: the
 /// problems found, empty when the file is sound.
 fn check_conn(conn: &Connection, full: bool) -> rusqlite::Result<Vec<String>> {
@@ -247,6 +291,9 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
             "The chosen copy is the database in use",
         ));
     }
+    // On Windows the rename below fails while the file is open; elsewhere it would
+    // succeed and the other program would go on writing into the copy set aside.
+    refuse_if_in_use(db)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
     let mut copy_before = None;
     let mut kept_aside = None;
@@ -289,6 +336,7 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
 /// Moves the database file `db` (not open) with its `-wal`/`-shm` aside as
 /// `cnscd.db.hong-YYYYMMDD-HHMMSS` (never deleting anything); returns the new name.
 pub fn set_aside(db: &Path) -> Result<PathBuf> {
+    refuse_if_in_use(db)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
     let mut aside = sidecar(db, &format!(".hong-{stamp}"));
     let mut n = 1;
