@@ -60,10 +60,21 @@ fn an_edit_is_recorded_field_by_field_with_the_user() {
         "{lines:?}"
     );
     // The citizen ID is never shown in full in the trail.
-    assert!(lines.iter().any(|l| l.contains("*********234")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("*********234")),
+        "{lines:?}"
+    );
     assert!(lines.iter().all(|l| !l.contains("011090001234")));
-    assert!(details.at.len() == 16 && details.at.contains('/'), "{}", details.at);
-    assert!(trail.iter().any(|e| e.what.get(Lang::Vi).starts_with("Tham gia")));
+    assert!(
+        details.at.len() == 16 && details.at.contains('/'),
+        "{}",
+        details.at
+    );
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.what.get(Lang::Vi).starts_with("Tham gia"))
+    );
 }
 
 #[test]
@@ -153,12 +164,24 @@ fn leaving_and_a_new_member_are_in_their_trail() {
         )
         .unwrap();
     let trail = history::of_person(&store, person_id).unwrap();
-    assert!(trail[0].what.get(Lang::Vi).starts_with("Rời Tổ công nghệ số"));
+    assert!(
+        trail[0]
+            .what
+            .get(Lang::Vi)
+            .starts_with("Rời Tổ công nghệ số")
+    );
     let lines = trail[0].lines(Lang::En);
-    assert!(lines.contains(&"Left on: 20/11/2026".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Left on: 20/11/2026".to_string()),
+        "{lines:?}"
+    );
     assert!(lines.contains(&"Reason: Chuyển công tác".to_string()));
     assert!(lines.contains(&"Decision: 45/QĐ-UBND".to_string()));
-    assert!(trail.iter().all(|e| e.changes.iter().all(|c| c.field != Field::Team)));
+    assert!(
+        trail
+            .iter()
+            .all(|e| e.changes.iter().all(|c| c.field != Field::Team))
+    );
 }
 
 #[test]

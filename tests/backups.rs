@@ -355,8 +355,15 @@ fn restore_is_refused_while_another_program_has_the_database_open() {
     let before = dump(&db);
     let refused = backups::restore(&db, &copy).unwrap_err();
     let said = refused.message(Lang::Vi);
-    assert!(said.contains("đang được một chương trình khác mở"), "{said}");
-    assert!(refused.message(Lang::En).contains("open in another program"));
+    assert!(
+        said.contains("đang được một chương trình khác mở"),
+        "{said}"
+    );
+    assert!(
+        refused
+            .message(Lang::En)
+            .contains("open in another program")
+    );
     assert_eq!(dump(&db), before);
     let names: Vec<String> = std::fs::read_dir(db.parent().unwrap())
         .unwrap()

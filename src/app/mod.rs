@@ -185,6 +185,8 @@ pub enum Message {
     Reports(reports::Message),
     Settings(settings::Message),
     Recovery(recovery::Message),
+    /// The weekly full check ended (`None`: not due).
+    FullCheck(Result<Option<crate::office::backups::Health>, Error>),
     Shortcut(Shortcut),
     CloseRequested(window::Id),
     Quit(bool),
@@ -259,7 +261,11 @@ impl App {
         dialogs: Arc<dyn dialogs::Dialogs>,
     ) -> (Self, Task<Message>) {
         match opened {
-            Ok(store) => Self::with_dialogs(store, lang, dialogs),
+            Ok(store) => {
+                let (app, task) = Self::with_dialogs(store, lang, dialogs);
+                let check = app.weekly_check();
+                (app, Task::batch([task, check]))
+            }
             Err(problem) => {
                 // The screens behind the recovery screen need a store; an in-memory
                 // database touches no file and does not fail short of memory running out.
@@ -272,6 +278,37 @@ impl App {
                 (app, task)
             }
         }
+    }
+
+    /// Once a week, the whole file is checked (a read-only connection of its own, away
+    /// from the window's thread; the window's store is locked only to read and record
+    /// the day).
+    fn weekly_check(&self) -> Task<Message> {
+        use crate::office::backups;
+        let db = self.db.clone();
+        Task::perform(
+            async move {
+                let today = chrono::Local::now().date_naive();
+                let due = backups::full_check_due(&lock(&db), today)?;
+                let Some(path) = due else {
+                    return Ok(None);
+                };
+                let health = backups::health(&path, true)?;
+                backups::record_full_check(&mut lock(&db), &health, today)?;
+                Ok(Some(health))
+            },
+            Message::FullCheck,
+        )
+    }
+
+    /// The file turned out damaged: the window lets go of it (nothing more is written
+    /// into it) and the recovery screen says what was found and offers the backups.
+    fn damaged(&mut self, path: PathBuf, found: crate::domain::Msg) -> Task<Message> {
+        *lock(&self.db) = Store::open_in_memory().expect("an in-memory database opens");
+        let state = recovery::State::new(path, Error::Store(found));
+        let task = state.load().map(Message::Recovery);
+        self.recovery = Some(state);
+        task
     }
 
     /// Continues on another open database (after a restore or the recovery screen):
@@ -355,6 +392,10 @@ impl App {
         }
         match message {
             Message::Recovery(m) => self.recovery_update(m),
+            Message::FullCheck(Ok(Some(h))) if !h.ok() => self.damaged(h.path.clone(), h.message()),
+            // A sound file, a check not due, or one that could not run (the quick check
+            // at each start still guards): nothing to say.
+            Message::FullCheck(_) => Task::none(),
             Message::Navigate(screen) => self.navigate(screen),
             Message::Setup(m) => self.setup_update(m),
             Message::Overview(m) => self.overview_update(m),
@@ -522,6 +563,9 @@ impl App {
                     return task;
                 }
                 Task::batch([task, self.load_all()])
+            }
+            Some(settings::Event::Damaged { path, found }) => {
+                Task::batch([task, self.damaged(path, found)])
             }
             None => task,
         }

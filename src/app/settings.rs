@@ -44,6 +44,10 @@ pub struct State {
     pub backups: Vec<backups::Backup>,
     /// A restore is running.
     pub restoring: bool,
+    /// The day of the last full check that found no damage.
+    pub last_check: Option<chrono::NaiveDate>,
+    /// A full check is running.
+    pub checking: bool,
 }
 
 /// What was loaded for the screen.
@@ -53,6 +57,7 @@ pub struct Loaded {
     font: FontChoice,
     software: bool,
     days: (u32, u32),
+    last_check: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +80,9 @@ pub enum Message {
     Restore(usize),
     Restored(Result<Msg, Error>),
     Done(Result<Option<Msg>, Error>),
+    /// "Check the whole database" now.
+    CheckNow,
+    Checked(Result<backups::Health, Error>),
 }
 
 /// What the settings tell the window.
@@ -87,6 +95,12 @@ pub enum Event {
     LanguageChanged { lang: Lang },
     /// A backup was restored: every screen reads the database again.
     Restored,
+    /// The full check found the file damaged: nothing more goes into it; the recovery
+    /// screen offers the backups.
+    Damaged {
+        path: std::path::PathBuf,
+        found: Msg,
+    },
 }
 
 impl State {
@@ -119,6 +133,7 @@ impl State {
                     font: fonts::chosen(s)?,
                     software: database::software_rendering(s),
                     days: deadlines::report_days(s)?,
+                    last_check: backups::last_full_check(s)?,
                 })
             },
             Message::Loaded,
@@ -146,6 +161,7 @@ impl State {
                 self.font = l.font;
                 self.software = l.software;
                 self.days = (l.days.0.to_string(), l.days.1.to_string());
+                self.last_check = l.last_check;
                 none(Task::none())
             }
             Message::Loaded(Err(e)) | Message::CommuneSaved(Err(e)) | Message::Done(Err(e)) => {
@@ -288,6 +304,35 @@ impl State {
                     }
                 }
             }
+            Message::CheckNow => {
+                self.checking = true;
+                self.error = None;
+                let today = chrono::Local::now().date_naive();
+                none(query(
+                    db,
+                    move |s| backups::full_check(s, today),
+                    Message::Checked,
+                ))
+            }
+            Message::Checked(Ok(health)) => {
+                self.checking = false;
+                if health.ok() {
+                    self.last_check = Some(chrono::Local::now().date_naive());
+                    self.notice = Some(health.message());
+                    none(Task::none())
+                } else {
+                    let event = Event::Damaged {
+                        path: health.path.clone(),
+                        found: health.message(),
+                    };
+                    (Task::none(), Some(event))
+                }
+            }
+            Message::Checked(Err(e)) => {
+                self.checking = false;
+                self.error = Some(e);
+                none(Task::none())
+            }
             Message::Done(Ok(n)) => {
                 if n.is_some() {
                     self.notice = n;
@@ -409,9 +454,19 @@ impl State {
                 button(text(tr(l, T::SettingsBackupTo)))
                     .style(button::secondary)
                     .on_press(Message::BackupTo),
+                button(text(tr(l, T::SettingsCheckNow)))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.checking && !self.path.is_empty()).then_some(Message::CheckNow)
+                    ),
             ]
             .spacing(10),
         );
+        let checked = match self.last_check {
+            Some(d) => format!("{} {}", tr(l, T::SettingsLastCheck), d.format("%d/%m/%Y")),
+            None => tr(l, T::SettingsNeverChecked).to_string(),
+        };
+        col = col.push(text(checked).size(style::LABEL).color(style::MUTED));
         col = col.push(heading(T::SettingsRestore));
         col = col.push(super::recovery::backup_list(
             &self.backups,

@@ -443,7 +443,11 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             };
             members(&store, &q, &mut out, lang)
         }
-        Verb::Check { repair, .. } => {
+        Verb::Check { repair, full } => {
+            if full {
+                // The file passed the full check above: the weekly one is not due.
+                office::backups::mark_sound(&mut store, chrono::Local::now().date_naive())?;
+            }
             // The derived data: checked always, rebuilt with --repair.
             let report = if repair {
                 office::repair::derived(&mut store)?

@@ -362,6 +362,60 @@ pub fn health(db: &Path, full: bool) -> Result<Health> {
     })
 }
 
+/// The setting that remembers the day of the last full check that found no damage.
+const LAST_FULL_CHECK: &str = "check.full.last";
+
+/// Days between two automatic full checks.
+pub const FULL_CHECK_EVERY_DAYS: i64 = 7;
+
+/// The day of the last full check that found the database sound, if any.
+pub fn last_full_check(store: &Store) -> Result<Option<NaiveDate>> {
+    Ok(store
+        .setting(LAST_FULL_CHECK)?
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+}
+
+/// The file to check fully now: a file database whose last sound full check is a week
+/// old or more (or was never done, or is dated after `today`: a clock set back).
+pub fn full_check_due(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
+    let Some(path) = store.path() else {
+        return Ok(None);
+    };
+    let due = match last_full_check(store)? {
+        None => true,
+        Some(last) => last > today || (today - last).num_days() >= FULL_CHECK_EVERY_DAYS,
+    };
+    Ok(due.then(|| path.to_path_buf()))
+}
+
+/// Remembers a full check that found no damage (a damaged file is checked again at
+/// the next start, until it is restored).
+pub fn record_full_check(store: &mut Store, health: &Health, today: NaiveDate) -> Result<()> {
+    if health.ok() {
+        mark_sound(store, today)?;
+    }
+    Ok(())
+}
+
+/// Remembers that a full check found no damage today.
+pub fn mark_sound(store: &mut Store, today: NaiveDate) -> Result<()> {
+    Ok(store.set_setting(LAST_FULL_CHECK, &today.format("%Y-%m-%d").to_string())?)
+}
+
+/// The whole-file check of an open database, away from its connection (a read-only
+/// one of its own), remembered when sound: the weekly check and "check now".
+pub fn full_check(store: &mut Store, today: NaiveDate) -> Result<Health> {
+    let Some(path) = store.path().map(Path::to_path_buf) else {
+        return Err(Error::refused(
+            "Cơ sở dữ liệu trong bộ nhớ không cần kiểm tra",
+            "An in-memory database has no file to check",
+        ));
+    };
+    let health = health(&path, true)?;
+    record_full_check(store, &health, today)?;
+    Ok(health)
+}
+
 /// The program using the database last did not close it: its `-wal` file is still
 /// there. SQLite removes `-wal` when the last connection closes normally, so a `-wal`
 /// found before opening means a crash, a power cut or a killed process — or another
