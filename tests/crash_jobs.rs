@@ -315,3 +315,110 @@ fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
         t.elapsed()
     );
 }
+
+/// Issuing a decision: killed at any moment, a registered number always has its
+/// frozen model and its PDF with the registered hash; never two for one issue.
+#[test]
+fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo_db(dir.path());
+    let (mut none, mut all) = (0, 0);
+    for (round, ms) in delays(0xD3A0_0008).take(ROUNDS).enumerate() {
+        let db = dir.path().join(format!("qd-{round}.db"));
+        std::fs::copy(&start, &db).unwrap();
+        let pdf = dir.path().join(format!("qd-{round}.pdf"));
+        let args = [
+            "print",
+            "decision",
+            "--team",
+            "1",
+            "--number",
+            "23",
+            "--date",
+            "2022-07-27",
+            "--issue",
+            "--created",
+            "2022-07-27T08:00:00",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        kill_after(&db, &args, ms);
+        let what = format!("decision issue, round {round}, killed after {ms} ms");
+        check_invariants(&db, &what);
+        let conn = Connection::open(&db).unwrap();
+        let issued: Vec<String> = conn
+            .prepare("SELECT pdf_sha256 FROM decisions")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        match issued.as_slice() {
+            [] => {
+                none += 1;
+                assert!(!pdf.exists(), "{what}: a PDF without its register entry");
+            }
+            [sha] => {
+                all += 1;
+                let bytes = std::fs::read(&pdf).expect("a registered decision has its PDF");
+                assert_eq!(&format!("{:x}", Sha256::digest(&bytes)), sha, "{what}");
+            }
+            more => panic!("{what}: {} decisions from one issue", more.len()),
+        }
+    }
+    eprintln!("decision issue: {none} rounds left nothing, {all} finished");
+}
+
+/// Restoring a backup: killed at any moment, the database's path holds the old
+/// database whole or the restored one whole (never nothing, never a mix), and the
+/// old one is never lost.
+#[test]
+fn killed_restore_leaves_the_old_database_or_the_restored_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = dir.path().join("start.db");
+    run(&start, &["demo"]);
+    let copy = dir.path().join("ban-sao.db");
+    run(&start, &["backup", "--to", dir.path().to_str().unwrap()]);
+    let made = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().contains("sao-luu"))
+        .expect("the backup");
+    std::fs::rename(&made, &copy).unwrap();
+    // The database moves on after the copy: many activities, a large file to copy.
+    run(&start, &["demo", "--activities", "20000"]);
+    let old = counts(&start);
+    let restored = counts(&copy);
+    assert_ne!(old, restored);
+    let (mut kept, mut done) = (0, 0);
+    for (round, ms) in delays(0xD3A0_0009).take(ROUNDS).enumerate() {
+        let sub = dir.path().join(format!("r{round}"));
+        std::fs::create_dir(&sub).unwrap();
+        let db = sub.join("cnscd.db");
+        std::fs::copy(&start, &db).unwrap();
+        kill_after(&db, &["restore", copy.to_str().unwrap()], ms);
+        let what = format!("restore, round {round}, killed after {ms} ms");
+        assert!(db.exists(), "{what}: the database's path is empty");
+        check_invariants(&db, &what);
+        let got = counts(&db);
+        if got == old {
+            kept += 1;
+        } else if got == restored {
+            done += 1;
+            // The old database was kept aside whole.
+            let aside = std::fs::read_dir(&sub)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| {
+                    let n = p.file_name().unwrap().to_string_lossy().into_owned();
+                    n.contains(".hong-") && !n.ends_with(".tmp") && !n.contains("-wal")
+                })
+                .unwrap_or_else(|| panic!("{what}: the old database is not kept aside"));
+            assert_eq!(counts(&aside), old, "{what}: the copy aside");
+        } else {
+            panic!("{what}: neither old nor restored:\n{got:?}");
+        }
+    }
+    eprintln!("restore: {kept} rounds kept the old database, {done} restored");
+}

@@ -295,23 +295,13 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
     // succeed and the other program would go on writing into the copy set aside.
     refuse_if_in_use(db)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
-    let mut copy_before = None;
-    let mut kept_aside = None;
-    if db.exists() {
-        // A readable current file is also copied into the backup folder, where the
-        // list shows it; a damaged one is only moved aside.
-        if let Ok(conn) = open_read_only(db)
-            && check_conn(&conn, false).is_ok_and(|p| p.is_empty())
-        {
-            let dest = free_name(&backup_dir(db), &stem(db), "truoc-khoi-phuc", &stamp);
-            if copy_conn(&conn, &dest).is_ok() {
-                copy_before = Some(dest);
-            }
-        }
-        kept_aside = Some(set_aside(db)?);
-    } else if let Some(dir) = db.parent() {
+    if let Some(dir) = db.parent() {
         create_private_dir(dir)?;
     }
+    // Every step leaves the database's own path holding either the old database whole
+    // or the restored one whole: killed anywhere, nothing is half restored and the
+    // path is never empty (a new, empty database would be made there on next open).
+    // 1. The copy to put in place, written beside the database and synced.
     let temp = sidecar(db, &format!(".khoi-phuc-{stamp}"));
     let _ = std::fs::remove_file(&temp);
     let written = (|| -> Result<()> {
@@ -320,17 +310,108 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
         make_private(&temp)?;
         std::fs::File::open(&temp)
             .and_then(|f| f.sync_all())
-            .map_err(|e| io(&temp, e))?;
-        std::fs::rename(&temp, db).map_err(|e| io(db, e))
+            .map_err(|e| io(&temp, e))
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
         return Err(e);
     }
+    let mut copy_before = None;
+    let mut kept_aside = None;
+    if db.exists() {
+        // 2. A sound current file is copied into the backup folder, where the list
+        //    shows it, and its journal folded in (its -wal then holds nothing).
+        if let Ok(conn) = open_read_only(db)
+            && check_conn(&conn, false).is_ok_and(|p| p.is_empty())
+        {
+            let dest = free_name(&backup_dir(db), &stem(db), "truoc-khoi-phuc", &stamp);
+            if copy_conn(&conn, &dest).is_ok() {
+                copy_before = Some(dest);
+            }
+            drop(conn);
+            if let Ok(rw) = Connection::open_with_flags(
+                db,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ) {
+                let _ = rw.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+            }
+        }
+        // 3. The file as it is (damaged or not) is copied aside, never moved: a copy
+        //    under a temporary name, renamed when whole.
+        let result = copy_aside(db, &stamp);
+        let aside = match result {
+            Ok(a) => a,
+            Err(e) => {
+                let _ = std::fs::remove_file(&temp);
+                return Err(e);
+            }
+        };
+        kept_aside = Some(aside);
+        // 4. The old journal must not be replayed into the restored file.
+        for suffix in ["-wal", "-shm"] {
+            let side = sidecar(db, suffix);
+            if side.exists() {
+                std::fs::remove_file(&side).map_err(|e| io(&side, e))?;
+            }
+        }
+    }
+    // 5. One rename puts the restored file in place.
+    if let Err(e) = std::fs::rename(&temp, db).map_err(|e| io(db, e)) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(e);
+    }
+    sync_dir(db);
     Ok(Restored {
         kept_aside,
         copy_before,
     })
+}
+
+/// Copies the database file `db` (not open) with its `-wal`/`-shm` to
+/// `cnscd.db.hong-YYYYMMDD-HHMMSS` (each under a temporary name until whole); returns
+/// the new name. The original stays where it is.
+fn copy_aside(db: &Path, stamp: &str) -> Result<PathBuf> {
+    let mut aside = sidecar(db, &format!(".hong-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = sidecar(db, &format!(".hong-{stamp}-{n}"));
+    }
+    for (from, to) in [
+        (sidecar(db, "-wal"), sidecar(&aside, "-wal")),
+        (sidecar(db, "-shm"), sidecar(&aside, "-shm")),
+        (db.to_path_buf(), aside.clone()),
+    ] {
+        if !from.exists() {
+            continue;
+        }
+        let part = sidecar(&to, ".tmp");
+        let _ = std::fs::remove_file(&part);
+        create_private_file(&part)?;
+        std::fs::copy(&from, &part)
+            .and_then(|_| std::fs::File::open(&part)?.sync_all())
+            .and_then(|_| std::fs::rename(&part, &to))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&part);
+                io(&to, e)
+            })?;
+    }
+    Ok(aside)
+}
+
+/// Makes a rename in `path`'s folder durable (Unix; Windows has no such call).
+fn sync_dir(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// Moves the database file `db` (not open) with its `-wal`/`-shm` aside as
