@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::activity_form;
@@ -623,10 +623,7 @@ impl State {
             }
             Message::OpenEvidence(path) => {
                 let dialogs = dialogs.clone();
-                Task::perform(
-                    async move { dialogs.open_file(&path).map_err(|e| Error::file(&path, &e)) },
-                    Message::Finished,
-                )
+                Task::perform(async move { dialogs.open_file(&path) }, Message::Finished)
             }
         };
         (task, None)
@@ -687,23 +684,23 @@ impl State {
                     .on_press(Message::New),
             ],
             row![
-                pick_list(
+                widgets::picker(
                     self.lists.teams.as_slice(),
                     self.team.clone(),
+                    Some(tr(l, T::RosterAllTeams)),
+                    Length::FillPortion(3),
                     Message::Team
-                )
-                .placeholder(tr(l, T::RosterAllTeams))
-                .width(Length::FillPortion(3)),
+                ),
                 button(text("×"))
                     .style(button::text)
                     .on_press(Message::AllTeams),
-                pick_list(
+                widgets::picker(
                     self.lists.kinds.as_slice(),
                     self.kind.clone(),
+                    Some(tr(l, T::ActivityAllKinds)),
+                    Length::FillPortion(3),
                     Message::Kind
-                )
-                .placeholder(tr(l, T::ActivityAllKinds))
-                .width(Length::FillPortion(3)),
+                ),
                 button(text("×"))
                     .style(button::text)
                     .on_press(Message::AllKinds),
@@ -717,27 +714,24 @@ impl State {
             .spacing(8),
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            let mut line = row![
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l)))
-                    .color(style::ERROR)
-                    .width(Length::Fill)
-            ]
-            .spacing(style::SPACE);
-            // Someone changed the record meanwhile: offer to read it again.
-            let editing = self.form.as_ref().and_then(|f| f.editing).map(|(id, _)| id);
-            if let (true, Some(id)) = (e.is_conflict(), editing) {
-                line = line.push(
-                    button(text(tr(l, T::ActivityReload)))
-                        .style(button::secondary)
-                        .on_press(Message::Edit(id)),
-                );
-            }
-            col = col.push(line);
-        }
+        // Someone changed the record meanwhile: offer to read it again.
+        let editing = self.form.as_ref().and_then(|f| f.editing).map(|(id, _)| id);
+        let reload = match (&self.error, editing) {
+            (Some(e), Some(id)) if e.is_conflict() => Some(
+                button(text(tr(l, T::ActivityReload)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::Edit(id))
+                    .into(),
+            ),
+            _ => None,
+        };
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status_with(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+            reload,
+        ));
         if let Some((_, _, label)) = &self.confirm_delete {
             col = col.push(
                 container(

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use iced::widget::{column, pick_list, row, text};
+use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
@@ -280,12 +280,13 @@ impl CommuneForm {
         let mut district = row![
             column![
                 label(tr(l, T::CommuneDistrictKind).to_string()),
-                pick_list(
+                widgets::picker(
                     districts,
                     Some(DistrictChoice(self.district_kind, l)),
+                    None,
+                    Length::Fill,
                     Message::District
                 )
-                .width(Length::Fill)
             ]
             .spacing(style::SPACE_TIGHT)
             .width(Length::Fill)
@@ -296,7 +297,7 @@ impl CommuneForm {
         }
         let mut preset = column![
             label(Field::Preset.name().get(l).to_string()),
-            pick_list(presets, chosen, Message::Preset).width(Length::Fill),
+            widgets::picker(presets, chosen, None, Length::Fill, Message::Preset),
         ]
         .spacing(style::SPACE_TIGHT);
         if let Some(e) = self.error_for(Field::Preset, l) {
@@ -308,8 +309,13 @@ impl CommuneForm {
             row![
                 column![
                     label(tr(l, T::CommuneKind).to_string()),
-                    pick_list(kinds, Some(KindChoice(self.kind)), Message::Kind)
-                        .width(Length::Fill)
+                    widgets::picker(
+                        kinds,
+                        Some(KindChoice(self.kind)),
+                        None,
+                        Length::Fill,
+                        Message::Kind
+                    )
                 ]
                 .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(1)),

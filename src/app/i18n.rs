@@ -235,6 +235,8 @@ keys! {
     SettingsReportDays => "settings_report_days",
     SettingsVillageDay => "settings_village_day",
     SettingsCommuneDay => "settings_commune_day",
+    // Issue 12: the window as a clerk finds it.
+    OutputPrint => "output_print",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

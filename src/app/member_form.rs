@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use iced::widget::{button, column, container, pick_list, row, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
@@ -240,9 +240,7 @@ impl Form {
                 .size(14)
                 .into()
         } else {
-            pick_list(teams, self.team.clone(), Message::Team)
-                .width(Length::Fill)
-                .into()
+            widgets::picker(teams, self.team.clone(), None, Length::Fill, Message::Team)
         };
         let mut team_col = column![text(tr(l, T::FormTeam)).size(style::LABEL), team_widget]
             .spacing(style::SPACE_TIGHT)
@@ -282,8 +280,13 @@ impl Form {
                 team_col,
                 column![
                     text(tr(l, T::FormRole)).size(style::LABEL),
-                    pick_list(roles, Some(RoleChoice(self.role, l)), Message::Role)
-                        .width(Length::Fill)
+                    widgets::picker(
+                        roles,
+                        Some(RoleChoice(self.role, l)),
+                        None,
+                        Length::Fill,
+                        Message::Role
+                    )
                 ]
                 .spacing(style::SPACE_TIGHT)
                 .width(Length::Fill),

@@ -107,6 +107,8 @@ pub enum Shortcut {
     Find,
     /// Ctrl+P: save the decision or report in front as PDF.
     SaveDocument,
+    /// Ctrl+Shift+P: send the PDF just written to the printer.
+    Print,
     /// Esc: close the form or dialog in front.
     Cancel,
     /// Tab and Shift+Tab.
@@ -123,6 +125,7 @@ impl Shortcut {
             return None;
         };
         match (key.as_ref(), modifiers.command()) {
+            (Key::Character("p" | "P"), true) if modifiers.shift() => Some(Self::Print),
             (Key::Character("n"), true) => Some(Self::New),
             (Key::Character("f"), true) => Some(Self::Find),
             (Key::Character("p"), true) => Some(Self::SaveDocument),
@@ -217,6 +220,7 @@ impl App {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let folder = crate::office::printing::output_folder(store.path());
         // An empty database starts with the setup; the check is one indexed row.
         let commune = store.home_commune().ok().flatten().map(|c| c.id);
         let db: Db = Arc::new(Mutex::new(store));
@@ -242,6 +246,8 @@ impl App {
             recovery: None,
             db,
         };
+        app.decision.output.folder = folder.clone();
+        app.reports.output.folder = folder;
         let task = if commune.is_none() {
             Task::none()
         } else {
@@ -281,6 +287,9 @@ impl App {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let folder = crate::office::printing::output_folder(store.path());
+        self.decision.output.folder = folder.clone();
+        self.reports.output.folder = folder;
         self.commune = store.home_commune().ok().flatten().map(|c| c.id);
         *lock(&self.db) = store;
         self.recovery = None;
@@ -377,6 +386,7 @@ impl App {
             return Task::none();
         }
         self.screen = screen;
+        self.clear_notices();
         match screen {
             // The overview is read again: members may have changed meanwhile.
             Screen::Overview => self.overview.load(&self.db).map(Message::Overview),
@@ -392,6 +402,18 @@ impl App {
             Screen::Reports => self.reports.load(&self.db).map(Message::Reports),
             Screen::Roster | Screen::Setup => Task::none(),
         }
+    }
+
+    /// A notice says what just happened: once the clerk goes to another screen, it has
+    /// been seen and goes ("Đã lưu" does not stay for ever). Refusals stay until acted on.
+    fn clear_notices(&mut self) {
+        self.teams.notice = None;
+        self.roster.notice = None;
+        self.activities.notice = None;
+        self.progress.notice = None;
+        self.settings.notice = None;
+        self.decision.output.notice = None;
+        self.reports.output.notice = None;
     }
 
     /// Reads again what a change made stale on the other screens.
@@ -567,6 +589,12 @@ impl App {
                 self.reports_update(reports::Message::Output(document_output::Message::Save))
             }
             (_, Shortcut::SaveDocument) => self.navigate(Screen::Decision),
+            (Screen::Decision, Shortcut::Print) => {
+                self.decision_update(decision::Message::Output(document_output::Message::Print))
+            }
+            (Screen::Reports, Shortcut::Print) => {
+                self.reports_update(reports::Message::Output(document_output::Message::Print))
+            }
             (Screen::Activities, Shortcut::New | Shortcut::Cancel) => {
                 let (task, _) = self.activities.shortcut(s, &ctx);
                 task.map(Message::Activities)

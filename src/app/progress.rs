@@ -3,13 +3,11 @@
 
 use std::fmt;
 
-use iced::widget::{
-    button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
-};
+use iced::widget::{button, column, container, progress_bar, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::indicator::Base;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, number};
@@ -336,8 +334,13 @@ impl State {
             row![
                 column![
                     text(tr(l, T::ProgressScope)).size(style::LABEL),
-                    pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
-                        .width(Length::Fill)
+                    widgets::picker(
+                        self.scopes.as_slice(),
+                        self.scope.clone(),
+                        None,
+                        Length::Fill,
+                        Message::Scope
+                    )
                 ]
                 .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(3)),
@@ -357,14 +360,12 @@ impl State {
                 .color(style::MUTED),
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         if let Some(f) = &self.figures {
             let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
             col = col.push(text(format!(

@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::place::VillageKind;
 use crate::domain::team::{Level, TeamStatus};
 use crate::domain::{Field, FieldError, Lang, Msg};
@@ -334,24 +334,22 @@ impl State {
                 Lang::En => tr(l, T::TeamsVillage),
             };
             col = col.push(text(label).size(style::LABEL));
-            col = col.push(
-                pick_list(
-                    self.data.villages.as_slice(),
-                    e.village.clone(),
-                    Message::EditVillage,
-                )
-                .width(Length::Fill),
-            );
+            col = col.push(widgets::picker(
+                self.data.villages.as_slice(),
+                e.village.clone(),
+                None,
+                Length::Fill,
+                Message::EditVillage,
+            ));
         }
         col = col.push(text(tr(l, T::TeamsStatus)).size(style::LABEL));
-        col = col.push(
-            pick_list(
-                statuses,
-                Some(StatusChoice(e.status, l)),
-                Message::EditStatus,
-            )
-            .width(Length::Fill),
-        );
+        col = col.push(widgets::picker(
+            statuses,
+            Some(StatusChoice(e.status, l)),
+            None,
+            Length::Fill,
+            Message::EditStatus,
+        ));
         col = col.push(
             row![
                 button(text(tr(l, T::FormSave)))
@@ -376,14 +374,12 @@ impl State {
                 .font(UI_FONT_STRONG)
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         if let Some(e) = &self.edit {
             col = col.push(self.edit_view(l, e));
         }
@@ -399,13 +395,13 @@ impl State {
         }
         create = create.push(
             row![
-                pick_list(
+                widgets::picker(
                     self.data.without_team.as_slice(),
                     self.new_team_village.clone(),
+                    Some(tr(l, T::TeamsPickVillage)),
+                    Length::Fill,
                     Message::NewTeamVillage
-                )
-                .placeholder(tr(l, T::TeamsPickVillage))
-                .width(Length::Fill),
+                ),
                 button(text(tr(l, T::TeamsCreateVillage)))
                     .style(button::primary)
                     .on_press(Message::CreateVillageTeam),

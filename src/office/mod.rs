@@ -31,6 +31,7 @@ pub mod exchange;
 pub mod fonts;
 pub mod member_lists;
 pub mod output;
+pub mod printing;
 pub mod repair;
 pub mod reports;
 pub mod roster;

@@ -1,0 +1,203 @@
+//! The window as a clerk finds it (issue 12), in iced_test's headless Simulator:
+//! messages in a place of their own that never moves the buttons, drop-downs that show
+//! their new text after a change.
+
+#[path = "common/ui.rs"]
+mod ui;
+
+use cnscd::app::{App, Message, Screen};
+use cnscd::domain::Lang;
+use iced::Rectangle;
+use ui::{act, demo_app, send, settings, shows};
+
+/// Where the text `label` is drawn in the current view.
+fn bounds_of(app: &App, label: &str) -> Rectangle {
+    let mut ui = iced_test::Simulator::with_settings(settings(), app.view());
+    ui.find(label)
+        .unwrap_or_else(|_| panic!("{label} is shown"))
+        .bounds()
+}
+
+#[test]
+fn a_refusal_or_a_notice_never_moves_the_buttons() {
+    use cnscd::app::teams::Message as Tm;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Teams)]);
+    let create = "Lập Tổ cho thôn";
+    let add = "Thêm thôn";
+    let before = (bounds_of(&app, create), bounds_of(&app, add));
+
+    // A refusal appears…
+    act(&mut app, |ui| {
+        ui.click(create).expect("create");
+    });
+    assert!(shows(
+        &app,
+        "Lỗi: Thôn, ấp, khu phố: cần chọn thôn cho Tổ mới"
+    ));
+    assert_eq!(
+        (bounds_of(&app, create), bounds_of(&app, add)),
+        before,
+        "a refusal moved the buttons"
+    );
+
+    // …then a notice in its place.
+    let village = app
+        .teams
+        .data
+        .without_team
+        .iter()
+        .find(|v| v.name == "Thôn 3")
+        .cloned()
+        .unwrap();
+    send(
+        &mut app,
+        [
+            Message::Teams(Tm::NewTeamVillage(village)),
+            Message::Teams(Tm::CreateVillageTeam),
+        ],
+    );
+    assert!(shows(&app, "Đã lập Tổ công nghệ số cộng đồng thôn 3"));
+    assert!(!shows(
+        &app,
+        "Lỗi: Thôn, ấp, khu phố: cần chọn thôn cho Tổ mới"
+    ));
+    assert_eq!(
+        (bounds_of(&app, create), bounds_of(&app, add)),
+        before,
+        "a notice moved the buttons"
+    );
+}
+
+#[test]
+fn a_notice_goes_once_the_clerk_moves_on() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    let add = "Thêm thành viên (Ctrl+N)";
+    let before = bounds_of(&app, add);
+    app.roster.notice = Some(cnscd::domain::Msg::new("Đã lưu: An", "Saved: An"));
+    assert!(shows(&app, "Đã lưu: An"));
+    assert_eq!(bounds_of(&app, add), before, "the notice moved the button");
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Overview),
+            Message::Navigate(Screen::Roster),
+        ],
+    );
+    assert!(!shows(&app, "Đã lưu: An"), "\"Đã lưu\" stays for ever");
+}
+
+#[test]
+fn drop_downs_show_their_new_text_after_the_language_changes() {
+    use cnscd::app::settings::Message as Sm;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    assert!(
+        shows(&app, "Mọi vai trò"),
+        "the role filter's text is shown"
+    );
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Settings),
+            Message::Settings(Sm::Language(Lang::En)),
+        ],
+    );
+    assert!(shows(
+        &app,
+        "Automatic: Times New Roman if installed, else the bundled font"
+    ));
+    assert!(!shows(
+        &app,
+        "Tự động: Times New Roman nếu máy có, nếu không dùng phông kèm theo"
+    ));
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    assert!(shows(&app, "All roles"));
+    assert!(!shows(&app, "Mọi vai trò"), "the old text is still drawn");
+}
+
+#[test]
+fn the_village_picker_is_empty_again_after_a_team_is_set_up() {
+    use cnscd::app::teams::Message as Tm;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Teams)]);
+    let village = app
+        .teams
+        .data
+        .without_team
+        .iter()
+        .find(|v| v.name == "Thôn 3")
+        .cloned()
+        .unwrap();
+    send(&mut app, [Message::Teams(Tm::NewTeamVillage(village))]);
+    assert!(shows(&app, "Thôn 3"), "the chosen village is shown");
+    send(&mut app, [Message::Teams(Tm::CreateVillageTeam)]);
+    assert!(shows(&app, "Chọn thôn chưa có Tổ"), "the picker asks again");
+    assert!(
+        !shows(&app, "Thôn 3"),
+        "the village that has its team now is still drawn in the picker"
+    );
+}
+
+#[test]
+fn a_saved_decision_is_sent_to_the_printer_or_the_clerk_is_told_why_not() {
+    use cnscd::app::dialogs::Scripted;
+    let dialogs = Scripted::new(None);
+    let (mut app, dir) = ui::demo_app_with(dialogs.clone());
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    act(&mut app, |ui| {
+        ui.click("Lưu PDF (Ctrl+P)").expect("save");
+    });
+    let file = dir.path().join("qd.pdf");
+    assert!(file.exists(), "{:?}", app.decision.output.error);
+    act(&mut app, |ui| {
+        ui.click("In (Ctrl+Shift+P)").expect("print");
+    });
+    assert_eq!(*dialogs.printed.lock().unwrap(), [file.clone()]);
+    assert!(shows(
+        &app,
+        &format!("Đã gửi tới máy in: {}", file.display())
+    ));
+
+    // No printer: said, in the clerk's language; the file stays to be opened.
+    *dialogs.no_printer.lock().unwrap() = true;
+    act(&mut app, |ui| {
+        ui.click("In (Ctrl+Shift+P)").expect("print");
+    });
+    assert!(shows(
+        &app,
+        "Lỗi: Máy này chưa có máy in hoặc lệnh in (lp, lpr)."
+    ));
+    // No viewer either: said so, with the folder the file is in.
+    *dialogs.no_viewer.lock().unwrap() = true;
+    act(&mut app, |ui| {
+        ui.click("Mở tệp PDF").expect("open");
+    });
+    assert!(shows(
+        &app,
+        &format!(
+            "Lỗi: Máy chưa có chương trình xem PDF. Tệp đã lưu trong thư mục {}",
+            dir.path().display()
+        )
+    ));
+}
+
+#[test]
+fn a_file_dialog_that_does_not_open_says_the_path_can_be_typed() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    act(&mut app, |ui| {
+        ui.click("Chọn nơi lưu…").expect("browse");
+    });
+    assert!(shows(
+        &app,
+        "Chưa chọn nơi lưu. Nếu hộp chọn tệp không hiện ra, hãy gõ đường dẫn vào ô “Lưu vào” rồi bấm Lưu PDF."
+    ));
+    // Files are never suggested in a temporary folder.
+    let suggested = std::path::PathBuf::from(&app.decision.output.out_path);
+    assert!(
+        !suggested.starts_with(std::env::temp_dir()),
+        "{suggested:?}"
+    );
+}
