@@ -154,7 +154,10 @@ fn a_saved_decision_is_sent_to_the_printer_or_the_clerk_is_told_why_not() {
     act(&mut app, |ui| {
         ui.click("In (Ctrl+Shift+P)").expect("print");
     });
-    assert_eq!(*dialogs.printed.lock().unwrap(), [file.clone()]);
+    assert_eq!(
+        *dialogs.printed.lock().unwrap(),
+        std::slice::from_ref(&file)
+    );
     assert!(shows(
         &app,
         &format!("Đã gửi tới máy in: {}", file.display())
