@@ -204,3 +204,102 @@ fn a_file_dialog_that_does_not_open_says_the_path_can_be_typed() {
         "{suggested:?}"
     );
 }
+
+/// The decision screen at 1280×800, as a clerk's window shows it.
+fn decision_at_1280x800(app: &App) -> iced_test::Simulator<'_, Message> {
+    iced_test::Simulator::with_size(settings(), (1280.0, 800.0), app.view())
+}
+
+#[test]
+fn the_preview_shows_a_whole_page_at_fit_page_and_zooms_scrolls_and_turns_pages() {
+    use cnscd::app::document_output::{Message as O, PREVIEW_ID};
+    use cnscd::app::preview::Zoom;
+    use iced::keyboard::key::Named;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Decision)]);
+    let laid = app
+        .decision
+        .output
+        .laid
+        .clone()
+        .expect("the preview is laid out");
+    assert!(laid.pages.len() >= 2, "the demo decision has an annex page");
+    assert_eq!(app.decision.output.zoom, Zoom::FitPage, "fit page first");
+
+    {
+        let mut ui = decision_at_1280x800(&app);
+        let place = ui
+            .find(iced::widget::Id::new(PREVIEW_ID))
+            .expect("the preview");
+        let bounds = place.bounds();
+        assert_eq!(
+            place.visible_bounds(),
+            Some(bounds),
+            "the preview reaches out of the window"
+        );
+        // The whole page is drawn inside what the window shows.
+        let page = &laid.pages[0];
+        let canvas = iced::Size::new(bounds.width, bounds.height - 40.0);
+        let scale = Zoom::FitPage.scale(page.width, page.height, canvas);
+        assert!(page.height * scale <= canvas.height && page.width * scale <= canvas.width);
+        assert!(
+            page.height * scale > 0.8 * canvas.height,
+            "the page fills the height"
+        );
+        assert!(shows(&app, &format!("Trang 1 / {}", laid.pages.len())));
+
+        // The screenshot the README shows (kept under target/ by the test run).
+        let shot = ui.snapshot(&iced::Theme::Light).expect("a snapshot");
+        // iced_test names the file after the renderer too: decision-1280x800-tiny-skia.png.
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let png = dir.join("decision-1280x800.png");
+        let written = |e: &std::fs::DirEntry| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("decision-1280x800-")
+        };
+        for e in std::fs::read_dir(dir).unwrap().flatten().filter(written) {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+        assert!(shot.matches_image(&png).unwrap());
+        assert!(
+            std::fs::read_dir(dir)
+                .unwrap()
+                .flatten()
+                .any(|e| written(&e)),
+            "the screenshot was written"
+        );
+    }
+
+    // Fit width, then zoom steps from the printed size.
+    act(&mut app, |ui| {
+        ui.click("Vừa chiều rộng").expect("fit width");
+    });
+    assert_eq!(app.decision.output.zoom, Zoom::FitWidth);
+    let out = |m: O| Message::Decision(cnscd::app::decision::Message::Output(m));
+    send(&mut app, [out(O::ZoomStep(true))]);
+    assert_eq!(app.decision.output.zoom, Zoom::Percent(125));
+    assert!(shows(&app, "125 %"));
+    send(&mut app, [out(O::ZoomStep(false)), out(O::ZoomStep(false))]);
+    assert_eq!(app.decision.output.zoom, Zoom::Percent(90));
+
+    // PageDown scrolls to the page's end, then turns to the next page; PageUp back.
+    send(
+        &mut app,
+        [Message::Decision(cnscd::app::decision::Message::Output(
+            O::Zoom(Zoom::FitPage),
+        ))],
+    );
+    act(&mut app, |ui| {
+        ui.tap_key(Named::PageDown);
+    });
+    assert_eq!(
+        app.decision.output.page, 1,
+        "PageDown at fit page turns the page"
+    );
+    assert!(shows(&app, &format!("Trang 2 / {}", laid.pages.len())));
+    act(&mut app, |ui| {
+        ui.tap_key(Named::PageUp);
+    });
+    assert_eq!(app.decision.output.page, 0);
+}

@@ -14,7 +14,7 @@ use iced::widget::{button, canvas, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::preview::PagePreview;
+use super::preview::{PagePreview, Request, Zoom};
 use super::{Context, Db, UI_FONT_STRONG, lock, style, widgets};
 use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
@@ -23,6 +23,9 @@ use crate::office::output::Target;
 use crate::office::{self, Error};
 use crate::render::{Fonts, Laid};
 use crate::store::Store;
+
+/// The preview's place on the decision and report screens (tests find it by this).
+pub const PREVIEW_ID: &str = "document_preview";
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -35,6 +38,8 @@ pub struct State {
     pub error: Option<Error>,
     pub laid: Option<Arc<Laid>>,
     pub page: usize,
+    /// How big the preview draws the page (fit page until the clerk zooms).
+    pub zoom: Zoom,
     pub fonts: Option<Fonts>,
     /// Issued documents, newest first.
     pub register: Vec<RegisterLine>,
@@ -66,6 +71,11 @@ pub enum Message {
     Print,
     Printed(Result<PathBuf, Error>),
     Page(usize),
+    Zoom(Zoom),
+    /// "+" or "−": one zoom step from the zoom shown.
+    ZoomStep(bool),
+    /// What the preview itself asks (PageDown at a page's end, Ctrl+wheel).
+    Preview(Request),
     /// The clerk's answer to "replace the existing file?".
     Replace(bool),
     VoidAsk(i64),
@@ -259,8 +269,26 @@ impl State {
                 let task = Task::perform(async move { dialogs.open_file(&path) }, Message::Opened);
                 (task, None)
             }
-            Message::Page(p) => {
-                self.page = p;
+            Message::Page(p) | Message::Preview(Request::Page(p)) => {
+                let pages = self.laid.as_ref().map_or(1, |l| l.pages.len());
+                self.page = p.min(pages.saturating_sub(1));
+                (Task::none(), None)
+            }
+            Message::Zoom(z) => {
+                self.zoom = z;
+                (Task::none(), None)
+            }
+            Message::ZoomStep(up) => {
+                // From a fit, the steps start at the printed size.
+                let now = match self.zoom {
+                    Zoom::Percent(p) => p,
+                    Zoom::FitPage | Zoom::FitWidth => 100,
+                };
+                self.zoom = Zoom::step(now as f32 / 100.0 * 96.0 / 72.0, up);
+                (Task::none(), None)
+            }
+            Message::Preview(Request::Zoom(scale, up)) => {
+                self.zoom = Zoom::step(scale, up);
                 (Task::none(), None)
             }
             Message::Replace(yes) => match self.confirm_replace.take() {
@@ -467,12 +495,27 @@ impl State {
         col.into()
     }
 
-    /// The pages as they will print, with a pager.
+    /// The pages as they will print: the page count and pager, fit page, fit width
+    /// and zoom steps, as a PDF viewer has them; the page scrolls with the wheel and
+    /// PageUp / PageDown.
     pub fn preview(&self, l: Lang) -> Element<'_, Message> {
         let Some(laid) = &self.laid else {
             return text("").into();
         };
-        column![
+        let mode = |label: T, zoom: Zoom| {
+            button(text(tr(l, label)).size(style::LABEL))
+                .style(if self.zoom == zoom {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .on_press(Message::Zoom(zoom))
+        };
+        let percent = match self.zoom {
+            Zoom::Percent(p) => format!("{p} %"),
+            Zoom::FitPage | Zoom::FitWidth => String::new(),
+        };
+        let bar = row![
             widgets::pager(
                 tr(l, T::DecisionPage),
                 self.page,
@@ -480,10 +523,27 @@ impl State {
                 false,
                 Message::Page
             ),
+            iced::widget::space::horizontal(),
+            mode(T::PreviewFitPage, Zoom::FitPage),
+            mode(T::PreviewFitWidth, Zoom::FitWidth),
+            button(text("−"))
+                .style(button::secondary)
+                .on_press(Message::ZoomStep(false)),
+            text(percent).size(style::LABEL).width(48).center(),
+            button(text("+"))
+                .style(button::secondary)
+                .on_press(Message::ZoomStep(true)),
+        ]
+        .spacing(style::SPACE)
+        .align_y(iced::Alignment::Center);
+        column![
+            bar,
             canvas(PagePreview {
                 laid: laid.clone(),
                 page: self.page,
                 fonts: self.fonts(),
+                zoom: self.zoom,
+                on: Message::Preview,
             })
             .width(Length::Fill)
             .height(Length::Fill),

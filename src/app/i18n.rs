@@ -237,6 +237,8 @@ keys! {
     SettingsCommuneDay => "settings_commune_day",
     // Issue 12: the window as a clerk finds it.
     OutputPrint => "output_print",
+    PreviewFitPage => "preview_fit_page",
+    PreviewFitWidth => "preview_fit_width",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

@@ -420,6 +420,7 @@ impl State {
             .spacing(style::SPACE)
             .width(Length::FillPortion(2)),
             container(self.output.preview(l).map(Message::Output))
+                .id(document_output::PREVIEW_ID)
                 .width(Length::FillPortion(3))
                 .height(Length::Fill),
         ]
