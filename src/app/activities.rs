@@ -42,7 +42,8 @@ pub struct Line {
     pub kind: String,
     pub people: String,
     pub households: String,
-    pub counts: String,
+    /// (count, unit, indicator's name) of what the activity adds.
+    pub counts: Vec<(i64, String, String)>,
     pub note: String,
     pub participants: usize,
     pub evidence: Vec<Evidence>,
@@ -209,11 +210,11 @@ impl State {
             .iter()
             .map(|t| (t.id, t.name.clone()))
             .collect();
-        let units: std::collections::HashMap<i64, String> = self
+        let units: std::collections::HashMap<i64, (String, String)> = self
             .lists
             .indicators
             .iter()
-            .map(|(id, name, unit)| (*id, format!("{unit} ({name})")))
+            .map(|(id, name, unit)| (*id, (unit.clone(), name.clone())))
             .collect();
         query(
             db,
@@ -241,14 +242,10 @@ impl State {
                                 .counts
                                 .iter()
                                 .map(|(i, n)| {
-                                    format!(
-                                        "+{} {}",
-                                        number::int(*n),
-                                        units.get(i).map(String::as_str).unwrap_or("")
-                                    )
+                                    let (unit, name) = units.get(i).cloned().unwrap_or_default();
+                                    (*n, unit, name)
                                 })
-                                .collect::<Vec<_>>()
-                                .join("; "),
+                                .collect(),
                             participants: a.participants.len(),
                             note: a.note,
                             evidence: r.evidence,
@@ -694,9 +691,10 @@ impl State {
                 button(text("×"))
                     .style(button::text)
                     .on_press(Message::AllTeams),
-                widgets::picker(
-                    self.lists.kinds.as_slice(),
-                    self.kind.clone(),
+                widgets::picker_with(
+                    &self.lists.kinds,
+                    self.kind.as_ref(),
+                    |k| super::names::kind(l, &k.name).into_owned(),
                     Some(tr(l, T::ActivityAllKinds)),
                     Length::FillPortion(3),
                     Message::Kind
@@ -709,7 +707,13 @@ impl State {
                     .on_input(Message::Month)
                     .padding(style::PAD_FIELD)
                     .width(Length::FillPortion(2)),
-                text(format!("{} {}", self.total, tr(l, T::ActivityCount))).color(style::MUTED),
+                text(super::names::count(
+                    l,
+                    self.total as i64,
+                    tr(l, T::ActivityCountOne),
+                    tr(l, T::ActivityCount)
+                ))
+                .color(style::MUTED),
             ]
             .spacing(8),
         ]
@@ -756,14 +760,18 @@ impl State {
         }
         let mut table = column![].spacing(6);
         if self.lines.is_empty() {
-            table = table.push(text(tr(l, T::RosterEmpty)).color(style::MUTED));
+            table = table.push(text(tr(l, T::ActivityEmpty)).color(style::MUTED));
         }
         for line in &self.lines {
             let mut card = column![
                 row![
-                    text(format!("{} — {}", line.date, line.kind))
-                        .font(UI_FONT_STRONG)
-                        .width(Length::Fill),
+                    text(format!(
+                        "{} — {}",
+                        line.date,
+                        super::names::kind(l, &line.kind)
+                    ))
+                    .font(UI_FONT_STRONG)
+                    .width(Length::Fill),
                     button(text(tr(l, T::DetailEdit)).size(style::LABEL))
                         .style(button::text)
                         .on_press(Message::Edit(line.id)),
@@ -775,7 +783,7 @@ impl State {
                         .on_press(Message::Delete(
                             line.id,
                             line.version,
-                            format!("{} — {}", line.date, line.kind)
+                            format!("{} — {}", line.date, super::names::kind(l, &line.kind))
                         )),
                 ]
                 .spacing(6),
@@ -794,7 +802,20 @@ impl State {
             ]
             .spacing(2);
             if !line.counts.is_empty() {
-                card = card.push(text(&line.counts).size(style::LABEL).color(style::OK));
+                let counts = line
+                    .counts
+                    .iter()
+                    .map(|(n, unit, name)| {
+                        format!(
+                            "+{} {} ({})",
+                            number::int(*n),
+                            super::names::unit(l, unit, *n),
+                            super::names::indicator(l, name)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                card = card.push(text(counts).size(style::LABEL).color(style::OK));
             }
             if !line.note.is_empty() {
                 card = card.push(text(&line.note).size(style::LABEL));

@@ -121,9 +121,10 @@ pub fn view<'a>(
             ),
             pick_col(
                 T::ActivityKind,
-                widgets::picker(
-                    lists.kinds.as_slice(),
-                    f.kind.clone(),
+                widgets::picker_with(
+                    &lists.kinds,
+                    f.kind.as_ref(),
+                    |k| super::names::kind(l, &k.name).into_owned(),
                     None,
                     Length::Fill,
                     Message::FormKind

@@ -9,17 +9,17 @@ use iced::{Element, Length};
 use super::i18n::{T, tr};
 use super::style;
 use super::widgets;
-use crate::domain::place::{Commune, CommuneKind, District, DistrictKind, capitalise_first};
+use crate::domain::place::{Commune, CommuneKind, District, DistrictKind};
 use crate::domain::preset::Preset;
 use crate::domain::{Field, FieldError, Lang};
 use crate::store::NewCommune;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KindChoice(pub CommuneKind);
+pub struct KindChoice(pub CommuneKind, pub Lang);
 
 impl fmt::Display for KindChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&capitalise_first(self.0.word()))
+        f.write_str(&super::names::place_kind(self.1, self.0.word()))
     }
 }
 
@@ -30,7 +30,7 @@ pub struct DistrictChoice(pub Option<DistrictKind>, pub Lang);
 impl fmt::Display for DistrictChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(k) => f.write_str(&capitalise_first(k.word())),
+            Some(k) => f.write_str(&super::names::place_kind(self.1, k.word())),
             None => f.write_str(tr(self.1, T::CommuneNoDistrict)),
         }
     }
@@ -269,7 +269,10 @@ impl CommuneForm {
     }
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
-        let kinds: Vec<KindChoice> = CommuneKind::ALL.into_iter().map(KindChoice).collect();
+        let kinds: Vec<KindChoice> = CommuneKind::ALL
+            .into_iter()
+            .map(|k| KindChoice(k, l))
+            .collect();
         let districts: Vec<DistrictChoice> = std::iter::once(None)
             .chain(DistrictKind::ALL.into_iter().map(Some))
             .map(|k| DistrictChoice(k, l))
@@ -311,7 +314,7 @@ impl CommuneForm {
                     label(tr(l, T::CommuneKind).to_string()),
                     widgets::picker(
                         kinds,
-                        Some(KindChoice(self.kind)),
+                        Some(KindChoice(self.kind, l)),
                         None,
                         Length::Fill,
                         Message::Kind

@@ -239,6 +239,11 @@ keys! {
     OutputPrint => "output_print",
     PreviewFitPage => "preview_fit_page",
     PreviewFitWidth => "preview_fit_width",
+    ProgressWhole => "progress_whole",
+    ProgressYes => "progress_yes",
+    ProgressNo => "progress_no",
+    ActivityCountOne => "activity_count_one",
+    ActivityEmpty => "activity_empty",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

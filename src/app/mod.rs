@@ -15,6 +15,7 @@ pub mod dialogs;
 pub mod document_output;
 pub mod i18n;
 pub mod member_form;
+pub mod names;
 pub mod overview;
 pub mod preview;
 pub mod progress;

@@ -28,6 +28,16 @@ impl fmt::Display for ScopeChoice {
     }
 }
 
+impl ScopeChoice {
+    /// `Toàn xã Đắk Nia` / `All of xã Đắk Nia` for the commune; a team by its name.
+    pub fn label(&self, l: Lang) -> String {
+        match self.scope {
+            Scope::Commune(_) => format!("{} {}", tr(l, T::ProgressWhole), self.name),
+            Scope::Team(_) => self.name.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct State {
     pub commune_id: i64,
@@ -85,7 +95,7 @@ impl State {
                 let mut out = vec![ScopeChoice {
                     scope: Scope::Commune(c.id),
                     village: None,
-                    name: format!("Toàn {}", c.full_name()),
+                    name: c.full_name(),
                 }];
                 for t in s.teams(c.id)? {
                     if t.village_id.is_some() {
@@ -334,9 +344,10 @@ impl State {
             row![
                 column![
                     text(tr(l, T::ProgressScope)).size(style::LABEL),
-                    widgets::picker(
-                        self.scopes.as_slice(),
-                        self.scope.clone(),
+                    widgets::picker_with(
+                        &self.scopes,
+                        self.scope.as_ref(),
+                        |s| s.label(l),
                         None,
                         Length::Fill,
                         Message::Scope
@@ -397,15 +408,24 @@ impl State {
             ]
             .spacing(6);
             for line in &f.lines {
-                let [target, period, cumulative, share, reached] = line.progress.cells();
+                let [target, period, cumulative, share, _] = line.progress.cells();
+                let reached = match line.progress.reached() {
+                    Some(true) => tr(l, T::ProgressYes).to_string(),
+                    Some(false) => tr(l, T::ProgressNo).to_string(),
+                    None => crate::domain::number::MISSING.to_string(),
+                };
                 let reached_color = match line.progress.reached() {
                     Some(true) => style::OK,
                     Some(false) => style::WARNING,
                     None => style::MUTED,
                 };
                 let mut name = column![
-                    text(format!("{} ({})", line.indicator.name, line.indicator.unit))
-                        .size(style::LABEL)
+                    text(format!(
+                        "{} ({})",
+                        super::names::indicator(l, &line.indicator.name),
+                        super::names::unit(l, &line.indicator.unit, 2)
+                    ))
+                    .size(style::LABEL)
                 ];
                 if let Some(s) = line.progress.share() {
                     name = name.push(progress_bar(0.0..=100.0, s.min(100.0) as f32).girth(6));
@@ -468,9 +488,13 @@ impl State {
         for (i, (_, name, percent, typed)) in self.targets.iter().enumerate() {
             targets = targets.push(
                 row![
-                    text(format!("{name}{}", if *percent { " (%)" } else { "" }))
-                        .size(style::LABEL)
-                        .width(Length::FillPortion(3)),
+                    text(format!(
+                        "{}{}",
+                        super::names::indicator(l, name),
+                        if *percent { " (%)" } else { "" }
+                    ))
+                    .size(style::LABEL)
+                    .width(Length::FillPortion(3)),
                     text_input("—", typed)
                         .id(if i == 0 { "target_0" } else { "target_n" })
                         .on_input(move |v| Message::Target(i, v))

@@ -348,9 +348,10 @@ impl State {
                 .font(UI_FONT_STRONG),
             column![
                 text(tr(l, T::ProgressScope)).size(style::LABEL),
-                widgets::picker(
-                    self.scopes.as_slice(),
-                    self.scope.clone(),
+                widgets::picker_with(
+                    &self.scopes,
+                    self.scope.as_ref(),
+                    |s| super::names::report_scope(l, &s.0.name),
                     None,
                     Length::Fill,
                     Message::Scope

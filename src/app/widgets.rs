@@ -153,3 +153,46 @@ where
         .clip(true);
     stack![list, over].width(width).into()
 }
+
+/// An option of a drop-down with the text the interface's language gives it.
+#[derive(Debug, Clone)]
+pub struct Shown<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T: PartialEq> PartialEq for Shown<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T> std::fmt::Display for Shown<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// [`picker`] whose options are shown by `label` (a name in the interface's language).
+pub fn picker_with<'a, T, M>(
+    options: &[T],
+    selected: Option<&T>,
+    label: impl Fn(&T) -> String,
+    placeholder: Option<&'a str>,
+    width: impl Into<Length>,
+    on_select: impl Fn(T) -> M + 'a,
+) -> Element<'a, M>
+where
+    T: PartialEq + Clone + 'a,
+    M: Clone + 'a,
+{
+    let shown = |t: &T| Shown {
+        value: t.clone(),
+        label: label(t),
+    };
+    let list: Vec<Shown<T>> = options.iter().map(shown).collect();
+    let selected = selected.map(shown);
+    picker(list, selected, placeholder, width, move |s: Shown<T>| {
+        on_select(s.value)
+    })
+}
