@@ -93,6 +93,8 @@ pub struct State {
     pub notice: Option<Msg>,
     pub error: Option<Error>,
     generation: u64,
+    /// The kind of the activity saved last: a new record starts on it.
+    pub last_kind: Option<KindChoice>,
 }
 
 #[derive(Debug, Clone)]
@@ -274,7 +276,7 @@ impl State {
                 .team
                 .clone()
                 .or_else(|| self.lists.teams.first().cloned()),
-            kind: self.kind.clone(),
+            kind: self.kind.clone().or_else(|| self.last_kind.clone()),
             editing: None,
             errors: Vec::new(),
             tried: false,
@@ -517,6 +519,9 @@ impl State {
             Message::Saved(Ok(m)) => {
                 self.notice = Some(m);
                 self.error = None;
+                if let Some(kind) = self.form.as_ref().and_then(|f| f.kind.clone()) {
+                    self.last_kind = Some(kind);
+                }
                 // Quick entry: keep the day, team and kind; clear the figures.
                 if let Some(f) = &mut self.form {
                     if f.editing.is_some() {

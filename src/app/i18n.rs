@@ -244,6 +244,8 @@ keys! {
     ProgressNo => "progress_no",
     ActivityCountOne => "activity_count_one",
     ActivityEmpty => "activity_empty",
+    FormMale => "form_male",
+    FormFemale => "form_female",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

@@ -139,6 +139,25 @@ impl Shortcut {
     }
 }
 
+/// Esc pressed in a field, which took the key (text fields do): still the form's
+/// Cancel. Esc no field took comes through [`Shortcut::from_event`].
+pub fn escape_in_field(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: window::Id,
+) -> Option<Message> {
+    match (event, status) {
+        (
+            iced::Event::Keyboard(keyboard::Event::KeyPressed {
+                key: Key::Named(Named::Escape),
+                ..
+            }),
+            iced::event::Status::Captured,
+        ) => Some(Message::Shortcut(Shortcut::Cancel)),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// First run: no commune yet.
@@ -629,6 +648,9 @@ impl App {
                 .filter_map(Shortcut::from_event)
                 .map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
+            // A field keeps Esc for itself (it only loses focus): Esc closes the form at
+            // once all the same.
+            iced::event::listen_with(escape_in_field),
         ])
     }
 

@@ -52,6 +52,12 @@ pub struct State {
     pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
     generation: u64,
+    /// The joining date, decision and role of the member added last: the next one
+    /// added starts with them (members are often added several from one decision).
+    pub last_joining: Option<(
+        crate::domain::people::JoinInput,
+        crate::domain::people::Role,
+    )>,
 }
 
 #[derive(Debug, Clone)]
@@ -209,7 +215,14 @@ impl State {
             Message::Add => {
                 if self.form.is_none() {
                     let team = self.team.clone().or_else(|| self.teams.first().cloned());
-                    self.form = Some(Form::new(team));
+                    let mut form = Form::new(team);
+                    if let Some((join, role)) = &self.last_joining {
+                        form.join.joined_on = join.joined_on.clone();
+                        form.join.joined_by = join.joined_by.clone();
+                        form.role = *role;
+                        form.check();
+                    }
+                    self.form = Some(form);
                 }
                 self.notice = None;
                 iced::widget::operation::focus(member_form::field_id(
@@ -246,14 +259,19 @@ impl State {
                         team_id: team,
                         person,
                         joining,
-                    }) => query(
-                        db,
-                        move |s| {
-                            let row = s.add_member(team, &person, &joining)?;
-                            Ok(row.person.display_name().to_string())
-                        },
-                        Message::Saved,
-                    ),
+                    }) => {
+                        if let Some(f) = &self.form {
+                            self.last_joining = Some((f.join.clone(), f.role));
+                        }
+                        query(
+                            db,
+                            move |s| {
+                                let row = s.add_member(team, &person, &joining)?;
+                                Ok(row.person.display_name().to_string())
+                            },
+                            Message::Saved,
+                        )
+                    }
                 }
             }
             Message::Saved(Ok(name)) => {
