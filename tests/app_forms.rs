@@ -119,3 +119,79 @@ fn esc_in_a_field_closes_the_form_at_once() {
     send(&mut app, [m]);
     assert!(app.roster.form.is_none(), "one Esc closed the form");
 }
+
+#[test]
+fn the_warning_count_opens_the_warnings_and_villages_are_renamed_on_the_teams_screen() {
+    use cnscd::app::teams::Message as Tm;
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Teams)]);
+    // A new team has no members yet: the rule preset warns.
+    let thon3 = app
+        .teams
+        .data
+        .without_team
+        .iter()
+        .find(|v| v.name == "Thôn 3")
+        .cloned()
+        .unwrap();
+    send(
+        &mut app,
+        [
+            Message::Teams(Tm::NewTeamVillage(thon3)),
+            Message::Teams(Tm::CreateVillageTeam),
+        ],
+    );
+    let team = app
+        .teams
+        .data
+        .teams
+        .iter()
+        .find(|t| !t.warnings.is_empty())
+        .cloned()
+        .expect("a demo team with warnings");
+    let first = team.warnings[0].vi.clone();
+    assert!(!shows(&app, &format!("⚠ {first}")), "closed at first");
+    let count = format!("⚠ {} cảnh báo theo bộ quy tắc", team.warnings.len());
+    act(&mut app, |ui| {
+        ui.click(count.as_str()).expect("the count is a button");
+    });
+    assert!(shows(&app, &format!("⚠ {first}")), "the warnings it counts");
+
+    // The villages are listed with "rename"; a name without its kind is refused.
+    let village = app
+        .teams
+        .data
+        .villages
+        .iter()
+        .find(|v| v.name == "Thôn 3")
+        .cloned()
+        .unwrap();
+    send(
+        &mut app,
+        [
+            Message::Teams(Tm::RenameVillage(village.id)),
+            Message::Teams(Tm::VillageName("Phú Lợi".into())),
+            Message::Teams(Tm::SaveVillage),
+        ],
+    );
+    assert!(shows(
+        &app,
+        "Lỗi: Thôn, ấp, khu phố: ghi cả loại và tên, ví dụ “Thôn 3”, “Bon Bu Prăng”, “Tổ dân phố 2”"
+    ));
+    send(
+        &mut app,
+        [
+            Message::Teams(Tm::RenameVillage(village.id)),
+            Message::Teams(Tm::VillageName("Thôn Phú Lợi".into())),
+            Message::Teams(Tm::SaveVillage),
+        ],
+    );
+    assert!(shows(&app, "Đã đổi tên thành Thôn Phú Lợi"));
+    assert!(
+        app.teams
+            .data
+            .villages
+            .iter()
+            .any(|v| v.id == village.id && v.name == "Thôn Phú Lợi")
+    );
+}

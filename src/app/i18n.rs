@@ -246,6 +246,10 @@ keys! {
     ActivityEmpty => "activity_empty",
     FormMale => "form_male",
     FormFemale => "form_female",
+    TeamsWarningOne => "teams_warning_one",
+    TeamsVillages => "teams_villages",
+    TeamsNoTeam => "teams_no_team",
+    TeamsRename => "teams_rename",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");
