@@ -1,7 +1,7 @@
 //! Widgets every screen shares: the labelled field, the pager, the status line and
 //! the drop-down list.
 
-use iced::widget::{button, column, container, pick_list, row, stack, text, text_input};
+use iced::widget::{button, column, container, pick_list, row, stack, text, text_input, tooltip};
 use iced::{Element, Length, Padding};
 
 use super::i18n::{T, tr};
@@ -136,10 +136,14 @@ where
         (None, None) => (String::new(), None),
     };
     let list = pick_list(options, None::<T>, on_select).width(Length::Fill);
+    // A long name (a team, a kind) may not fit: the whole of it shows on hover.
+    let whole = (label.chars().count() > 40).then(|| label.clone());
     let mut shown = text(label).wrapping(text::Wrapping::None);
     if let Some(c) = color {
         shown = shown.color(c);
     }
+    // The inner box clips the text before the arrow; the outer one places it.
+    let shown = container(shown).width(Length::Fill).clip(true);
     let over = container(shown)
         .padding(Padding {
             top: 0.0,
@@ -151,7 +155,18 @@ where
         .height(Length::Fill)
         .align_y(iced::alignment::Vertical::Center)
         .clip(true);
-    stack![list, over].width(width).into()
+    let picker = stack![list, over].width(width);
+    match whole {
+        Some(whole) => tooltip(
+            picker,
+            container(text(whole).size(style::LABEL))
+                .padding(style::PAD_BOX)
+                .style(container::bordered_box),
+            tooltip::Position::Bottom,
+        )
+        .into(),
+        None => picker.into(),
+    }
 }
 
 /// An option of a drop-down with the text the interface's language gives it.
