@@ -195,3 +195,26 @@ fn the_warning_count_opens_the_warnings_and_villages_are_renamed_on_the_teams_sc
             .any(|v| v.id == village.id && v.name == "Thôn Phú Lợi")
     );
 }
+
+#[test]
+fn a_letter_typed_right_after_tab_goes_to_the_next_field() {
+    use cnscd::app::roster::Message as R;
+    let mut app = demo_app();
+    send(
+        &mut app,
+        [Message::Navigate(Screen::Roster), Message::Roster(R::Add)],
+    );
+    // Tab and the next letters in one go, as fast typing brings them.
+    act(&mut app, |ui| {
+        ui.click(Id::new("full_name")).unwrap();
+        ui.typewrite("Lò Văn A");
+        ui.tap_key(Named::Tab);
+        ui.typewrite("A");
+    });
+    let form = app.roster.form.as_ref().expect("the form");
+    assert_eq!(form.person.full_name, "Lò Văn A");
+    assert_eq!(
+        form.person.given_name, "A",
+        "the letter went to the next field"
+    );
+}

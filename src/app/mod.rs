@@ -25,6 +25,7 @@ pub mod roster;
 pub mod settings;
 pub mod setup;
 pub mod style;
+pub mod tab_focus;
 pub mod teams;
 pub mod widgets;
 
@@ -683,10 +684,11 @@ impl App {
 
     pub fn view(&self) -> Element<'_, Message> {
         let page = self.page();
-        match self.confirm_quit {
+        let window = match self.confirm_quit {
             Some(_) => stack![page, self.confirm_view()].into(),
             None => page,
-        }
+        };
+        tab_focus::tab_focus(window).into()
     }
 
     fn page(&self) -> Element<'_, Message> {
