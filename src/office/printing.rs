@@ -86,6 +86,7 @@ pub fn print(file: &Path) -> Result<(), Error> {
                 "-Command",
                 &format!("Start-Process -FilePath '{quoted}' -Verb Print"),
             ]);
+            no_console(&mut c);
             c
         }
         PrintCommand::Spooler(lp) => {
@@ -129,12 +130,25 @@ fn no_printing() -> Error {
     }
 }
 
+/// On Windows, a helper program runs without flashing a console window.
+fn no_console(cmd: &mut Command) {
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        cmd.creation_flags(CREATE_NO_WINDOW);
+    }
+    #[cfg(not(windows))]
+    let _ = cmd;
+}
+
 /// The command that opens `file` in the program the system uses for it.
 fn viewer_command(file: &Path) -> Command {
     if cfg!(windows) {
         // `start` is a command of cmd.exe; the empty title keeps a quoted path whole.
         let mut c = Command::new("cmd");
         c.args(["/C", "start", ""]).arg(file);
+        no_console(&mut c);
         c
     } else if cfg!(target_os = "macos") {
         let mut c = Command::new("open");
