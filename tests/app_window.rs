@@ -325,3 +325,16 @@ fn the_preview_shows_a_whole_page_at_fit_page_and_zooms_scrolls_and_turns_pages(
     });
     assert_eq!(app.decision.output.page, 0);
 }
+
+#[test]
+fn a_click_on_a_drop_down_s_text_reaches_the_list_under_it() {
+    let mut app = demo_app();
+    send(&mut app, [Message::Navigate(Screen::Roster)]);
+    let shown = bounds_of(&app, "Mọi vai trò");
+    let mut ui = iced_test::Simulator::with_settings(settings(), app.view());
+    // Nothing else is under the text: only the list opening takes the click. (The
+    // Simulator cannot lay out the menu that opens, so choosing is not clicked here.)
+    ui.point_at(shown.center());
+    let status = ui.simulate(iced_test::simulator::click());
+    assert_eq!(status.first(), Some(&iced::event::Status::Captured));
+}
