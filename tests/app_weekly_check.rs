@@ -91,7 +91,11 @@ fn a_sound_file_is_checked_once_a_week() {
     );
     assert!(shows(&app, &when));
     send(&mut app, [Message::Settings(settings::Message::CheckNow)]);
-    let notice = app.settings.notice.clone().expect("the result is said");
+    let notice = app
+        .settings
+        .backup_notice
+        .clone()
+        .expect("the result is said");
     assert!(notice.vi.contains("không có lỗi"), "{}", notice.vi);
 }
 

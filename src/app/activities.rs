@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::activity_form;
@@ -42,7 +42,8 @@ pub struct Line {
     pub kind: String,
     pub people: String,
     pub households: String,
-    pub counts: String,
+    /// (count, unit, indicator's name) of what the activity adds.
+    pub counts: Vec<(i64, String, String)>,
     pub note: String,
     pub participants: usize,
     pub evidence: Vec<Evidence>,
@@ -92,6 +93,8 @@ pub struct State {
     pub notice: Option<Msg>,
     pub error: Option<Error>,
     generation: u64,
+    /// The kind of the activity saved last: a new record starts on it.
+    pub last_kind: Option<KindChoice>,
 }
 
 #[derive(Debug, Clone)]
@@ -209,11 +212,11 @@ impl State {
             .iter()
             .map(|t| (t.id, t.name.clone()))
             .collect();
-        let units: std::collections::HashMap<i64, String> = self
+        let units: std::collections::HashMap<i64, (String, String)> = self
             .lists
             .indicators
             .iter()
-            .map(|(id, name, unit)| (*id, format!("{unit} ({name})")))
+            .map(|(id, name, unit)| (*id, (unit.clone(), name.clone())))
             .collect();
         query(
             db,
@@ -241,14 +244,10 @@ impl State {
                                 .counts
                                 .iter()
                                 .map(|(i, n)| {
-                                    format!(
-                                        "+{} {}",
-                                        number::int(*n),
-                                        units.get(i).map(String::as_str).unwrap_or("")
-                                    )
+                                    let (unit, name) = units.get(i).cloned().unwrap_or_default();
+                                    (*n, unit, name)
                                 })
-                                .collect::<Vec<_>>()
-                                .join("; "),
+                                .collect(),
                             participants: a.participants.len(),
                             note: a.note,
                             evidence: r.evidence,
@@ -277,7 +276,7 @@ impl State {
                 .team
                 .clone()
                 .or_else(|| self.lists.teams.first().cloned()),
-            kind: self.kind.clone(),
+            kind: self.kind.clone().or_else(|| self.last_kind.clone()),
             editing: None,
             errors: Vec::new(),
             tried: false,
@@ -520,6 +519,9 @@ impl State {
             Message::Saved(Ok(m)) => {
                 self.notice = Some(m);
                 self.error = None;
+                if let Some(kind) = self.form.as_ref().and_then(|f| f.kind.clone()) {
+                    self.last_kind = Some(kind);
+                }
                 // Quick entry: keep the day, team and kind; clear the figures.
                 if let Some(f) = &mut self.form {
                     if f.editing.is_some() {
@@ -623,10 +625,7 @@ impl State {
             }
             Message::OpenEvidence(path) => {
                 let dialogs = dialogs.clone();
-                Task::perform(
-                    async move { dialogs.open_file(&path).map_err(|e| Error::file(&path, &e)) },
-                    Message::Finished,
-                )
+                Task::perform(async move { dialogs.open_file(&path) }, Message::Finished)
             }
         };
         (task, None)
@@ -687,23 +686,24 @@ impl State {
                     .on_press(Message::New),
             ],
             row![
-                pick_list(
+                widgets::picker(
                     self.lists.teams.as_slice(),
                     self.team.clone(),
+                    Some(tr(l, T::RosterAllTeams)),
+                    Length::FillPortion(3),
                     Message::Team
-                )
-                .placeholder(tr(l, T::RosterAllTeams))
-                .width(Length::FillPortion(3)),
+                ),
                 button(text("×"))
                     .style(button::text)
                     .on_press(Message::AllTeams),
-                pick_list(
-                    self.lists.kinds.as_slice(),
-                    self.kind.clone(),
+                widgets::picker_with(
+                    &self.lists.kinds,
+                    self.kind.as_ref(),
+                    |k| super::names::kind(l, &k.name).into_owned(),
+                    Some(tr(l, T::ActivityAllKinds)),
+                    Length::FillPortion(3),
                     Message::Kind
-                )
-                .placeholder(tr(l, T::ActivityAllKinds))
-                .width(Length::FillPortion(3)),
+                ),
                 button(text("×"))
                     .style(button::text)
                     .on_press(Message::AllKinds),
@@ -712,32 +712,35 @@ impl State {
                     .on_input(Message::Month)
                     .padding(style::PAD_FIELD)
                     .width(Length::FillPortion(2)),
-                text(format!("{} {}", self.total, tr(l, T::ActivityCount))).color(style::MUTED),
+                text(super::names::count(
+                    l,
+                    self.total as i64,
+                    tr(l, T::ActivityCountOne),
+                    tr(l, T::ActivityCount)
+                ))
+                .color(style::MUTED),
             ]
             .spacing(8),
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            let mut line = row![
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l)))
-                    .color(style::ERROR)
-                    .width(Length::Fill)
-            ]
-            .spacing(style::SPACE);
-            // Someone changed the record meanwhile: offer to read it again.
-            let editing = self.form.as_ref().and_then(|f| f.editing).map(|(id, _)| id);
-            if let (true, Some(id)) = (e.is_conflict(), editing) {
-                line = line.push(
-                    button(text(tr(l, T::ActivityReload)))
-                        .style(button::secondary)
-                        .on_press(Message::Edit(id)),
-                );
-            }
-            col = col.push(line);
-        }
+        // Someone changed the record meanwhile: offer to read it again.
+        let editing = self.form.as_ref().and_then(|f| f.editing).map(|(id, _)| id);
+        let reload = match (&self.error, editing) {
+            (Some(e), Some(id)) if e.is_conflict() => Some(
+                button(text(tr(l, T::ActivityReload)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::Edit(id))
+                    .into(),
+            ),
+            _ => None,
+        };
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status_with(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+            reload,
+        ));
         if let Some((_, _, label)) = &self.confirm_delete {
             col = col.push(
                 container(
@@ -762,14 +765,18 @@ impl State {
         }
         let mut table = column![].spacing(6);
         if self.lines.is_empty() {
-            table = table.push(text(tr(l, T::RosterEmpty)).color(style::MUTED));
+            table = table.push(text(tr(l, T::ActivityEmpty)).color(style::MUTED));
         }
         for line in &self.lines {
             let mut card = column![
                 row![
-                    text(format!("{} — {}", line.date, line.kind))
-                        .font(UI_FONT_STRONG)
-                        .width(Length::Fill),
+                    text(format!(
+                        "{} — {}",
+                        line.date,
+                        super::names::kind(l, &line.kind)
+                    ))
+                    .font(UI_FONT_STRONG)
+                    .width(Length::Fill),
                     button(text(tr(l, T::DetailEdit)).size(style::LABEL))
                         .style(button::text)
                         .on_press(Message::Edit(line.id)),
@@ -781,7 +788,7 @@ impl State {
                         .on_press(Message::Delete(
                             line.id,
                             line.version,
-                            format!("{} — {}", line.date, line.kind)
+                            format!("{} — {}", line.date, super::names::kind(l, &line.kind))
                         )),
                 ]
                 .spacing(6),
@@ -800,7 +807,20 @@ impl State {
             ]
             .spacing(2);
             if !line.counts.is_empty() {
-                card = card.push(text(&line.counts).size(style::LABEL).color(style::OK));
+                let counts = line
+                    .counts
+                    .iter()
+                    .map(|(n, unit, name)| {
+                        format!(
+                            "+{} {} ({})",
+                            number::int(*n),
+                            super::names::unit(l, unit, *n),
+                            super::names::indicator(l, name)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                card = card.push(text(counts).size(style::LABEL).color(style::OK));
             }
             if !line.note.is_empty() {
                 card = card.push(text(&line.note).size(style::LABEL));

@@ -1,7 +1,7 @@
 //! The activity form: day, team, kind, who took part, people and households reached,
 //! what it adds to each indicator, notes — every refusal under its field.
 
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use super::activities::{COUNT_IDS, Form, Lists, Message};
@@ -110,16 +110,25 @@ pub fn view<'a>(
             ),
             pick_col(
                 T::FormTeam,
-                pick_list(lists.teams.as_slice(), f.team.clone(), Message::FormTeam)
-                    .width(Length::Fill)
-                    .into(),
+                widgets::picker(
+                    lists.teams.as_slice(),
+                    f.team.clone(),
+                    None,
+                    Length::Fill,
+                    Message::FormTeam
+                ),
                 Field::Team
             ),
             pick_col(
                 T::ActivityKind,
-                pick_list(lists.kinds.as_slice(), f.kind.clone(), Message::FormKind)
-                    .width(Length::Fill)
-                    .into(),
+                widgets::picker_with(
+                    &lists.kinds,
+                    f.kind.as_ref(),
+                    |k| super::names::kind(l, &k.name).into_owned(),
+                    None,
+                    Length::Fill,
+                    Message::FormKind
+                ),
                 Field::ActivityType
             ),
         ]

@@ -3,23 +3,23 @@
 
 use std::fmt;
 
-use iced::widget::{column, pick_list, row, text};
+use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
 use super::style;
 use super::widgets;
-use crate::domain::place::{Commune, CommuneKind, District, DistrictKind, capitalise_first};
+use crate::domain::place::{Commune, CommuneKind, District, DistrictKind};
 use crate::domain::preset::Preset;
 use crate::domain::{Field, FieldError, Lang};
 use crate::store::NewCommune;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KindChoice(pub CommuneKind);
+pub struct KindChoice(pub CommuneKind, pub Lang);
 
 impl fmt::Display for KindChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&capitalise_first(self.0.word()))
+        f.write_str(&super::names::place_kind(self.1, self.0.word()))
     }
 }
 
@@ -30,7 +30,7 @@ pub struct DistrictChoice(pub Option<DistrictKind>, pub Lang);
 impl fmt::Display for DistrictChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(k) => f.write_str(&capitalise_first(k.word())),
+            Some(k) => f.write_str(&super::names::place_kind(self.1, k.word())),
             None => f.write_str(tr(self.1, T::CommuneNoDistrict)),
         }
     }
@@ -269,7 +269,10 @@ impl CommuneForm {
     }
 
     pub fn view(&self, l: Lang) -> Element<'_, Message> {
-        let kinds: Vec<KindChoice> = CommuneKind::ALL.into_iter().map(KindChoice).collect();
+        let kinds: Vec<KindChoice> = CommuneKind::ALL
+            .into_iter()
+            .map(|k| KindChoice(k, l))
+            .collect();
         let districts: Vec<DistrictChoice> = std::iter::once(None)
             .chain(DistrictKind::ALL.into_iter().map(Some))
             .map(|k| DistrictChoice(k, l))
@@ -280,12 +283,13 @@ impl CommuneForm {
         let mut district = row![
             column![
                 label(tr(l, T::CommuneDistrictKind).to_string()),
-                pick_list(
+                widgets::picker(
                     districts,
                     Some(DistrictChoice(self.district_kind, l)),
+                    None,
+                    Length::Fill,
                     Message::District
                 )
-                .width(Length::Fill)
             ]
             .spacing(style::SPACE_TIGHT)
             .width(Length::Fill)
@@ -296,7 +300,7 @@ impl CommuneForm {
         }
         let mut preset = column![
             label(Field::Preset.name().get(l).to_string()),
-            pick_list(presets, chosen, Message::Preset).width(Length::Fill),
+            widgets::picker(presets, chosen, None, Length::Fill, Message::Preset),
         ]
         .spacing(style::SPACE_TIGHT);
         if let Some(e) = self.error_for(Field::Preset, l) {
@@ -308,8 +312,13 @@ impl CommuneForm {
             row![
                 column![
                     label(tr(l, T::CommuneKind).to_string()),
-                    pick_list(kinds, Some(KindChoice(self.kind)), Message::Kind)
-                        .width(Length::Fill)
+                    widgets::picker(
+                        kinds,
+                        Some(KindChoice(self.kind, l)),
+                        None,
+                        Length::Fill,
+                        Message::Kind
+                    )
                 ]
                 .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(1)),

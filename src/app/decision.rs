@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_editor, text_input,
+    button, checkbox, column, container, row, scrollable, text, text_editor, text_input,
 };
 use iced::{Element, Length, Task};
 
@@ -289,7 +289,7 @@ impl State {
     fn suggested_path(&self) -> PathBuf {
         let number = self.number.trim();
         let number = if number.is_empty() { "du-thao" } else { number };
-        document_output::documents_folder().join(format!(
+        self.output.folder.join(format!(
             "QD-{number}-{}.pdf",
             self.date.trim().replace(['/', '.', ' '], "-")
         ))
@@ -310,6 +310,8 @@ impl State {
     fn edited(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.dirty = true;
         self.output.notice = None;
+        // The file written before no longer shows what the form says.
+        self.output.saved = None;
         self.rebuild(ctx)
     }
 
@@ -634,18 +636,24 @@ impl State {
                 .font(UI_FONT_STRONG),
             column![
                 text(tr(l, T::DecisionTeam)).size(style::LABEL),
-                pick_list(self.teams.as_slice(), self.team.clone(), Message::Team)
-                    .width(Length::Fill)
+                widgets::picker(
+                    self.teams.as_slice(),
+                    self.team.clone(),
+                    None,
+                    Length::Fill,
+                    Message::Team
+                )
             ]
             .spacing(style::SPACE_TIGHT),
             column![
                 text(tr(l, T::DecisionKind)).size(style::LABEL),
-                pick_list(
+                widgets::picker(
                     kinds,
                     Some(KindChoice(self.kind.unwrap_or(DecisionKind::Establish), l)),
+                    None,
+                    Length::Fill,
                     Message::Kind
                 )
-                .width(Length::Fill)
             ]
             .spacing(style::SPACE_TIGHT),
             row![
@@ -673,12 +681,13 @@ impl State {
             .color(style::WARNING),
             column![
                 text(tr(l, T::DecisionSigning)).size(style::LABEL),
-                pick_list(
+                widgets::picker(
                     signings,
                     Some(SigningChoice(self.signing.unwrap_or(Signing::Committee))),
+                    None,
+                    Length::Fill,
                     Message::Signing
                 )
-                .width(Length::Fill)
             ]
             .spacing(style::SPACE_TIGHT),
             self.field(
@@ -804,11 +813,19 @@ impl State {
         row![
             column![
                 self.output.actions(l).map(Message::Output),
-                scrollable(form.padding(4)).height(Length::Fill)
+                // Room on the right for the scroll bar, so it never covers a field.
+                scrollable(form.padding(iced::Padding {
+                    top: 4.0,
+                    right: 18.0,
+                    bottom: 4.0,
+                    left: 4.0,
+                }))
+                .height(Length::Fill)
             ]
             .spacing(style::SPACE)
             .width(Length::FillPortion(2)),
             container(self.output.preview(l).map(Message::Output))
+                .id(document_output::PREVIEW_ID)
                 .width(Length::FillPortion(3))
                 .height(Length::Fill),
         ]

@@ -1,7 +1,10 @@
-//! The system's file dialog and PDF viewer, behind a small interface that tests replace.
+//! The system's file dialog, PDF viewer and printer, behind a small interface that
+//! tests replace.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use crate::office::{Error, printing};
 
 /// What the window asks of the desktop.
 pub trait Dialogs: Send + Sync + 'static {
@@ -14,8 +17,12 @@ pub trait Dialogs: Send + Sync + 'static {
     fn pick_folder(&self, title: &str) -> Option<PathBuf>;
     /// Asks for a database file to open; `None` when cancelled.
     fn pick_database(&self, title: &str) -> Option<PathBuf>;
-    /// Opens a file in the program the system uses for it.
-    fn open_file(&self, path: &Path) -> std::io::Result<()>;
+    /// Opens a file in the program the system uses for it; refused, saying so and
+    /// naming the folder, when there is no such program.
+    fn open_file(&self, path: &Path) -> Result<(), Error>;
+    /// Sends a PDF to the default printer; refused, saying what is missing, when the
+    /// computer cannot print.
+    fn print_file(&self, path: &Path) -> Result<(), Error>;
 }
 
 /// The real desktop: rfd's dialog, the system's viewer.
@@ -61,27 +68,12 @@ impl Dialogs for System {
             .pick_file()
     }
 
-    fn open_file(&self, path: &Path) -> std::io::Result<()> {
-        use std::process::{Command, Stdio};
-        let mut cmd = if cfg!(windows) {
-            // `start` is a command of cmd.exe; the empty title keeps a quoted path whole.
-            let mut c = Command::new("cmd");
-            c.args(["/C", "start", ""]).arg(path);
-            c
-        } else if cfg!(target_os = "macos") {
-            let mut c = Command::new("open");
-            c.arg(path);
-            c
-        } else {
-            let mut c = Command::new("xdg-open");
-            c.arg(path);
-            c
-        };
-        cmd.stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map(|_| ())
+    fn open_file(&self, path: &Path) -> Result<(), Error> {
+        printing::open_in_viewer(path)
+    }
+
+    fn print_file(&self, path: &Path) -> Result<(), Error> {
+        printing::print(path)
     }
 }
 
@@ -91,13 +83,18 @@ impl Dialogs for System {
 pub struct Scripted {
     pub answer: Mutex<Option<PathBuf>>,
     pub opened: Mutex<Vec<PathBuf>>,
+    pub printed: Mutex<Vec<PathBuf>>,
+    /// The computer has no printer (printing is refused) when set.
+    pub no_printer: Mutex<bool>,
+    /// The computer has no PDF viewer (opening is refused) when set.
+    pub no_viewer: Mutex<bool>,
 }
 
 impl Scripted {
     pub fn new(answer: Option<PathBuf>) -> Arc<Self> {
         Arc::new(Self {
             answer: Mutex::new(answer),
-            opened: Mutex::new(Vec::new()),
+            ..Self::default()
         })
     }
 }
@@ -119,9 +116,29 @@ impl Dialogs for Scripted {
         self.answer.lock().ok()?.clone()
     }
 
-    fn open_file(&self, path: &Path) -> std::io::Result<()> {
+    fn open_file(&self, path: &Path) -> Result<(), Error> {
+        if self.no_viewer.lock().map(|n| *n).unwrap_or(false) {
+            let folder = path.parent().unwrap_or(Path::new(".")).display();
+            return Err(Error::refused(
+                format!("Máy chưa có chương trình xem PDF. Tệp đã lưu trong thư mục {folder}"),
+                format!("No PDF viewer is installed. The file is saved in the folder {folder}"),
+            ));
+        }
         if let Ok(mut o) = self.opened.lock() {
             o.push(path.to_path_buf());
+        }
+        Ok(())
+    }
+
+    fn print_file(&self, path: &Path) -> Result<(), Error> {
+        if self.no_printer.lock().map(|n| *n).unwrap_or(false) {
+            return Err(Error::refused(
+                "Máy này chưa có máy in hoặc lệnh in (lp, lpr).",
+                "This computer has no printer or print command (lp, lpr).",
+            ));
+        }
+        if let Ok(mut p) = self.printed.lock() {
+            p.push(path.to_path_buf());
         }
         Ok(())
     }

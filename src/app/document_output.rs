@@ -14,7 +14,7 @@ use iced::widget::{button, canvas, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::preview::PagePreview;
+use super::preview::{PagePreview, Request, Zoom};
 use super::{Context, Db, UI_FONT_STRONG, lock, style, widgets};
 use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
@@ -23,6 +23,9 @@ use crate::office::output::Target;
 use crate::office::{self, Error};
 use crate::render::{Fonts, Laid};
 use crate::store::Store;
+
+/// The preview's place on the decision and report screens (tests find it by this).
+pub const PREVIEW_ID: &str = "document_preview";
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -35,9 +38,14 @@ pub struct State {
     pub error: Option<Error>,
     pub laid: Option<Arc<Laid>>,
     pub page: usize,
+    /// How big the preview draws the page (fit page until the clerk zooms).
+    pub zoom: Zoom,
     pub fonts: Option<Fonts>,
     /// Issued documents, newest first.
     pub register: Vec<RegisterLine>,
+    /// Where files are suggested (documents folder, else `Văn bản` beside the
+    /// database); set by the window when it opens the database.
+    pub folder: PathBuf,
     /// A job (save, issue, reprint) is running: its buttons wait.
     pub busy: bool,
     /// The file exists: asked whether to replace it (and whether it was an issue).
@@ -61,7 +69,15 @@ pub enum Message {
     Done(Result<Saved, Error>),
     OpenPdf,
     Opened(Result<(), Error>),
+    /// Send the file just written to the printer.
+    Print,
+    Printed(Result<PathBuf, Error>),
     Page(usize),
+    Zoom(Zoom),
+    /// "+" or "−": one zoom step from the zoom shown.
+    ZoomStep(bool),
+    /// What the preview itself asks (PageDown at a page's end, Ctrl+wheel).
+    Preview(Request),
     /// The clerk's answer to "replace the existing file?".
     Replace(bool),
     VoidAsk(i64),
@@ -185,7 +201,16 @@ impl State {
                 self.out_edited = true;
                 self.write(false)
             }
-            Message::Browsed(None) => (Task::none(), None),
+            Message::Browsed(None) => {
+                // Cancelled, or no dialog could open (no desktop portal): either way
+                // the path can be typed.
+                self.error = None;
+                self.notice = Some(Msg::new(
+                    "Chưa chọn nơi lưu. Nếu hộp chọn tệp không hiện ra, hãy gõ đường dẫn vào ô “Lưu vào” rồi bấm Lưu PDF.",
+                    "No place was chosen. If no file dialog appeared, type the path in the “Save to” box and press Save PDF.",
+                ));
+                (iced::widget::operation::focus("document_out"), None)
+            }
             Message::Save => self.write(false),
             Message::Issue => self.write(true),
             Message::Reprint(id) => {
@@ -215,19 +240,59 @@ impl State {
                 (Task::none(), None)
             }
             Message::Opened(Ok(())) => (Task::none(), None),
-            Message::OpenPdf => {
+            Message::Print => {
                 let Some(path) = self.saved.clone() else {
                     return (Task::none(), None);
                 };
                 let dialogs = ctx.dialogs.clone();
                 let task = Task::perform(
-                    async move { dialogs.open_file(&path).map_err(|e| Error::file(&path, &e)) },
-                    Message::Opened,
+                    async move { dialogs.print_file(&path).map(|()| path) },
+                    Message::Printed,
                 );
                 (task, None)
             }
-            Message::Page(p) => {
-                self.page = p;
+            Message::Printed(Ok(path)) => {
+                let p = path.display();
+                self.error = None;
+                self.notice = Some(Msg::new(
+                    format!("Đã gửi tới máy in: {p}"),
+                    format!("Sent to the printer: {p}"),
+                ));
+                (Task::none(), None)
+            }
+            Message::Printed(Err(e)) => {
+                // The file stays: it can still be opened and printed from the viewer.
+                self.error = Some(e);
+                (Task::none(), None)
+            }
+            Message::OpenPdf => {
+                let Some(path) = self.saved.clone() else {
+                    return (Task::none(), None);
+                };
+                let dialogs = ctx.dialogs.clone();
+                let task = Task::perform(async move { dialogs.open_file(&path) }, Message::Opened);
+                (task, None)
+            }
+            Message::Page(p) | Message::Preview(Request::Page(p)) => {
+                let pages = self.laid.as_ref().map_or(1, |l| l.pages.len());
+                self.page = p.min(pages.saturating_sub(1));
+                (Task::none(), None)
+            }
+            Message::Zoom(z) => {
+                self.zoom = z;
+                (Task::none(), None)
+            }
+            Message::ZoomStep(up) => {
+                // From a fit, the steps start at the printed size.
+                let now = match self.zoom {
+                    Zoom::Percent(p) => p,
+                    Zoom::FitPage | Zoom::FitWidth => 100,
+                };
+                self.zoom = Zoom::step(now as f32 / 100.0 * 96.0 / 72.0, up);
+                (Task::none(), None)
+            }
+            Message::Preview(Request::Zoom(scale, up)) => {
+                self.zoom = Zoom::step(scale, up);
                 (Task::none(), None)
             }
             Message::Replace(yes) => match self.confirm_replace.take() {
@@ -360,8 +425,10 @@ impl State {
                 .spacing(style::SPACE_TIGHT),
             );
         }
-        if let Some((path, _)) = &self.confirm_replace {
-            bar = bar.push(
+        // One line of fixed height under the buttons: the question about replacing a
+        // file, else what came of the last job — nothing moves when it changes.
+        let line: Element<'_, Message> = if let Some((path, _)) = &self.confirm_replace {
+            container(
                 row![
                     text(format!("{} {}", tr(l, T::OutputReplaceAsk), path.display()))
                         .size(style::LABEL)
@@ -374,36 +441,35 @@ impl State {
                         .style(button::secondary)
                         .on_press(Message::Replace(false)),
                 ]
-                .spacing(style::SPACE),
-            );
-        }
-        if let Some(e) = &self.error {
-            bar = bar.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l)))
-                    .size(style::LABEL)
-                    .color(style::ERROR),
-            );
-        } else if let Some(n) = &self.notice {
-            let mut line = row![
-                text(n.get(l))
-                    .size(style::LABEL)
-                    .color(style::OK)
-                    .width(Length::Fill)
-            ]
-            .spacing(style::SPACE);
-            if self.saved.is_some() {
-                line = line.push(
-                    button(text(tr(l, T::DecisionOpenPdf)).size(style::LABEL))
-                        .style(button::secondary)
-                        .on_press(Message::OpenPdf),
-                );
-            }
-            bar = bar.push(line);
-        }
+                .spacing(style::SPACE)
+                .align_y(iced::Alignment::Center),
+            )
+            .height(widgets::STATUS_HEIGHT)
+            .align_y(iced::alignment::Vertical::Center)
+            .into()
+        } else {
+            let open = self.saved.is_some().then(|| self.file_buttons(l));
+            widgets::status_with(l, self.notice.as_ref(), self.error.as_ref(), open)
+        };
+        bar = bar.push(line);
         container(bar)
             .padding(style::PAD_BOX)
             .style(container::bordered_box)
             .into()
+    }
+
+    /// "Open PDF" and "Print" for the file just written.
+    fn file_buttons(&self, l: Lang) -> Element<'_, Message> {
+        row![
+            button(text(tr(l, T::DecisionOpenPdf)).size(style::LABEL))
+                .style(button::secondary)
+                .on_press(Message::OpenPdf),
+            button(text(tr(l, T::OutputPrint)).size(style::LABEL))
+                .style(button::secondary)
+                .on_press(Message::Print),
+        ]
+        .spacing(style::SPACE)
+        .into()
     }
 
     /// The register with "print again" and "void" on each line; a voided entry stays,
@@ -451,12 +517,27 @@ impl State {
         col.into()
     }
 
-    /// The pages as they will print, with a pager.
+    /// The pages as they will print: the page count and pager, fit page, fit width
+    /// and zoom steps, as a PDF viewer has them; the page scrolls with the wheel and
+    /// PageUp / PageDown.
     pub fn preview(&self, l: Lang) -> Element<'_, Message> {
         let Some(laid) = &self.laid else {
             return text("").into();
         };
-        column![
+        let mode = |label: T, zoom: Zoom| {
+            button(text(tr(l, label)).size(style::LABEL))
+                .style(if self.zoom == zoom {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .on_press(Message::Zoom(zoom))
+        };
+        let percent = match self.zoom {
+            Zoom::Percent(p) => format!("{p} %"),
+            Zoom::FitPage | Zoom::FitWidth => String::new(),
+        };
+        let bar = row![
             widgets::pager(
                 tr(l, T::DecisionPage),
                 self.page,
@@ -464,10 +545,27 @@ impl State {
                 false,
                 Message::Page
             ),
+            iced::widget::space::horizontal(),
+            mode(T::PreviewFitPage, Zoom::FitPage),
+            mode(T::PreviewFitWidth, Zoom::FitWidth),
+            button(text("−"))
+                .style(button::secondary)
+                .on_press(Message::ZoomStep(false)),
+            text(percent).size(style::LABEL).width(48).center(),
+            button(text("+"))
+                .style(button::secondary)
+                .on_press(Message::ZoomStep(true)),
+        ]
+        .spacing(style::SPACE)
+        .align_y(iced::Alignment::Center);
+        column![
+            bar,
             canvas(PagePreview {
                 laid: laid.clone(),
                 page: self.page,
                 fonts: self.fonts(),
+                zoom: self.zoom,
+                on: Message::Preview,
             })
             .width(Length::Fill)
             .height(Length::Fill),
@@ -569,15 +667,3 @@ pub fn lay_out<M: Send + 'static>(
 
 /// The decision and report screens' output part.
 pub type Output = State;
-
-/// Where files are suggested: the clerk's documents folder, else a `Văn bản` folder in
-/// their home — never a temporary folder.
-pub fn documents_folder() -> PathBuf {
-    directories::UserDirs::new()
-        .map(|u| {
-            u.document_dir()
-                .map(std::path::Path::to_path_buf)
-                .unwrap_or_else(|| u.home_dir().join("Văn bản"))
-        })
-        .unwrap_or_else(|| PathBuf::from("Văn bản"))
-}

@@ -242,6 +242,21 @@ keys! {
     SettingsReportDays => "settings_report_days",
     SettingsVillageDay => "settings_village_day",
     SettingsCommuneDay => "settings_commune_day",
+    // Issue 12: the window as a clerk finds it.
+    OutputPrint => "output_print",
+    PreviewFitPage => "preview_fit_page",
+    PreviewFitWidth => "preview_fit_width",
+    ProgressWhole => "progress_whole",
+    ProgressYes => "progress_yes",
+    ProgressNo => "progress_no",
+    ActivityCountOne => "activity_count_one",
+    ActivityEmpty => "activity_empty",
+    FormMale => "form_male",
+    FormFemale => "form_female",
+    TeamsWarningOne => "teams_warning_one",
+    TeamsVillages => "teams_villages",
+    TeamsNoTeam => "teams_no_team",
+    TeamsRename => "teams_rename",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use iced::widget::{button, column, container, pick_list, row, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
@@ -231,6 +231,31 @@ impl Form {
         )
     }
 
+    /// Gender as a choice: not said, Nam, Nữ (`Male`, `Female` in English).
+    fn gender(&self, l: Lang) -> Element<'_, Message> {
+        let options = ["", "Nam", "Nữ"];
+        let label = |g: &&str| match *g {
+            "Nam" => tr(l, T::FormMale).to_string(),
+            "Nữ" => tr(l, T::FormFemale).to_string(),
+            _ => "—".to_string(),
+        };
+        let chosen = options.iter().find(|g| {
+            crate::domain::text::fold(g) == crate::domain::text::fold(&self.person.gender)
+        });
+        let mut col = column![
+            text(tr(l, T::FormGender)).size(style::LABEL),
+            widgets::picker_with(&options, chosen, label, None, Length::Fill, |g: &str| {
+                Message::Input(Field::Gender, g.to_string())
+            }),
+        ]
+        .spacing(style::SPACE_TIGHT)
+        .width(Length::Fill);
+        if let Some(e) = self.error_for(Field::Gender) {
+            col = col.push(text(e.message(l)).size(style::LABEL).color(style::ERROR));
+        }
+        col.into()
+    }
+
     pub fn view<'a>(&'a self, l: Lang, teams: &'a [TeamChoice]) -> Element<'a, Message> {
         let p = &self.person;
         let roles: Vec<RoleChoice> = Role::ALL.iter().map(|r| RoleChoice(*r, l)).collect();
@@ -240,9 +265,7 @@ impl Form {
                 .size(14)
                 .into()
         } else {
-            pick_list(teams, self.team.clone(), Message::Team)
-                .width(Length::Fill)
-                .into()
+            widgets::picker(teams, self.team.clone(), None, Length::Fill, Message::Team)
         };
         let mut team_col = column![text(tr(l, T::FormTeam)).size(style::LABEL), team_widget]
             .spacing(style::SPACE_TIGHT)
@@ -267,7 +290,7 @@ impl Form {
             ]
             .spacing(12),
             row![
-                self.input(l, T::FormGender, Field::Gender, &p.gender),
+                self.gender(l),
                 self.input(l, T::FormBirthYear, Field::BirthYear, &p.birth_year)
             ]
             .spacing(12),
@@ -282,8 +305,13 @@ impl Form {
                 team_col,
                 column![
                     text(tr(l, T::FormRole)).size(style::LABEL),
-                    pick_list(roles, Some(RoleChoice(self.role, l)), Message::Role)
-                        .width(Length::Fill)
+                    widgets::picker(
+                        roles,
+                        Some(RoleChoice(self.role, l)),
+                        None,
+                        Length::Fill,
+                        Message::Role
+                    )
                 ]
                 .spacing(style::SPACE_TIGHT)
                 .width(Length::Fill),

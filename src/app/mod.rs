@@ -15,6 +15,7 @@ pub mod dialogs;
 pub mod document_output;
 pub mod i18n;
 pub mod member_form;
+pub mod names;
 pub mod overview;
 pub mod preview;
 pub mod progress;
@@ -24,6 +25,7 @@ pub mod roster;
 pub mod settings;
 pub mod setup;
 pub mod style;
+pub mod tab_focus;
 pub mod teams;
 pub mod widgets;
 
@@ -107,6 +109,8 @@ pub enum Shortcut {
     Find,
     /// Ctrl+P: save the decision or report in front as PDF.
     SaveDocument,
+    /// Ctrl+Shift+P: send the PDF just written to the printer.
+    Print,
     /// Esc: close the form or dialog in front.
     Cancel,
     /// Tab and Shift+Tab.
@@ -123,6 +127,7 @@ impl Shortcut {
             return None;
         };
         match (key.as_ref(), modifiers.command()) {
+            (Key::Character("p" | "P"), true) if modifiers.shift() => Some(Self::Print),
             (Key::Character("n"), true) => Some(Self::New),
             (Key::Character("f"), true) => Some(Self::Find),
             (Key::Character("p"), true) => Some(Self::SaveDocument),
@@ -132,6 +137,25 @@ impl Shortcut {
             (Key::Named(Named::Tab), _) => Some(Self::NextField),
             _ => None,
         }
+    }
+}
+
+/// Esc pressed in a field, which took the key (text fields do): still the form's
+/// Cancel. Esc no field took comes through [`Shortcut::from_event`].
+pub fn escape_in_field(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: window::Id,
+) -> Option<Message> {
+    match (event, status) {
+        (
+            iced::Event::Keyboard(keyboard::Event::KeyPressed {
+                key: Key::Named(Named::Escape),
+                ..
+            }),
+            iced::event::Status::Captured,
+        ) => Some(Message::Shortcut(Shortcut::Cancel)),
+        _ => None,
     }
 }
 
@@ -219,6 +243,7 @@ impl App {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let folder = crate::office::printing::output_folder(store.path());
         // An empty database starts with the setup; the check is one indexed row.
         let commune = store.home_commune().ok().flatten().map(|c| c.id);
         let db: Db = Arc::new(Mutex::new(store));
@@ -244,6 +269,8 @@ impl App {
             recovery: None,
             db,
         };
+        app.decision.output.folder = folder.clone();
+        app.reports.output.folder = folder;
         let task = if commune.is_none() {
             Task::none()
         } else {
@@ -318,6 +345,9 @@ impl App {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let folder = crate::office::printing::output_folder(store.path());
+        self.decision.output.folder = folder.clone();
+        self.reports.output.folder = folder;
         self.commune = store.home_commune().ok().flatten().map(|c| c.id);
         *lock(&self.db) = store;
         self.recovery = None;
@@ -418,6 +448,7 @@ impl App {
             return Task::none();
         }
         self.screen = screen;
+        self.clear_notices();
         match screen {
             // The overview is read again: members may have changed meanwhile.
             Screen::Overview => self.overview.load(&self.db).map(Message::Overview),
@@ -433,6 +464,18 @@ impl App {
             Screen::Reports => self.reports.load(&self.db).map(Message::Reports),
             Screen::Roster | Screen::Setup => Task::none(),
         }
+    }
+
+    /// A notice says what just happened: once the clerk goes to another screen, it has
+    /// been seen and goes ("Đã lưu" does not stay for ever). Refusals stay until acted on.
+    fn clear_notices(&mut self) {
+        self.teams.notice = None;
+        self.roster.notice = None;
+        self.activities.notice = None;
+        self.progress.notice = None;
+        self.settings.notice = None;
+        self.decision.output.notice = None;
+        self.reports.output.notice = None;
     }
 
     /// Reads again what a change made stale on the other screens.
@@ -611,6 +654,12 @@ impl App {
                 self.reports_update(reports::Message::Output(document_output::Message::Save))
             }
             (_, Shortcut::SaveDocument) => self.navigate(Screen::Decision),
+            (Screen::Decision, Shortcut::Print) => {
+                self.decision_update(decision::Message::Output(document_output::Message::Print))
+            }
+            (Screen::Reports, Shortcut::Print) => {
+                self.reports_update(reports::Message::Output(document_output::Message::Print))
+            }
             (Screen::Activities, Shortcut::New | Shortcut::Cancel) => {
                 let (task, _) = self.activities.shortcut(s, &ctx);
                 task.map(Message::Activities)
@@ -644,6 +693,9 @@ impl App {
                 .filter_map(Shortcut::from_event)
                 .map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
+            // A field keeps Esc for itself (it only loses focus): Esc closes the form at
+            // once all the same.
+            iced::event::listen_with(escape_in_field),
         ])
     }
 
@@ -676,10 +728,11 @@ impl App {
 
     pub fn view(&self) -> Element<'_, Message> {
         let page = self.page();
-        match self.confirm_quit {
+        let window = match self.confirm_quit {
             Some(_) => stack![page, self.confirm_view()].into(),
             None => page,
-        }
+        };
+        tab_focus::tab_focus(window).into()
     }
 
     fn page(&self) -> Element<'_, Message> {

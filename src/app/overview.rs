@@ -124,9 +124,13 @@ impl State {
         col = col.push(text(&d.commune).size(24).font(UI_FONT_STRONG));
         if let Some(dl) = &d.deadlines {
             let mut card = column![
-                text(format!("{} — {}", tr(l, T::OverviewDeadlines), dl.period))
-                    .size(style::HEADING)
-                    .font(UI_FONT_STRONG),
+                text(format!(
+                    "{} — {}",
+                    tr(l, T::OverviewDeadlines),
+                    super::names::period(l, &dl.period)
+                ))
+                .size(style::HEADING)
+                .font(UI_FONT_STRONG),
                 text(format!(
                     "{}: {} · {}: {} · {}: {}",
                     tr(l, T::SettingsVillageDay),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use iced::widget::canvas::{self, Frame, Geometry, Path, Stroke, Text};
-use iced::{Color, Font, Point, Rectangle, Renderer, Size, Theme, mouse};
+use iced::{Color, Font, Point, Rectangle, Renderer, Size, Theme, Vector, mouse};
 
 use crate::document::model::Face;
 use crate::render::layout::{Item, Page};
@@ -34,14 +34,112 @@ pub const DOC_FONTS: [&[u8]; 4] = [
     include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
-/// One page of a laid-out document, drawn to fit the canvas.
-pub struct PagePreview {
+/// How big the page is drawn, as in a PDF viewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zoom {
+    /// The whole page in sight.
+    #[default]
+    FitPage,
+    /// The page as wide as the preview; scroll to see the rest.
+    FitWidth,
+    /// A share of the real size (100 = the printed size on a 96 dpi screen).
+    Percent(u32),
+}
+
+/// The zoom steps, as a PDF viewer offers them.
+pub const ZOOM_STEPS: [u32; 9] = [50, 67, 75, 90, 100, 125, 150, 200, 300];
+
+/// Screen pixels per point of the page at 100 %.
+const PX_PER_PT: f32 = 96.0 / 72.0;
+/// The grey margin around the page.
+const MARGIN: f32 = 8.0;
+
+impl Zoom {
+    /// The scale (pixels per point) of a page `w` × `h` points in a preview of `size`.
+    pub fn scale(self, w: f32, h: f32, size: Size) -> f32 {
+        let room = Size::new(
+            (size.width - 2.0 * MARGIN).max(1.0),
+            (size.height - 2.0 * MARGIN).max(1.0),
+        );
+        match self {
+            Zoom::FitPage => (room.width / w).min(room.height / h),
+            Zoom::FitWidth => room.width / w,
+            Zoom::Percent(p) => p as f32 / 100.0 * PX_PER_PT,
+        }
+    }
+
+    /// The next step up (`true`) or down from the zoom shown at `scale`.
+    pub fn step(scale: f32, up: bool) -> Zoom {
+        let now = (scale / PX_PER_PT * 100.0).round() as u32;
+        let next = if up {
+            ZOOM_STEPS.iter().copied().find(|&p| p > now)
+        } else {
+            ZOOM_STEPS.iter().rev().copied().find(|&p| p < now)
+        };
+        Zoom::Percent(next.unwrap_or(if up {
+            ZOOM_STEPS[ZOOM_STEPS.len() - 1]
+        } else {
+            ZOOM_STEPS[0]
+        }))
+    }
+}
+
+/// What the preview asks of its screen: another page, another zoom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Request {
+    Page(usize),
+    /// Zoom one step in (`true`) or out, from the scale shown.
+    Zoom(f32, bool),
+}
+
+/// One page of a laid-out document at a zoom; scrolls with the wheel, PageUp and
+/// PageDown (which go on to the next page at the page's end), Ctrl+wheel zooms.
+pub struct PagePreview<M> {
     pub laid: Arc<Laid>,
     pub page: usize,
     pub fonts: Fonts,
+    pub zoom: Zoom,
+    pub on: fn(Request) -> M,
 }
 
-impl PagePreview {
+/// The preview's scroll position, kept by the canvas for the page it was on.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    page: usize,
+    zoom: Zoom,
+    offset: Vector,
+    /// Ctrl is held: the wheel zooms.
+    ctrl: bool,
+}
+
+impl Scroll {
+    /// The offset for `page` at `zoom`: a page or zoom just changed starts at the top.
+    fn offset(&self, page: usize, zoom: Zoom) -> Vector {
+        if self.page == page && self.zoom == zoom {
+            self.offset
+        } else {
+            Vector::ZERO
+        }
+    }
+}
+
+impl<M> PagePreview<M> {
+    /// The page's scale, its size on screen, and how far it can scroll.
+    fn geometry(&self, bounds: Size) -> Option<(f32, Size, Vector)> {
+        let page = self.laid.pages.get(self.page)?;
+        let scale = self.zoom.scale(page.width, page.height, bounds);
+        let drawn = Size::new(page.width * scale, page.height * scale);
+        let most = Vector::new(
+            (drawn.width + 2.0 * MARGIN - bounds.width).max(0.0),
+            (drawn.height + 2.0 * MARGIN - bounds.height).max(0.0),
+        );
+        Some((scale, drawn, most))
+    }
+
+    fn clamp(offset: Vector, most: Vector) -> Vector {
+        Vector::new(offset.x.clamp(0.0, most.x), offset.y.clamp(0.0, most.y))
+    }
+
     fn draw_page(&self, frame: &mut Frame, page: &Page, scale: f32) {
         frame.fill_rectangle(
             Point::ORIGIN,
@@ -109,12 +207,76 @@ impl PagePreview {
     }
 }
 
-impl<Message> canvas::Program<Message> for PagePreview {
-    type State = ();
+impl<M> canvas::Program<M> for PagePreview<M> {
+    type State = Scroll;
+
+    fn update(
+        &self,
+        state: &mut Scroll,
+        event: &canvas::Event,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> Option<canvas::Action<M>> {
+        use iced::keyboard::{self, Key, key::Named};
+        let (scale, _, most) = self.geometry(bounds.size())?;
+        let offset = state.offset(self.page, self.zoom);
+        let pages = self.laid.pages.len();
+        let scrolled = |state: &mut Scroll, to: Vector| {
+            state.page = self.page;
+            state.zoom = self.zoom;
+            state.offset = Self::clamp(to, most);
+            Some(canvas::Action::request_redraw().and_capture())
+        };
+        match event {
+            canvas::Event::Mouse(mouse::Event::WheelScrolled { delta }) => {
+                cursor.position_over(bounds)?;
+                let (dx, dy) = match *delta {
+                    mouse::ScrollDelta::Lines { x, y } => (x * 60.0, y * 60.0),
+                    mouse::ScrollDelta::Pixels { x, y } => (x, y),
+                };
+                if state.ctrl {
+                    let action = canvas::Action::publish((self.on)(Request::Zoom(scale, dy > 0.0)));
+                    return Some(action.and_capture());
+                }
+                scrolled(state, offset - Vector::new(dx, dy))
+            }
+            canvas::Event::Keyboard(keyboard::Event::ModifiersChanged(m)) => {
+                state.ctrl = m.command();
+                None
+            }
+            canvas::Event::Keyboard(keyboard::Event::KeyPressed {
+                key: Key::Named(key @ (Named::PageDown | Named::PageUp)),
+                modifiers,
+                ..
+            }) if modifiers.is_empty() => {
+                let step = (bounds.height - 40.0).max(40.0);
+                if *key == Named::PageDown {
+                    if offset.y < most.y {
+                        scrolled(state, offset + Vector::new(0.0, step))
+                    } else if self.page + 1 < pages {
+                        Some(canvas::Action::publish((self.on)(Request::Page(
+                            self.page + 1,
+                        ))))
+                    } else {
+                        None
+                    }
+                } else if offset.y > 0.0 {
+                    scrolled(state, offset - Vector::new(0.0, step))
+                } else if self.page > 0 {
+                    Some(canvas::Action::publish((self.on)(Request::Page(
+                        self.page - 1,
+                    ))))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
 
     fn draw(
         &self,
-        _state: &(),
+        state: &Scroll,
         renderer: &Renderer,
         _theme: &Theme,
         bounds: Rectangle,
@@ -126,9 +288,36 @@ impl<Message> canvas::Program<Message> for PagePreview {
             bounds.size(),
             Color::from_rgb(0.85, 0.86, 0.88),
         );
-        if let Some(page) = self.laid.pages.get(self.page) {
-            let scale = (bounds.width / page.width).min(bounds.height / page.height);
-            self.draw_page(&mut frame, page, scale);
+        if let (Some(page), Some((scale, drawn, most))) =
+            (self.laid.pages.get(self.page), self.geometry(bounds.size()))
+        {
+            let offset = Self::clamp(state.offset(self.page, self.zoom), most);
+            // Centred when it is narrower or shorter than the preview.
+            let x = ((bounds.width - drawn.width) / 2.0).max(MARGIN) - offset.x;
+            let y = if most.y > 0.0 {
+                MARGIN - offset.y
+            } else {
+                ((bounds.height - drawn.height) / 2.0).max(MARGIN)
+            };
+            frame.with_save(|f| {
+                f.translate(Vector::new(x, y));
+                f.fill_rectangle(
+                    Point::new(2.0, 2.0),
+                    drawn,
+                    Color::from_rgba(0.0, 0.0, 0.0, 0.25),
+                );
+                self.draw_page(f, page, scale);
+            });
+            // Where the view is in a page taller than the preview.
+            if most.y > 0.0 {
+                let h = bounds.height * bounds.height / (drawn.height + 2.0 * MARGIN);
+                let top = (bounds.height - h) * offset.y / most.y;
+                frame.fill_rectangle(
+                    Point::new(bounds.width - 6.0, top),
+                    Size::new(4.0, h),
+                    Color::from_rgba(0.0, 0.0, 0.0, 0.35),
+                );
+            }
         }
         vec![frame.into_geometry()]
     }

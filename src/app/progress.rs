@@ -3,13 +3,11 @@
 
 use std::fmt;
 
-use iced::widget::{
-    button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
-};
+use iced::widget::{button, column, container, progress_bar, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::indicator::Base;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, number};
@@ -27,6 +25,16 @@ pub struct ScopeChoice {
 impl fmt::Display for ScopeChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)
+    }
+}
+
+impl ScopeChoice {
+    /// `Toàn xã Đắk Nia` / `All of xã Đắk Nia` for the commune; a team by its name.
+    pub fn label(&self, l: Lang) -> String {
+        match self.scope {
+            Scope::Commune(_) => format!("{} {}", tr(l, T::ProgressWhole), self.name),
+            Scope::Team(_) => self.name.clone(),
+        }
     }
 }
 
@@ -87,7 +95,7 @@ impl State {
                 let mut out = vec![ScopeChoice {
                     scope: Scope::Commune(c.id),
                     village: None,
-                    name: format!("Toàn {}", c.full_name()),
+                    name: c.full_name(),
                 }];
                 for t in s.teams(c.id)? {
                     if t.village_id.is_some() {
@@ -336,8 +344,14 @@ impl State {
             row![
                 column![
                     text(tr(l, T::ProgressScope)).size(style::LABEL),
-                    pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
-                        .width(Length::Fill)
+                    widgets::picker_with(
+                        &self.scopes,
+                        self.scope.as_ref(),
+                        |s| s.label(l),
+                        None,
+                        Length::Fill,
+                        Message::Scope
+                    )
                 ]
                 .spacing(style::SPACE_TIGHT)
                 .width(Length::FillPortion(3)),
@@ -357,14 +371,12 @@ impl State {
                 .color(style::MUTED),
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         if let Some(f) = &self.figures {
             let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
             col = col.push(text(format!(
@@ -396,15 +408,24 @@ impl State {
             ]
             .spacing(6);
             for line in &f.lines {
-                let [target, period, cumulative, share, reached] = line.progress.cells();
+                let [target, period, cumulative, share, _] = line.progress.cells();
+                let reached = match line.progress.reached() {
+                    Some(true) => tr(l, T::ProgressYes).to_string(),
+                    Some(false) => tr(l, T::ProgressNo).to_string(),
+                    None => crate::domain::number::MISSING.to_string(),
+                };
                 let reached_color = match line.progress.reached() {
                     Some(true) => style::OK,
                     Some(false) => style::WARNING,
                     None => style::MUTED,
                 };
                 let mut name = column![
-                    text(format!("{} ({})", line.indicator.name, line.indicator.unit))
-                        .size(style::LABEL)
+                    text(format!(
+                        "{} ({})",
+                        super::names::indicator(l, &line.indicator.name),
+                        super::names::unit(l, &line.indicator.unit, 2)
+                    ))
+                    .size(style::LABEL)
                 ];
                 if let Some(s) = line.progress.share() {
                     name = name.push(progress_bar(0.0..=100.0, s.min(100.0) as f32).girth(6));
@@ -467,9 +488,13 @@ impl State {
         for (i, (_, name, percent, typed)) in self.targets.iter().enumerate() {
             targets = targets.push(
                 row![
-                    text(format!("{name}{}", if *percent { " (%)" } else { "" }))
-                        .size(style::LABEL)
-                        .width(Length::FillPortion(3)),
+                    text(format!(
+                        "{}{}",
+                        super::names::indicator(l, name),
+                        if *percent { " (%)" } else { "" }
+                    ))
+                    .size(style::LABEL)
+                    .width(Length::FillPortion(3)),
                     text_input("—", typed)
                         .id(if i == 0 { "target_0" } else { "target_n" })
                         .on_input(move |v| Message::Target(i, v))

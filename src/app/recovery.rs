@@ -12,7 +12,7 @@ use iced::widget::{button, column, container, row, scrollable, text, text_input}
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Context, UI_FONT_STRONG, style};
+use super::{Context, UI_FONT_STRONG, style, widgets};
 use crate::domain::{Lang, Msg};
 use crate::office::{Error, backups, database};
 use crate::store::Store;
@@ -201,11 +201,7 @@ impl State {
             text(self.problem.message(l)).color(style::ERROR),
         ]
         .spacing(style::SPACE);
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        col = col.push(widgets::status(l, None, self.error.as_ref()));
         if self.busy {
             col = col.push(text(tr(l, T::RecoveryWorking)).color(style::MUTED));
         }

@@ -6,14 +6,12 @@ use std::path::PathBuf;
 
 use chrono::Datelike;
 
-use iced::widget::{
-    button, column, container, pick_list, row, scrollable, text, text_editor, text_input,
-};
+use iced::widget::{button, column, container, row, scrollable, text, text_editor, text_input};
 use iced::{Element, Length, Task};
 
 use super::document_output::{self, Output};
 use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, vndate};
 use crate::office::reports::{self, ReportRequest, ReportTexts, ScopeLine};
@@ -142,7 +140,8 @@ impl State {
                 return Task::none();
             }
         };
-        self.output.suggest(suggested_path(&req));
+        self.output
+            .suggest(suggested_path(&self.output.folder, &req));
         if !self.output.begin_preview() {
             return Task::none();
         }
@@ -286,6 +285,9 @@ impl State {
                 c.perform(action);
                 if edit {
                     self.dirty = true;
+                    self.output.notice = None;
+                    // The file written before no longer shows what the form says.
+                    self.output.saved = None;
                     self.rebuild(ctx)
                 } else {
                     Task::none()
@@ -346,8 +348,14 @@ impl State {
                 .font(UI_FONT_STRONG),
             column![
                 text(tr(l, T::ProgressScope)).size(style::LABEL),
-                pick_list(self.scopes.as_slice(), self.scope.clone(), Message::Scope)
-                    .width(Length::Fill)
+                widgets::picker_with(
+                    &self.scopes,
+                    self.scope.as_ref(),
+                    |s| super::names::report_scope(l, &s.0.name),
+                    None,
+                    Length::Fill,
+                    Message::Scope
+                )
             ]
             .spacing(style::SPACE_TIGHT),
             row![
@@ -408,11 +416,19 @@ impl State {
         row![
             column![
                 self.output.actions(l).map(Message::Output),
-                scrollable(form.padding(4)).height(Length::Fill)
+                // Room on the right for the scroll bar, so it never covers a field.
+                scrollable(form.padding(iced::Padding {
+                    top: 4.0,
+                    right: 18.0,
+                    bottom: 4.0,
+                    left: 4.0,
+                }))
+                .height(Length::Fill)
             ]
             .spacing(style::SPACE)
             .width(Length::FillPortion(2)),
             container(self.output.preview(l).map(Message::Output))
+                .id(document_output::PREVIEW_ID)
                 .width(Length::FillPortion(3))
                 .height(Length::Fill),
         ]
@@ -422,10 +438,10 @@ impl State {
 }
 
 /// `BC-xa-2026-10.pdf` or `BC-to-3-2026-10.pdf` in the clerk's documents folder.
-fn suggested_path(req: &ReportRequest) -> PathBuf {
+fn suggested_path(folder: &std::path::Path, req: &ReportRequest) -> PathBuf {
     let who = match req.team {
         Some(t) => format!("to-{t}"),
         None => "xa".into(),
     };
-    document_output::documents_folder().join(format!("BC-{who}-{}.pdf", req.period.code()))
+    folder.join(format!("BC-{who}-{}.pdf", req.period.code()))
 }

@@ -1,9 +1,7 @@
 //! Roster: the members, sorted the Vietnamese way, searched as the clerk types
 //! (accents optional), filtered by team, paged so a 100,000-member roster stays quick.
 
-use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::detail::{self, Detail};
@@ -54,6 +52,12 @@ pub struct State {
     pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
     generation: u64,
+    /// The joining date, decision and role of the member added last: the next one
+    /// added starts with them (members are often added several from one decision).
+    pub last_joining: Option<(
+        crate::domain::people::JoinInput,
+        crate::domain::people::Role,
+    )>,
 }
 
 #[derive(Debug, Clone)]
@@ -212,7 +216,14 @@ impl State {
             Message::Add => {
                 if self.form.is_none() {
                     let team = self.team.clone().or_else(|| self.teams.first().cloned());
-                    self.form = Some(Form::new(team));
+                    let mut form = Form::new(team);
+                    if let Some((join, role)) = &self.last_joining {
+                        form.join.joined_on = join.joined_on.clone();
+                        form.join.joined_by = join.joined_by.clone();
+                        form.role = *role;
+                        form.check();
+                    }
+                    self.form = Some(form);
                 }
                 self.notice = None;
                 iced::widget::operation::focus(member_form::field_id(
@@ -250,14 +261,19 @@ impl State {
                         team_id: team,
                         person,
                         joining,
-                    }) => query(
-                        db,
-                        move |s| {
-                            let row = s.add_member(team, &person, &joining)?;
-                            Ok(row.person.display_name().to_string())
-                        },
-                        Message::Saved,
-                    ),
+                    }) => {
+                        if let Some(f) = &self.form {
+                            self.last_joining = Some((f.join.clone(), f.role));
+                        }
+                        query(
+                            db,
+                            move |s| {
+                                let row = s.add_member(team, &person, &joining)?;
+                                Ok(row.person.display_name().to_string())
+                            },
+                            Message::Saved,
+                        )
+                    }
                 }
             }
             Message::Saved(Ok(name)) => {
@@ -388,18 +404,23 @@ impl State {
                 .on_input(Message::Search)
                 .padding(style::PAD_FIELD)
                 .width(Length::FillPortion(3)),
-            pick_list(self.teams.as_slice(), self.team.clone(), Message::Team)
-                .placeholder(tr(l, T::RosterAllTeams))
-                .width(Length::FillPortion(2)),
-            pick_list(
+            widgets::picker(
+                self.teams.as_slice(),
+                self.team.clone(),
+                Some(tr(l, T::RosterAllTeams)),
+                Length::FillPortion(2),
+                Message::Team
+            ),
+            widgets::picker(
                 std::iter::once(None)
                     .chain(Role::ALL.into_iter().map(Some))
                     .map(|r| RoleFilter(r, l))
                     .collect::<Vec<_>>(),
                 Some(RoleFilter(self.role, l)),
+                None,
+                Length::FillPortion(1),
                 Message::Role
-            )
-            .width(Length::FillPortion(1)),
+            ),
         ]
         .spacing(10);
         if self.team.is_some() {
@@ -422,14 +443,12 @@ impl State {
             ]
             .spacing(16),
         );
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         if let Some(form) = &self.form {
             col = col.push(form.view(l, &self.teams).map(Message::Form));
         }

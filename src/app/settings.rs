@@ -3,12 +3,12 @@
 
 use std::fmt;
 
-use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, text};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::commune_form::{self, CommuneForm};
 use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::{Lang, Msg};
 use crate::office::{Error, backups, database, deadlines, fonts};
 use crate::render::FontChoice;
@@ -40,6 +40,9 @@ pub struct State {
     pub days: (String, String),
     pub notice: Option<Msg>,
     pub error: Option<Error>,
+    /// What came of the last backup, shown under its buttons (where the clerk looked).
+    pub backup_notice: Option<Msg>,
+    pub backup_error: Option<Error>,
     /// The copies in the backup folder, newest first.
     pub backups: Vec<backups::Backup>,
     /// A restore is running.
@@ -83,6 +86,7 @@ pub enum Message {
     /// "Check the whole database" now.
     CheckNow,
     Checked(Result<backups::Health, Error>),
+    BackedUp(Result<Option<Msg>, Error>),
 }
 
 /// What the settings tell the window.
@@ -247,7 +251,7 @@ impl State {
             Message::Backup => none(query(
                 db,
                 |s| Ok(backed_up(&backups::back_up_now(s)?)),
-                Message::Done,
+                Message::BackedUp,
             )),
             Message::BackupTo => {
                 let dialogs = ctx.dialogs.clone();
@@ -261,7 +265,7 @@ impl State {
             Message::BackupFolder(Some(dir)) => none(query(
                 db,
                 move |s| Ok(backed_up(&backups::back_up_to(s, &dir)?)),
-                Message::Done,
+                Message::BackedUp,
             )),
             Message::Listed(list) => {
                 self.backups = list;
@@ -306,7 +310,7 @@ impl State {
             }
             Message::CheckNow => {
                 self.checking = true;
-                self.error = None;
+                (self.backup_notice, self.backup_error) = (None, None);
                 let today = chrono::Local::now().date_naive();
                 none(query(
                     db,
@@ -318,7 +322,7 @@ impl State {
                 self.checking = false;
                 if health.ok() {
                     self.last_check = Some(chrono::Local::now().date_naive());
-                    self.notice = Some(health.message());
+                    (self.backup_notice, self.backup_error) = (Some(health.message()), None);
                     none(Task::none())
                 } else {
                     let event = Event::Damaged {
@@ -330,8 +334,15 @@ impl State {
             }
             Message::Checked(Err(e)) => {
                 self.checking = false;
-                self.error = Some(e);
+                (self.backup_notice, self.backup_error) = (None, Some(e));
                 none(Task::none())
+            }
+            Message::BackedUp(r) => {
+                (self.backup_notice, self.backup_error) = match r {
+                    Ok(n) => (n, None),
+                    Err(e) => (None, Some(e)),
+                };
+                none(self.list_backups())
             }
             Message::Done(Ok(n)) => {
                 if n.is_some() {
@@ -373,14 +384,12 @@ impl State {
             .spacing(10),
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         if let Some((_, form)) = &self.commune {
             let save = button(text(tr(l, T::FormSave))).style(button::primary);
             let save = if form.saving {
@@ -408,7 +417,13 @@ impl State {
         .map(|f| FontPick(f, l))
         .collect();
         col = col.push(heading(T::SettingsFont));
-        col = col.push(pick_list(fonts, Some(FontPick(self.font, l)), Message::Font).width(360));
+        col = col.push(widgets::picker(
+            fonts,
+            Some(FontPick(self.font, l)),
+            None,
+            360,
+            Message::Font,
+        ));
         col = col.push(heading(T::SettingsReportDays));
         col = col.push(
             row![
@@ -432,10 +447,13 @@ impl State {
             .align_y(iced::Alignment::Center),
         );
         col = col.push(heading(T::SettingsRendering));
+        // Without the GPU renderer the window always draws in software: the box is
+        // ticked and cannot be changed, as the note under it says.
+        let gpu = cfg!(feature = "gpu");
         col = col.push(
-            checkbox(self.software)
+            checkbox(self.software || !gpu)
                 .label(tr(l, T::SettingsSoftware))
-                .on_toggle(Message::Software),
+                .on_toggle_maybe(gpu.then_some(Message::Software)),
         );
         if !cfg!(feature = "gpu") {
             col = col.push(
@@ -467,6 +485,11 @@ impl State {
             None => tr(l, T::SettingsNeverChecked).to_string(),
         };
         col = col.push(text(checked).size(style::LABEL).color(style::MUTED));
+        col = col.push(widgets::status(
+            l,
+            self.backup_notice.as_ref(),
+            self.backup_error.as_ref(),
+        ));
         col = col.push(heading(T::SettingsRestore));
         col = col.push(super::recovery::backup_list(
             &self.backups,

@@ -7,7 +7,7 @@ use iced::{Element, Length, Task};
 
 use super::commune_form::{self, CommuneForm};
 use super::i18n::{T, tr};
-use super::{Context, UI_FONT_STRONG, query, style};
+use super::{Context, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::Lang;
 use crate::office::{self, Error};
 
@@ -102,11 +102,7 @@ impl State {
         if self.form.tried && !self.form.errors.is_empty() {
             col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
         }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        col = col.push(widgets::status(l, None, self.error.as_ref()));
         col = col.push(row![save, demo].spacing(12));
         scrollable(container(col).padding(24).center_x(Length::Fill))
             .height(Length::Fill)

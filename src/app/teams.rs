@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style};
+use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::place::VillageKind;
 use crate::domain::team::{Level, TeamStatus};
 use crate::domain::{Field, FieldError, Lang, Msg};
@@ -47,7 +47,8 @@ pub struct Line {
     pub status: TeamStatus,
     pub zalo: String,
     pub members: usize,
-    pub warnings: usize,
+    /// The rule preset's warnings for the team.
+    pub warnings: Vec<Msg>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -79,6 +80,10 @@ pub struct State {
     pub new_village: String,
     pub notice: Option<Msg>,
     pub error: Option<Error>,
+    /// The team whose warnings are shown (its warning count was clicked).
+    pub warnings_of: Option<i64>,
+    /// A village being renamed: its id and the name as typed (`Thôn Phú Lợi`).
+    pub renaming: Option<(i64, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +102,12 @@ pub enum Message {
     CancelEdit,
     CopyZalo(String),
     Done(Result<Msg, Error>),
+    /// Show or hide a team's warnings.
+    Warnings(i64),
+    RenameVillage(i64),
+    VillageName(String),
+    SaveVillage,
+    CancelVillage,
 }
 
 /// What the screen tells the window.
@@ -128,7 +139,7 @@ impl State {
                         status: t.team.status,
                         zalo: t.zalo_group,
                         members: t.member_count,
-                        warnings: t.warnings.len(),
+                        warnings: t.warnings.into_iter().map(|w| w.msg).collect(),
                         name: t.name,
                     })
                     .collect();
@@ -216,6 +227,57 @@ impl State {
             Message::NewVillage(v) => {
                 self.new_village = v;
                 Task::none()
+            }
+            Message::Warnings(id) => {
+                self.warnings_of = (self.warnings_of != Some(id)).then_some(id);
+                Task::none()
+            }
+            Message::RenameVillage(id) => {
+                let typed = self
+                    .data
+                    .villages
+                    .iter()
+                    .find(|v| v.id == id)
+                    .map(|v| v.name.clone())
+                    .unwrap_or_default();
+                self.renaming = Some((id, typed));
+                iced::widget::operation::focus("village_name")
+            }
+            Message::VillageName(n) => {
+                if let Some((_, typed)) = &mut self.renaming {
+                    *typed = n;
+                }
+                Task::none()
+            }
+            Message::CancelVillage => {
+                self.renaming = None;
+                Task::none()
+            }
+            Message::SaveVillage => {
+                let Some((id, typed)) = self.renaming.clone() else {
+                    return (Task::none(), None);
+                };
+                match VillageKind::split_typed(&typed) {
+                    Some((kind, name)) if !name.is_empty() => {
+                        self.renaming = None;
+                        self.change(db, move |s| {
+                            let v = s.rename_village(id, kind, &name)?;
+                            let n = v.title();
+                            Ok(Msg::new(
+                                format!("Đã đổi tên thành {n}"),
+                                format!("Renamed to {n}"),
+                            ))
+                        })
+                    }
+                    _ => {
+                        self.error = Some(refusal(FieldError::new(
+                            Field::Village,
+                            "ghi cả loại và tên, ví dụ “Thôn 3”, “Bon Bu Prăng”, “Tổ dân phố 2”",
+                            "write the kind and the name, e.g. “Thôn 3”, “Bon Bu Prăng”",
+                        )));
+                        Task::none()
+                    }
+                }
             }
             Message::AddVillage => match VillageKind::split_typed(&self.new_village) {
                 Some((kind, name)) if !name.is_empty() => {
@@ -334,24 +396,22 @@ impl State {
                 Lang::En => tr(l, T::TeamsVillage),
             };
             col = col.push(text(label).size(style::LABEL));
-            col = col.push(
-                pick_list(
-                    self.data.villages.as_slice(),
-                    e.village.clone(),
-                    Message::EditVillage,
-                )
-                .width(Length::Fill),
-            );
+            col = col.push(widgets::picker(
+                self.data.villages.as_slice(),
+                e.village.clone(),
+                None,
+                Length::Fill,
+                Message::EditVillage,
+            ));
         }
         col = col.push(text(tr(l, T::TeamsStatus)).size(style::LABEL));
-        col = col.push(
-            pick_list(
-                statuses,
-                Some(StatusChoice(e.status, l)),
-                Message::EditStatus,
-            )
-            .width(Length::Fill),
-        );
+        col = col.push(widgets::picker(
+            statuses,
+            Some(StatusChoice(e.status, l)),
+            None,
+            Length::Fill,
+            Message::EditStatus,
+        ));
         col = col.push(
             row![
                 button(text(tr(l, T::FormSave)))
@@ -376,14 +436,12 @@ impl State {
                 .font(UI_FONT_STRONG)
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            col = col.push(text(n.get(l)).color(style::OK));
-        }
-        if let Some(e) = &self.error {
-            col = col.push(
-                text(format!("{}: {}", tr(l, T::ErrorPrefix), e.message(l))).color(style::ERROR),
-            );
-        }
+        // The status line is always there, so a message never moves what is under it.
+        col = col.push(widgets::status(
+            l,
+            self.notice.as_ref(),
+            self.error.as_ref(),
+        ));
         if let Some(e) = &self.edit {
             col = col.push(self.edit_view(l, e));
         }
@@ -399,13 +457,13 @@ impl State {
         }
         create = create.push(
             row![
-                pick_list(
+                widgets::picker(
                     self.data.without_team.as_slice(),
                     self.new_team_village.clone(),
+                    Some(tr(l, T::TeamsPickVillage)),
+                    Length::Fill,
                     Message::NewTeamVillage
-                )
-                .placeholder(tr(l, T::TeamsPickVillage))
-                .width(Length::Fill),
+                ),
                 button(text(tr(l, T::TeamsCreateVillage)))
                     .style(button::primary)
                     .on_press(Message::CreateVillageTeam),
@@ -440,14 +498,28 @@ impl State {
                     .color(status_color),
             ]
             .spacing(14);
-            if t.warnings > 0 {
+            if !t.warnings.is_empty() {
+                // The count opens the warnings it counts.
                 info = info.push(
-                    text(format!("⚠ {} {}", t.warnings, tr(l, T::TeamsWarnings)))
+                    button(
+                        text(format!(
+                            "⚠ {}",
+                            super::names::count(
+                                l,
+                                t.warnings.len() as i64,
+                                tr(l, T::TeamsWarningOne),
+                                tr(l, T::TeamsWarnings)
+                            )
+                        ))
                         .size(style::LABEL)
                         .color(style::WARNING),
+                    )
+                    .style(button::text)
+                    .padding(0)
+                    .on_press(Message::Warnings(t.id)),
                 );
             }
-            let card = column![
+            let mut card = column![
                 row![
                     text(&t.name).font(UI_FONT_STRONG).width(Length::Fill),
                     button(text(tr(l, T::TeamsEdit)))
@@ -468,6 +540,15 @@ impl State {
                 .spacing(10),
             ]
             .spacing(4);
+            if self.warnings_of == Some(t.id) {
+                for w in &t.warnings {
+                    card = card.push(
+                        text(format!("⚠ {}", w.get(l)))
+                            .size(style::LABEL)
+                            .color(style::WARNING),
+                    );
+                }
+            }
             col = col.push(
                 container(card)
                     .padding(10)
@@ -475,7 +556,61 @@ impl State {
                     .style(container::bordered_box),
             );
         }
+        col = col.push(self.villages_view(l));
         scrollable(col.padding(4)).height(Length::Fill).into()
+    }
+
+    /// The commune's villages, each with its team (if any) and "rename".
+    fn villages_view(&self, l: Lang) -> Element<'_, Message> {
+        let mut list =
+            column![text(tr(l, T::TeamsVillages)).size(17).font(UI_FONT_STRONG)].spacing(6);
+        for v in &self.data.villages {
+            let line: Element<'_, Message> = match &self.renaming {
+                Some((id, typed)) if *id == v.id => row![
+                    text_input("", typed)
+                        .id("village_name")
+                        .on_input(Message::VillageName)
+                        .on_submit(Message::SaveVillage)
+                        .padding(style::PAD_FIELD),
+                    button(text(tr(l, T::FormSave)))
+                        .style(button::primary)
+                        .on_press(Message::SaveVillage),
+                    button(text(tr(l, T::FormCancel)))
+                        .style(button::secondary)
+                        .on_press(Message::CancelVillage),
+                ]
+                .spacing(style::SPACE)
+                .into(),
+                _ => {
+                    let team = self
+                        .data
+                        .teams
+                        .iter()
+                        .find(|t| t.village.as_ref().is_some_and(|tv| tv.id == v.id))
+                        .map(|t| t.name.clone())
+                        .unwrap_or_else(|| tr(l, T::TeamsNoTeam).to_string());
+                    row![
+                        text(v.name.as_str()).width(Length::FillPortion(2)),
+                        text(team)
+                            .size(style::LABEL)
+                            .color(style::MUTED)
+                            .width(Length::FillPortion(3)),
+                        button(text(tr(l, T::TeamsRename)).size(style::LABEL))
+                            .style(button::text)
+                            .on_press(Message::RenameVillage(v.id)),
+                    ]
+                    .spacing(style::SPACE)
+                    .align_y(iced::Alignment::Center)
+                    .into()
+                }
+            };
+            list = list.push(line);
+        }
+        container(list)
+            .padding(10)
+            .width(Length::Fill)
+            .style(container::bordered_box)
+            .into()
     }
 }
 

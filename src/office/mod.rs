@@ -34,6 +34,7 @@ pub mod fonts;
 pub mod history;
 pub mod member_lists;
 pub mod output;
+pub mod printing;
 pub mod repair;
 pub mod reports;
 pub mod roster;
