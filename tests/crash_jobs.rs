@@ -291,6 +291,7 @@ fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
         ];
         kill_after(&db, &args, ms);
         let what = format!("issue, round {round}, killed after {ms} ms");
+        drop(cnscd::office::database::open(&db).unwrap());
         check_invariants(&db, &what);
         let conn = Connection::open(&db).unwrap();
         let issued: Vec<String> = conn
@@ -301,7 +302,10 @@ fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
             .collect::<Result<_, _>>()
             .unwrap();
         match issued.as_slice() {
-            [] => none += 1,
+            [] => {
+                none += 1;
+                assert!(!pdf.exists(), "{what}: a PDF without its register entry");
+            }
             [sha] => {
                 all += 1;
                 let bytes = std::fs::read(&pdf).expect("a registered report has its PDF");
@@ -345,7 +349,21 @@ fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
         ];
         kill_after(&db, &args, ms);
         let what = format!("decision issue, round {round}, killed after {ms} ms");
+        // The next start settles an issue stopped between putting its file in place
+        // and committing: that file goes, as its number never reached the register.
+        drop(cnscd::office::database::open(&db).unwrap());
         check_invariants(&db, &what);
+        let strays = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".part")
+            })
+            .count();
+        assert_eq!(strays, 0, "{what}: a temporary file left behind");
         let conn = Connection::open(&db).unwrap();
         let issued: Vec<String> = conn
             .prepare("SELECT pdf_sha256 FROM decisions")

@@ -569,3 +569,56 @@ fn everything_issued_before_prints_again_byte_for_byte() {
     let again = reports::reprint(&store, reports_issued[0].id, &target, &fonts).unwrap();
     assert_eq!(again.same_as_issued, Some(true));
 }
+
+/// An issue killed after its PDF was renamed into place but before the register's
+/// commit leaves a PDF whose number is not in the register: the next start removes it
+/// (and any temporary file), and keeps the file of an issue that did commit.
+#[test]
+fn the_next_start_removes_the_file_of_an_issue_stopped_before_its_commit() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let db = dir.path().join("cnscd.db");
+    // A committed issue: its note went with the commit; its file stays.
+    let issued = decisions::issue(
+        &mut store,
+        &seed_004(),
+        &Target::new(dir.path().join("qd-23.pdf")),
+        &Fonts::bundled(),
+    )
+    .unwrap();
+    assert!(store.pending_files().unwrap().is_empty());
+    // An issue stopped midway: noted, its file renamed into place, never registered.
+    let stray = dir.path().join("qd-24.pdf");
+    let part = dir.path().join(".qd-24.pdf.99.part");
+    let bytes = b"%PDF-1.7 not registered".to_vec();
+    let sha = format!("{:x}", Sha256::digest(&bytes));
+    store.note_pending_file(&part, &stray, &sha).unwrap();
+    std::fs::write(&stray, &bytes).unwrap();
+    // And one stopped before its rename: only the temporary file exists.
+    let part2 = dir.path().join(".qd-25.pdf.98.part");
+    std::fs::write(&part2, b"partial").unwrap();
+    store
+        .note_pending_file(&part2, &dir.path().join("qd-25.pdf"), "abc")
+        .unwrap();
+    drop(store);
+
+    let (store, notes) = cnscd::office::database::open_noting(&db).unwrap();
+    assert!(!stray.exists(), "the unregistered PDF is removed");
+    assert!(!part2.exists(), "the temporary file is removed");
+    assert!(issued.path.exists(), "the issued PDF stays");
+    assert!(store.pending_files().unwrap().is_empty());
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].vi.contains("qd-24.pdf"), "{}", notes[0].vi);
+    // A file the clerk put there with other bytes is never touched.
+    drop(store);
+    let mut store = Store::open(&db).unwrap();
+    let theirs = dir.path().join("qd-26.pdf");
+    std::fs::write(&theirs, b"the clerk's own file").unwrap();
+    store
+        .note_pending_file(&dir.path().join(".x.part"), &theirs, &sha)
+        .unwrap();
+    drop(store);
+    drop(cnscd::office::database::open(&db).unwrap());
+    assert!(theirs.exists());
+}

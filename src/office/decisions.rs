@@ -611,6 +611,19 @@ impl Pending {
         })
     }
 
+    /// After the issue's transaction: a failure forgets the note of the file (nothing
+    /// was put in place); success already removed it in that transaction.
+    pub(super) fn settle<T>(
+        store: &mut Store,
+        sha: &str,
+        issued: crate::store::Result<T>,
+    ) -> Result<T> {
+        if issued.is_err() {
+            let _ = store.forget_pending_file(sha);
+        }
+        Ok(issued?)
+    }
+
     /// What was written, once registered as `issued`.
     pub(super) fn saved(saved: Saved, issued: (i64, String)) -> Saved {
         Saved {
@@ -666,7 +679,8 @@ pub fn issue(
     }
     let built = build(store, &req)?;
     let Pending { staged, sha, saved } = Pending::stage(&built.doc, target, fonts)?;
-    let issued: IssuedDecision = store.issue_decision(
+    store.note_pending_file(staged.temp_path(), &target.path, &sha)?;
+    let issued = store.issue_decision(
         built.commune_id,
         &NewIssue {
             kind: built.draft.kind,
@@ -677,7 +691,8 @@ pub fn issue(
             pdf_sha256: &sha,
         },
         || staged.commit_store(),
-    )?;
+    );
+    let issued: IssuedDecision = Pending::settle(store, &sha, issued)?;
     Ok(Pending::saved(saved, (issued.id, issued.reference())))
 }
 

@@ -209,6 +209,11 @@ impl Staged {
         Ok(staged)
     }
 
+    /// The temporary name the bytes are under until [`Staged::commit`].
+    pub fn temp_path(&self) -> &Path {
+        &self.tmp
+    }
+
     /// Puts the file in its place (replacing what the clerk chose to replace).
     pub fn commit(mut self) -> Result<PathBuf> {
         std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::file(&self.path, &e))?;

@@ -386,6 +386,7 @@ pub fn issue(
     }
     let built = build(store, &req)?;
     let Pending { staged, sha, saved } = Pending::stage(&built.doc, target, fonts)?;
+    store.note_pending_file(staged.temp_path(), &target.path, &sha)?;
     let id = store.issue_report(
         &NewReport {
             commune_id: built.commune_id,
@@ -397,7 +398,8 @@ pub fn issue(
             pdf_sha256: &sha,
         },
         || staged.commit_store(),
-    )?;
+    );
+    let id = Pending::settle(store, &sha, id)?;
     Ok(Pending::saved(saved, (id, reference(&built.doc))))
 }
 

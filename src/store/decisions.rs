@@ -314,6 +314,7 @@ impl Store {
             let id = tx.last_insert_rowid();
             log(tx, "decision", id, "issue", &format!("{number}/QĐ-UBND"))?;
             finish()?;
+            super::pending::settled(tx, pdf_sha256)?;
             Ok(id)
         })?;
         self.issued_decision(id)

@@ -104,6 +104,7 @@ impl Store {
             let id = tx.last_insert_rowid();
             log(tx, "report", id, "issue", new.period)?;
             finish()?;
+            super::pending::settled(tx, new.pdf_sha256)?;
             Ok(id)
         })
     }

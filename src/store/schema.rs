@@ -293,6 +293,13 @@ ALTER TABLE library ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired
 ALTER TABLE history ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
 ALTER TABLE history ADD COLUMN old_values TEXT NOT NULL DEFAULT '';
 ALTER TABLE history ADD COLUMN new_values TEXT NOT NULL DEFAULT '';
+-- Files an issue is about to put in place (see store/pending.rs).
+CREATE TABLE pending_files (
+    id      INTEGER PRIMARY KEY,
+    staged  TEXT NOT NULL,
+    target  TEXT NOT NULL,
+    sha256  TEXT NOT NULL
+) STRICT;
 "#,
 ];
 
