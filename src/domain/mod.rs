@@ -5,6 +5,7 @@ pub mod collate;
 pub mod indicator;
 pub mod lang;
 pub mod legal;
+pub mod member_sheet;
 pub mod number;
 pub mod people;
 pub mod period;
