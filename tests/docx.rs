@@ -20,7 +20,7 @@ fn parts(path: &Path) -> Vec<(String, String)> {
             let mut f = zip.by_index(i).unwrap();
             let mut s = String::new();
             f.read_to_string(&mut s).unwrap();
-            (f.name().unwrap().to_string(), s)
+            (f.name().to_string(), s)
         })
         .collect()
 }

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 use super::{Error, Result};
-use crate::domain::{Field, FieldError, Msg};
+use crate::domain::Msg;
 
 /// One sheet read as text: `rows[r][c]` is the cell at row `r`, column `c`, both counted
 /// from 0 at the sheet's top left (so row `r` is the sheet's row `r + 1`).
@@ -30,20 +30,21 @@ pub const MAX_ROWS: usize = 200_000;
 /// Columns read at most.
 pub const MAX_COLUMNS: usize = 200;
 
-fn unreadable(path: &str, why: &str, why_en: &str) -> Error {
-    Error::invalid(FieldError::new(
-        Field::OutFile,
-        format!("không đọc được tệp {path}: {why}"),
-        format!("the file {path} could not be read: {why_en}"),
+/// A file that cannot be read as a sheet: what it is, and why.
+fn unreadable(shown: &str, why: &str, why_en: &str) -> Error {
+    Error::Refused(Msg::new(
+        format!("Không đọc được tệp {shown}: {why}"),
+        format!("The file {shown} could not be read: {why_en}"),
     ))
 }
 
 /// Reads every sheet of a workbook, or a CSV file as one sheet.
 pub fn read(path: &Path) -> Result<Vec<Sheet>> {
+    let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::file(path, &e))?;
     if meta.len() as usize > MAX_BYTES {
         return Err(unreadable(
-            &path.display().to_string(),
+            &shown,
             "tệp quá lớn (hơn 64 MB)",
             "the file is too large (over 64 MB)",
         ));
@@ -53,21 +54,18 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    read_bytes(&bytes, &stem).map_err(|e| match e {
-        Error::Invalid(_) => e,
-        other => unreadable(
-            &path.display().to_string(),
-            &other.message(crate::domain::Lang::Vi),
-            &other.message(crate::domain::Lang::En),
-        ),
-    })
+    read_named(&bytes, &stem, &shown)
 }
 
 /// Reads a workbook or CSV from its bytes; a CSV's one sheet is called `name`.
 pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
+    read_named(bytes, name, name)
+}
+
+fn read_named(bytes: &[u8], name: &str, shown: &str) -> Result<Vec<Sheet>> {
     if bytes.len() > MAX_BYTES {
         return Err(unreadable(
-            name,
+            shown,
             "tệp quá lớn (hơn 64 MB)",
             "the file is too large (over 64 MB)",
         ));
@@ -76,11 +74,11 @@ pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if zip || ole {
         // A damaged workbook must not take the program down with it.
-        let read = std::panic::catch_unwind(|| workbook(bytes));
+        let read = std::panic::catch_unwind(|| workbook(bytes, shown));
         return match read {
             Ok(r) => r,
             Err(_) => Err(unreadable(
-                name,
+                shown,
                 "tệp bảng tính bị hỏng",
                 "the workbook is damaged",
             )),
@@ -88,14 +86,14 @@ pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
     }
     Ok(vec![Sheet {
         name: name.to_string(),
-        rows: csv_rows(&decode(bytes))?,
+        rows: csv_rows(&decode(bytes), shown)?,
     }])
 }
 
-fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>> {
+fn workbook(bytes: &[u8], shown: &str) -> Result<Vec<Sheet>> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         unreadable(
-            "",
+            shown,
             &format!("không phải tệp Excel hay ODS đọc được ({e})"),
             &format!("not a readable Excel or ODS file ({e})"),
         )
@@ -104,7 +102,7 @@ fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>> {
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|e| {
             unreadable(
-                "",
+                shown,
                 &format!("trang {name} hỏng ({e})"),
                 &format!("sheet {name} is damaged ({e})"),
             )
@@ -125,8 +123,11 @@ fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>> {
             rows.push(cells);
         }
         let merged = match &mut book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            Sheets::Xlsx(x) => x
+                .worksheet_merge_cells(&name)
+                .and_then(|r| r.ok())
+                .unwrap_or_default(),
+            Sheets::Xls(x) => x.worksheet_merge_cells(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
         for m in merged.iter().take(10_000) {
@@ -163,11 +164,10 @@ fn cell_text(d: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            format!("{d:02}/{m:02}/{y:04}")
-        }
-        Data::DateTime(dt) => dt.as_f64().to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if dt.is_datetime() => d.format("%d/%m/%Y").to_string(),
+            _ => dt.as_f64().to_string(),
+        },
         Data::DateTimeIso(s) => {
             match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
                 Ok(d) => d.format("%d/%m/%Y").to_string(),
@@ -236,7 +236,7 @@ fn separator(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-fn csv_rows(text: &str) -> Result<Vec<Vec<String>>> {
+fn csv_rows(text: &str, shown: &str) -> Result<Vec<Vec<String>>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -246,7 +246,7 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<String>>> {
     for record in reader.records().take(MAX_ROWS) {
         let record = record.map_err(|e| {
             unreadable(
-                "CSV",
+                shown,
                 &format!("dòng CSV không đọc được ({e})"),
                 &format!("a CSV line could not be read ({e})"),
             )
@@ -457,6 +457,8 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
         ws.set_freeze_panes(head + 1, 0).map_err(xlsx_error)?;
         ws.set_repeat_rows(head, head).map_err(xlsx_error)?;
         ws.set_paper_size(9);
+        // Printed one page wide, as many pages long as it takes.
+        ws.set_print_fit_to_pages(1, 0);
         if t.headers.len() > 6 {
             ws.set_landscape();
         }
