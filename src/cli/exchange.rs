@@ -17,6 +17,8 @@ pub enum ExportWhat {
         #[arg(long, value_name = "FILE.cnscd")]
         out: PathBuf,
     },
+    #[command(flatten)]
+    Excel(super::excel::ExportWhat),
 }
 
 #[derive(Debug, Subcommand)]
@@ -26,6 +28,8 @@ pub enum ImportWhat {
         #[arg(value_name = "FILE.cnscd")]
         file: PathBuf,
     },
+    #[command(flatten)]
+    Excel(super::excel::ImportWhat),
 }
 
 pub(super) fn export(
@@ -34,7 +38,10 @@ pub(super) fn export(
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let ExportWhat::Bundle { out: path } = what;
+    let path = match what {
+        ExportWhat::Bundle { out: path } => path,
+        ExportWhat::Excel(w) => return super::excel::export(store, w, out, lang),
+    };
     let done = office::exchange::export(store, &path)?;
     writeln!(out, "{}", done.msg.get(lang))?;
     Ok(())
@@ -46,7 +53,10 @@ pub(super) fn import(
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let ImportWhat::Bundle { file } = what;
+    let file = match what {
+        ImportWhat::Bundle { file } => file,
+        ImportWhat::Excel(w) => return super::excel::import(store, w, out, lang),
+    };
     let done = office::exchange::import(store, &file)?;
     writeln!(out, "{}", done.msg.get(lang))?;
     for (table, n) in &done.rows {

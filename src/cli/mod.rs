@@ -4,6 +4,7 @@
 
 mod backups;
 mod bench;
+mod excel;
 mod exchange;
 mod history;
 mod print;

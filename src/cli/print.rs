@@ -15,7 +15,7 @@ fn invalid(field: Field, vi: String, en: String) -> Error {
     Error::invalid(FieldError::new(field, vi, en))
 }
 
-fn kind_flag(flag: Option<&str>) -> Result<DecisionKind, Error> {
+pub(super) fn kind_flag(flag: Option<&str>) -> Result<DecisionKind, Error> {
     match flag {
         None => Ok(DecisionKind::Establish),
         Some(k) => DecisionKind::from_code(k).ok_or_else(|| {
@@ -28,7 +28,7 @@ fn kind_flag(flag: Option<&str>) -> Result<DecisionKind, Error> {
     }
 }
 
-fn signing_flag(flag: Option<&str>) -> Result<Option<Signing>, Error> {
+pub(super) fn signing_flag(flag: Option<&str>) -> Result<Option<Signing>, Error> {
     flag.map(|s| {
         Signing::from_code(s).ok_or_else(|| {
             invalid(
@@ -47,6 +47,9 @@ pub(super) fn run(
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
+    if super::excel::is_docx_print(&what) {
+        return super::excel::print_docx(store, what, out, lang);
+    }
     let saved = match what {
         PrintWhat::Decision {
             team,

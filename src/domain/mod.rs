@@ -6,6 +6,7 @@ pub mod collate;
 pub mod indicator;
 pub mod lang;
 pub mod legal;
+pub mod member_sheet;
 pub mod number;
 pub mod people;
 pub mod period;

@@ -17,6 +17,9 @@
 //! - [`exchange`]: a commune's whole state in one bundle file, out and in.
 //! - [`history`]: the audit trail of a member, a decision or a report; putting an
 //!   edit back.
+//! - [`member_import`]: members brought in from a spreadsheet, all lines or none.
+//! - [`spreadsheet`], [`excel_export`]: sheets read and `.xlsx` written.
+//! - [`word`]: Word copies (`.docx`) from the same document models as the PDF.
 //! - [`repair`]: checking and rebuilding derived data (monthly totals, sort keys).
 //!
 //! Building a document never writes anything; laying it out (for the preview) and
@@ -29,9 +32,11 @@ pub mod decisions;
 pub mod demo;
 pub mod demo_activities;
 mod error;
+pub mod excel_export;
 pub mod exchange;
 pub mod fonts;
 pub mod history;
+pub mod member_import;
 pub mod member_lists;
 pub mod output;
 pub mod printing;
@@ -39,5 +44,7 @@ pub mod repair;
 pub mod reports;
 pub mod roster;
 pub mod setup;
+pub mod spreadsheet;
+pub mod word;
 
 pub use error::{Error, Result};

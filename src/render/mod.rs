@@ -2,6 +2,7 @@
 //! laid-out pages.
 
 pub mod compose;
+pub mod docx;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
