@@ -5,7 +5,8 @@
 ; the commune's data (which lives in %APPDATA%\cnscd); /S for a silent install or
 ; uninstall; installing over an older version replaces the program only.
 
-Unicode true
+; A 64-bit installer for a 64-bit program (and wine64 runs it without a 32-bit wine).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 
 !ifndef VERSION

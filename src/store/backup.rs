@@ -308,9 +308,7 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
         create_private_file(&temp)?;
         std::fs::copy(from, &temp).map_err(|e| io(&temp, e))?;
         make_private(&temp)?;
-        std::fs::File::open(&temp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| io(&temp, e))
+        sync_file(&temp).map_err(|e| io(&temp, e))
     })();
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
@@ -389,7 +387,7 @@ fn copy_aside(db: &Path, stamp: &str) -> Result<PathBuf> {
         let _ = std::fs::remove_file(&part);
         create_private_file(&part)?;
         std::fs::copy(&from, &part)
-            .and_then(|_| std::fs::File::open(&part)?.sync_all())
+            .and_then(|_| sync_file(&part))
             .and_then(|_| std::fs::rename(&part, &to))
             .map_err(|e| {
                 let _ = std::fs::remove_file(&part);
@@ -397,6 +395,15 @@ fn copy_aside(db: &Path, stamp: &str) -> Result<PathBuf> {
             })?;
     }
     Ok(aside)
+}
+
+/// Flushes a written file to the disk. Opened for writing: Windows refuses to flush
+/// a file opened only for reading ("Access denied").
+fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)?
+        .sync_all()
 }
 
 /// Makes a rename in `path`'s folder durable (Unix; Windows has no such call).
@@ -485,9 +492,7 @@ fn copy_conn(source: &Connection, dest: &Path) -> Result<()> {
                 target.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
         }
         make_private(&temp)?;
-        std::fs::File::open(&temp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| io(&temp, e))?;
+        sync_file(&temp).map_err(|e| io(&temp, e))?;
         if dest.exists() {
             return Err(io(
                 dest,
