@@ -110,7 +110,9 @@ fn export_then_import_into_an_empty_database_gives_the_same_data() {
     for ((ta, ra), (tb, rb)) in a.iter().zip(&b) {
         assert_eq!(ta, tb);
         assert!(
-            !ra.is_empty() || ta == "decisions",
+            // No decision is issued in this commune; notes of files being issued
+            // belong to one computer and are never in a bundle.
+            !ra.is_empty() || ta == "decisions" || ta == "pending_files",
             "{ta} is empty in the source"
         );
         assert_eq!(ra, rb, "table {ta} differs");

@@ -601,23 +601,38 @@ pub(super) struct Pending {
 }
 
 impl Pending {
-    /// Lays the document out, writes its PDF under a temporary name beside `target`.
-    pub(super) fn stage(doc: &Document, target: &Target, fonts: &Fonts) -> Result<Self> {
+    /// Lays the document out, notes the file it is about to put at `target` (see
+    /// `store/pending.rs`; noted before anything is written, so a stop at any moment
+    /// leaves nothing the next start does not clear), then writes its PDF under a
+    /// temporary name beside `target`.
+    pub(super) fn stage(
+        store: &mut Store,
+        doc: &Document,
+        target: &Target,
+        fonts: &Fonts,
+    ) -> Result<Self> {
         let (laid, bytes) = pdf(doc, fonts)?;
+        let sha = sha256(&bytes);
+        store.note_pending_file(&Staged::temp_for(&target.path), &target.path, &sha)?;
+        let staged = Staged::write(&target.path, &bytes);
+        let staged = Self::settle(store, &sha, staged)?;
         Ok(Self {
-            staged: Staged::write(&target.path, &bytes)?,
-            sha: sha256(&bytes),
+            staged,
+            sha,
             saved: Saved::new(doc, target.path.clone(), &laid, &bytes),
         })
     }
 
     /// After the issue's transaction: a failure forgets the note of the file (nothing
     /// was put in place); success already removed it in that transaction.
-    pub(super) fn settle<T>(
+    pub(super) fn settle<T, E>(
         store: &mut Store,
         sha: &str,
-        issued: crate::store::Result<T>,
-    ) -> Result<T> {
+        issued: std::result::Result<T, E>,
+    ) -> Result<T>
+    where
+        super::Error: From<E>,
+    {
         if issued.is_err() {
             let _ = store.forget_pending_file(sha);
         }
@@ -678,8 +693,7 @@ pub fn issue(
         req.number = Some(store.next_decision_number(commune, year)?);
     }
     let built = build(store, &req)?;
-    let Pending { staged, sha, saved } = Pending::stage(&built.doc, target, fonts)?;
-    store.note_pending_file(staged.temp_path(), &target.path, &sha)?;
+    let Pending { staged, sha, saved } = Pending::stage(store, &built.doc, target, fonts)?;
     let issued = store.issue_decision(
         built.commune_id,
         &NewIssue {

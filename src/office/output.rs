@@ -192,7 +192,7 @@ impl Staged {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "cnscd".into());
-        let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+        let tmp = Self::temp_name(&dir, &name);
         let mut staged = Self {
             tmp,
             path: path.to_path_buf(),
@@ -209,9 +209,24 @@ impl Staged {
         Ok(staged)
     }
 
-    /// The temporary name the bytes are under until [`Staged::commit`].
-    pub fn temp_path(&self) -> &Path {
-        &self.tmp
+    /// `.NAME.PID.part` in the target's folder.
+    fn temp_name(dir: &Path, name: &str) -> PathBuf {
+        dir.join(format!(".{name}.{}.part", std::process::id()))
+    }
+
+    /// The temporary name [`Staged::write`] will use for `path` (to note it before the
+    /// file exists).
+    pub fn temp_for(path: &Path) -> PathBuf {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "cnscd".into());
+        Self::temp_name(&dir, &name)
     }
 
     /// Puts the file in its place (replacing what the clerk chose to replace).

@@ -385,8 +385,7 @@ pub fn issue(
         req.number = Some(store.next_report_number(c.id, req.team.unwrap_or(0), year)?);
     }
     let built = build(store, &req)?;
-    let Pending { staged, sha, saved } = Pending::stage(&built.doc, target, fonts)?;
-    store.note_pending_file(staged.temp_path(), &target.path, &sha)?;
+    let Pending { staged, sha, saved } = Pending::stage(store, &built.doc, target, fonts)?;
     let id = store.issue_report(
         &NewReport {
             commune_id: built.commune_id,
