@@ -440,3 +440,36 @@ fn killed_restore_leaves_the_old_database_or_the_restored_one() {
     }
     eprintln!("restore: {kept} rounds kept the old database, {done} restored");
 }
+
+/// Importing members from a spreadsheet: killed at any moment, every line is in or
+/// none (people and memberships together).
+#[test]
+fn killed_member_import_brings_every_line_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = demo_db(dir.path());
+    let sheet = dir.path().join("danh-sach.xlsx");
+    run(
+        &source,
+        &["export", "roster", "--out", sheet.to_str().unwrap()],
+    );
+    // Another commune, whose team 1 takes the lines in.
+    let start = dir.path().join("khac.db");
+    run(
+        &start,
+        &[
+            "demo",
+            "--communes",
+            "1",
+            "--villages",
+            "3",
+            "--members",
+            "2",
+        ],
+    );
+    kill_rounds(
+        "import-members",
+        Some(&start),
+        &["import", "members", sheet.to_str().unwrap(), "--team", "1"],
+        0xD3A0_000A,
+    );
+}
