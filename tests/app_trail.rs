@@ -42,3 +42,93 @@ fn a_wrong_phone_is_seen_in_the_log_and_put_back() {
     // The putting back is itself in the log, and offers to undo it in turn.
     assert!(shows(&app, &format!("Số điện thoại: 0900000000 → {phone}")));
 }
+
+/// A person entered by mistake is deleted after a confirmation; one whom a decision
+/// names (or who has any history) is refused, saying why, and stays.
+#[test]
+fn a_member_entered_by_mistake_is_deleted_and_one_with_a_history_is_not() {
+    use cnscd::domain::people::{Joining, Person, Role};
+    let mut app = demo_app();
+    {
+        let mut store = lock(&app.db);
+        let person = Person {
+            id: 0,
+            commune_id: 1,
+            full_name: "Trần Văn Nhầm".into(),
+            given_name: "Nhầm".into(),
+            gender: None,
+            birth_year: None,
+            position: String::new(),
+            phone: None,
+            email: None,
+            citizen_id: None,
+            notes: String::new(),
+        };
+        let joining = Joining {
+            role: Role::Member,
+            duties: String::new(),
+            joined_on: None,
+            joined_by: String::new(),
+        };
+        store.add_member(1, &person, &joining).unwrap();
+    }
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Roster),
+            Message::Roster(cnscd::app::roster::Message::Search("nham".into())),
+        ],
+    );
+    act(&mut app, |ui| {
+        ui.click("Trần Văn Nhầm").expect("open the member");
+    });
+    act(&mut app, |ui| {
+        ui.click("Xoá người nhập nhầm…").expect("delete");
+    });
+    assert!(shows(
+        &app,
+        "Xoá hẳn người này khỏi danh sách? Chỉ làm khi nhập nhầm; nhật ký vẫn giữ lại."
+    ));
+    act(&mut app, |ui| {
+        ui.click("Xoá").expect("confirm");
+    });
+    let left = lock(&app.db)
+        .members(&MemberQuery {
+            include_left: true,
+            ..MemberQuery::default()
+        })
+        .unwrap();
+    assert!(left.iter().all(|r| r.person.full_name != "Trần Văn Nhầm"));
+    assert!(app.roster.detail.is_none());
+
+    // Nguyễn Văn Hùng joined by decision 31/QĐ-UBND: refused, and kept.
+    send(
+        &mut app,
+        [Message::Roster(cnscd::app::roster::Message::Search(
+            "nguyen van hung".into(),
+        ))],
+    );
+    act(&mut app, |ui| {
+        ui.click("Nguyễn Văn Hùng").expect("open the member");
+    });
+    act(&mut app, |ui| {
+        ui.click("Xoá người nhập nhầm…").expect("delete");
+    });
+    act(&mut app, |ui| {
+        ui.click("Xoá").expect("confirm");
+    });
+    let said = app
+        .roster
+        .error
+        .as_ref()
+        .map(|e| e.message(cnscd::domain::Lang::Vi))
+        .unwrap_or_default();
+    assert!(said.contains("hãy ghi nhận rời Tổ thay vì xoá"), "{said}");
+    assert!(
+        lock(&app.db)
+            .members(&MemberQuery::default())
+            .unwrap()
+            .iter()
+            .any(|r| r.person.full_name == "Nguyễn Văn Hùng")
+    );
+}

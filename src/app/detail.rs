@@ -21,6 +21,8 @@ pub struct Detail {
     /// The change log, newest first.
     pub trail: Vec<Entry>,
     pub reveal_id: bool,
+    /// "Delete (entered by mistake)" was pressed: asking to confirm.
+    pub confirm_delete: bool,
     pub leave: LeaveInput,
     pub errors: Vec<FieldError>,
     pub tried: bool,
@@ -33,6 +35,9 @@ pub enum Message {
     Leave,
     Edit,
     PutBack(i64),
+    /// Delete the person entered by mistake: `false` asks first, `true` confirms.
+    Delete(bool),
+    CancelDelete,
     Close,
 }
 
@@ -49,6 +54,11 @@ pub enum Event {
         role: crate::domain::people::Role,
         team_id: i64,
         team_name: String,
+    },
+    /// Delete the person entered by mistake (the office refuses when anything refers
+    /// to them).
+    Delete {
+        membership_id: i64,
     },
     /// Put the details back as they were before this edit (the trail entry's id).
     PutBack {
@@ -71,6 +81,7 @@ impl Detail {
             history,
             trail,
             reveal_id: false,
+            confirm_delete: false,
             leave: LeaveInput::default(),
             errors: Vec::new(),
             tried: false,
@@ -115,6 +126,14 @@ impl Detail {
                     team_name: h.team_name.clone(),
                 });
             }
+            Message::Delete(false) => self.confirm_delete = true,
+            Message::Delete(true) => {
+                self.confirm_delete = false;
+                return Some(Event::Delete {
+                    membership_id: self.membership_id,
+                });
+            }
+            Message::CancelDelete => self.confirm_delete = false,
             Message::PutBack(entry_id) => {
                 return Some(Event::PutBack {
                     membership_id: self.membership_id,
@@ -257,6 +276,7 @@ impl Detail {
                     .on_press(Message::Leave),
             );
         }
+        col = col.push(self.delete_view(l));
         col = col.push(self.trail_view(l));
         container(col)
             .padding(14)
@@ -267,6 +287,29 @@ impl Detail {
 }
 
 impl Detail {
+    /// "Delete (entered by mistake)", then its confirmation.
+    fn delete_view(&self, l: Lang) -> Element<'_, Message> {
+        if self.confirm_delete {
+            row![
+                text(tr(l, T::DetailDeleteAsk)).width(Length::Fill),
+                button(text(tr(l, T::DetailDeleteConfirm)))
+                    .style(button::danger)
+                    .on_press(Message::Delete(true)),
+                button(text(tr(l, T::DetailDeleteCancel)))
+                    .style(button::secondary)
+                    .on_press(Message::CancelDelete),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center)
+            .into()
+        } else {
+            button(text(tr(l, T::DetailDelete)))
+                .style(button::text)
+                .on_press(Message::Delete(false))
+                .into()
+        }
+    }
+
     /// The change log: one block per change, newest first.
     fn trail_view(&self, l: Lang) -> Element<'_, Message> {
         let mut col = column![text(tr(l, T::DetailTrail)).font(UI_FONT_STRONG)].spacing(6);

@@ -79,6 +79,7 @@ pub enum Message {
     Detail(detail::Message),
     Left(Result<i64, Error>),
     PutBack(Result<i64, Error>),
+    Deleted(Result<String, Error>),
 }
 
 /// What the roster tells the window.
@@ -133,7 +134,13 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        let changed = matches!(message, Message::Saved(Ok(_)) | Message::Left(Ok(_)));
+        let changed = matches!(
+            message,
+            Message::Saved(Ok(_))
+                | Message::Left(Ok(_))
+                | Message::Deleted(Ok(_))
+                | Message::PutBack(Ok(_))
+        );
         let task = self.handle(message, ctx.db);
         (task, changed.then_some(Event::MembersChanged))
     }
@@ -299,6 +306,14 @@ impl State {
                 self.detail = Some(*d);
                 Task::none()
             }
+            Message::Deleted(Ok(name)) => {
+                self.detail = None;
+                self.notice = Some(Msg::new(
+                    format!("Đã xoá {name} (nhập nhầm); nhật ký thay đổi vẫn giữ lại."),
+                    format!("{name} was deleted (entered by mistake); the change log keeps them."),
+                ));
+                Task::batch([self.reload(db), self.load_teams(db)])
+            }
             Message::PutBack(Ok(id)) => {
                 self.notice = Some(Msg::new(
                     "Đã đặt lại thông tin như trước; việc này cũng được ghi vào nhật ký.",
@@ -306,7 +321,10 @@ impl State {
                 ));
                 Task::batch([self.reload(db), self.handle(Message::Open(id), db)])
             }
-            Message::Opened(Err(e)) | Message::Left(Err(e)) | Message::PutBack(Err(e)) => {
+            Message::Opened(Err(e))
+            | Message::Left(Err(e))
+            | Message::PutBack(Err(e))
+            | Message::Deleted(Err(e)) => {
                 self.error = Some(e);
                 Task::none()
             }
@@ -343,6 +361,14 @@ impl State {
                         membership_id: id,
                         leaving,
                     }) => query(db, move |s| Ok(s.leave(id, &leaving)?.id), Message::Left),
+                    Some(detail::Event::Delete { membership_id }) => query(
+                        db,
+                        move |s| {
+                            let p = crate::office::roster::delete_member(s, membership_id)?;
+                            Ok(p.display_name().to_string())
+                        },
+                        Message::Deleted,
+                    ),
                     Some(detail::Event::PutBack {
                         membership_id,
                         entry_id,

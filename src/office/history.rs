@@ -61,6 +61,7 @@ fn what(e: &TrailEntry, team: &str) -> Msg {
         ("person", "create") => Msg::new("Thêm vào danh sách", "Added"),
         ("person", "update") => Msg::new("Sửa thông tin", "Details edited"),
         ("person", "put_back") => Msg::new("Đặt lại giá trị cũ", "Put back as before"),
+        ("person", "delete") => Msg::new("Xoá (nhập nhầm)", "Deleted (entered by mistake)"),
         ("membership", "join") => Msg::new(format!("Tham gia {team}"), format!("Joined {team}")),
         ("membership", "leave") => Msg::new(format!("Rời {team}"), format!("Left {team}")),
         ("membership", "role") => Msg::new(
@@ -116,8 +117,12 @@ fn worded(store: &Store, entries: Vec<TrailEntry>) -> Result<Vec<Entry>> {
 
 /// A member's whole trail (their details and every team they were in), newest first.
 pub fn of_person(store: &Store, person_id: i64) -> Result<Vec<Entry>> {
-    store.person(person_id)?;
-    worded(store, store.person_trail(person_id)?)
+    let trail = store.person_trail(person_id)?;
+    if trail.is_empty() {
+        // No trail: say whether the person exists at all (a deleted one keeps theirs).
+        store.person(person_id)?;
+    }
+    worded(store, trail)
 }
 
 /// An issued decision's trail (issued, voided), newest first.

@@ -131,3 +131,10 @@ pub fn edit_member(
 ) -> Result<Person> {
     Ok(store.edit_member(membership_id, person, role)?)
 }
+
+/// Deletes a member entered by mistake (the person and their one membership), while
+/// nothing refers to them; otherwise refused, saying why.
+pub fn delete_member(store: &mut Store, membership_id: i64) -> Result<Person> {
+    let m = store.membership(membership_id)?;
+    Ok(store.delete_person(m.person_id)?)
+}

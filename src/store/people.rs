@@ -324,6 +324,76 @@ impl Store {
         self.person(person.id)
     }
 
+    /// Deletes a person entered by mistake, with their one membership — only while
+    /// nothing refers to them: no activity they took part in, no joining or leaving
+    /// decision, no other team, and their name in no issued decision or report. Checked
+    /// inside the writing transaction; otherwise refused, saying why (end the
+    /// membership instead). The change log keeps what was deleted.
+    pub fn delete_person(&mut self, person_id: i64) -> Result<Person> {
+        let person = self.person(person_id)?;
+        let refused = |vi: &str, en: &str| {
+            StoreError::refused(
+                format!(
+                    "Không xoá được {}: {vi}; hãy ghi nhận rời Tổ thay vì xoá",
+                    person.display_name()
+                ),
+                format!(
+                    "{} cannot be deleted: {en}; record the leaving instead",
+                    person.display_name()
+                ),
+            )
+        };
+        self.write(|tx| {
+            let activities: i64 = tx.query_row(
+                "SELECT count(*) FROM activity_people WHERE person_id = ?1",
+                [person_id],
+                |r| r.get(0),
+            )?;
+            if activities > 0 {
+                return Err(refused(
+                    "đã có trong hoạt động của Tổ",
+                    "they took part in recorded activities",
+                ));
+            }
+            let (memberships, decided): (i64, i64) = tx.query_row(
+                "SELECT count(*), coalesce(sum(joined_by <> '' OR left_on IS NOT NULL OR left_by <> ''), 0) \
+                 FROM memberships WHERE person_id = ?1",
+                [person_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if memberships > 1 || decided > 0 {
+                return Err(refused(
+                    "đã có quá trình tham gia (quyết định, rời Tổ, nhiều Tổ)",
+                    "they have a membership history (a decision, a leaving, several teams)",
+                ));
+            }
+            if !person.full_name.is_empty() {
+                let pattern = format!("%{}%", person.full_name);
+                let named: i64 = tx.query_row(
+                    "SELECT (SELECT count(*) FROM decisions WHERE model LIKE ?1) \
+                     + (SELECT count(*) FROM reports WHERE model LIKE ?1)",
+                    [&pattern],
+                    |r| r.get(0),
+                )?;
+                if named > 0 {
+                    return Err(refused(
+                        "có tên trong văn bản đã ban hành",
+                        "they are named in an issued document",
+                    ));
+                }
+            }
+            let gone: Vec<Change> = audit::person_fields(&person)
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(field, v)| Change::new(field, v, ""))
+                .collect();
+            tx.execute("DELETE FROM memberships WHERE person_id = ?1", [person_id])?;
+            tx.execute("DELETE FROM people WHERE id = ?1", [person_id])?;
+            log_changes(tx, "person", person_id, "delete", "", &gone)
+        })?;
+        Ok(person)
+    }
+
     /// Corrects a member's details and role together: both or neither.
     pub fn edit_member(
         &mut self,
