@@ -869,15 +869,15 @@ pub fn run(path: PathBuf, lang: Option<Lang>) -> Result<(), Error> {
         // A database that does not open brings up the recovery screen, not a crash.
         App::start(path.clone(), store, lang, Arc::new(dialogs::System))
     };
-    iced::application(boot, App::update, App::view)
+    let mut window = iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
         .font(UI_FONT_REGULAR)
-        .font(UI_FONT_BOLD)
-        .font(preview::DOC_FONTS[0])
-        .font(preview::DOC_FONTS[1])
-        .font(preview::DOC_FONTS[2])
-        .font(preview::DOC_FONTS[3])
+        .font(UI_FONT_BOLD);
+    for face in preview::doc_fonts() {
+        window = window.font(face);
+    }
+    window
         .default_font(UI_FONT)
         .window_size((1200.0, 780.0))
         .exit_on_close_request(false)

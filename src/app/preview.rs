@@ -10,7 +10,8 @@ use crate::document::model::Face;
 use crate::render::layout::{Item, Page};
 use crate::render::{Fonts, Laid};
 
-/// The document font as the window knows it (the bundled Liberation Serif faces).
+/// The document font as the window knows it (the bundled Liberation Serif faces, under
+/// the preview's own family name).
 pub fn font(face: Face) -> Font {
     Font {
         weight: if face.bold {
@@ -23,8 +24,65 @@ pub fn font(face: Face) -> Font {
         } else {
             iced::font::Style::Normal
         },
-        ..Font::with_name("Liberation Serif")
+        ..Font::with_name(PREVIEW_FAMILY)
     }
+}
+
+/// The family the preview knows the document font by. A system font called "Liberation
+/// Serif" (another version, other widths) would otherwise stand in for the bundled one,
+/// and words drawn at the layout's positions would touch or overlap. As long as
+/// "Liberation Serif", so the font's name table is changed in place.
+pub const PREVIEW_FAMILY: &str = "CNSCD Print Face";
+
+/// The bundled document faces under [`PREVIEW_FAMILY`], for the window to load.
+pub fn doc_fonts() -> Vec<Vec<u8>> {
+    DOC_FONTS.iter().map(|b| renamed(b)).collect()
+}
+
+/// `bytes` with every "Liberation Serif" of its `name` table (UTF-16 and single-byte
+/// records) written as [`PREVIEW_FAMILY`]; anything unreadable is left as it is.
+fn renamed(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let u16_at = |i: usize| {
+        bytes
+            .get(i..i + 2)
+            .map(|b| u16::from_be_bytes([b[0], b[1]]))
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let Some(tables) = u16_at(4) else {
+        return out;
+    };
+    let Some((start, len)) = (0..tables as usize)
+        .map(|t| 12 + 16 * t)
+        .find(|&r| bytes.get(r..r + 4) == Some(b"name".as_slice()))
+        .and_then(|r| Some((u32_at(r + 8)?, u32_at(r + 12)?)))
+    else {
+        return out;
+    };
+    let Some(table) = out.get_mut(start..start + len) else {
+        return out;
+    };
+    let from = "Liberation Serif";
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_be_bytes).collect() };
+    for (old, new) in [
+        (utf16(from), utf16(PREVIEW_FAMILY)),
+        (from.as_bytes().to_vec(), PREVIEW_FAMILY.as_bytes().to_vec()),
+    ] {
+        let mut i = 0;
+        while i + old.len() <= table.len() {
+            if table[i..i + old.len()] == old[..] {
+                table[i..i + old.len()].copy_from_slice(&new);
+                i += old.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 pub const DOC_FONTS: [&[u8]; 4] = [
@@ -320,5 +378,30 @@ impl<M> canvas::Program<M> for PagePreview<M> {
             }
         }
         vec![frame.into_geometry()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_font_has_a_family_of_its_own() {
+        assert_eq!(PREVIEW_FAMILY.len(), "Liberation Serif".len());
+        for (bytes, original) in doc_fonts().iter().zip(DOC_FONTS) {
+            let face = ttf_parser::Face::parse(bytes, 0).expect("still a font");
+            let families: Vec<String> = face
+                .names()
+                .into_iter()
+                .filter(|n| n.name_id == ttf_parser::name_id::FAMILY)
+                .filter_map(|n| n.to_string())
+                .collect();
+            assert!(!families.is_empty());
+            assert!(families.iter().all(|f| f == PREVIEW_FAMILY), "{families:?}");
+            // The glyphs are the bundled ones: only the names changed.
+            assert_eq!(bytes.len(), original.len());
+            let before = ttf_parser::Face::parse(original, 0).unwrap();
+            assert_eq!(face.number_of_glyphs(), before.number_of_glyphs());
+        }
     }
 }

@@ -15,8 +15,8 @@ pub fn settings() -> iced::Settings {
     iced::Settings {
         fonts: [UI_FONT_REGULAR, UI_FONT_BOLD]
             .into_iter()
-            .chain(cnscd::app::preview::DOC_FONTS)
             .map(Into::into)
+            .chain(cnscd::app::preview::doc_fonts().into_iter().map(Into::into))
             .collect(),
         default_font: UI_FONT,
         ..Default::default()
