@@ -13,6 +13,8 @@ pub trait Dialogs: Send + Sync + 'static {
     fn save_file(&self, title: &str, suggested: &Path) -> Option<PathBuf>;
     /// Asks for a file to open (evidence); `None` when cancelled.
     fn pick_file(&self, title: &str) -> Option<PathBuf>;
+    /// Asks for a spreadsheet to import members from; `None` when cancelled.
+    fn pick_sheet(&self, title: &str) -> Option<PathBuf>;
     /// Asks for a folder (where to put a backup); `None` when cancelled.
     fn pick_folder(&self, title: &str) -> Option<PathBuf>;
     /// Asks for a database file to open; `None` when cancelled.
@@ -58,6 +60,14 @@ impl Dialogs for System {
 
     fn pick_folder(&self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_folder()
+    }
+
+    fn pick_sheet(&self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Excel, Calc, CSV", &["xlsx", "xls", "ods", "csv"])
+            .add_filter("Mọi tệp", &["*"])
+            .pick_file()
     }
 
     fn pick_database(&self, title: &str) -> Option<PathBuf> {
@@ -109,6 +119,10 @@ impl Dialogs for Scripted {
     }
 
     fn pick_folder(&self, _title: &str) -> Option<PathBuf> {
+        self.answer.lock().ok()?.clone()
+    }
+
+    fn pick_sheet(&self, _title: &str) -> Option<PathBuf> {
         self.answer.lock().ok()?.clone()
     }
 

@@ -14,6 +14,7 @@ pub mod detail;
 pub mod dialogs;
 pub mod document_output;
 pub mod i18n;
+pub mod import;
 pub mod member_form;
 pub mod names;
 pub mod overview;

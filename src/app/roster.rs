@@ -48,6 +48,8 @@ pub struct State {
     team_names: std::collections::HashMap<i64, String>,
     pub form: Option<Form>,
     pub detail: Option<Detail>,
+    /// The spreadsheet import assistant, when open.
+    pub import: Option<super::import::Import>,
     pub notice: Option<Msg>,
     pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
@@ -80,6 +82,11 @@ pub enum Message {
     Left(Result<i64, Error>),
     PutBack(Result<i64, Error>),
     Deleted(Result<String, Error>),
+    /// "Nhập từ Excel…": opens the import assistant.
+    OpenImport,
+    Import(super::import::Message),
+    Previewed(Result<Box<crate::office::member_import::Preview>, Error>),
+    Imported(Result<Msg, Error>),
 }
 
 /// What the roster tells the window.
@@ -134,12 +141,16 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
+        if let Message::Import(m) = message {
+            return self.import_update(m, ctx);
+        }
         let changed = matches!(
             message,
             Message::Saved(Ok(_))
                 | Message::Left(Ok(_))
                 | Message::Deleted(Ok(_))
                 | Message::PutBack(Ok(_))
+                | Message::Imported(Ok(_))
         );
         let task = self.handle(message, ctx.db);
         (task, changed.then_some(Event::MembersChanged))
@@ -306,6 +317,44 @@ impl State {
                 self.detail = Some(*d);
                 Task::none()
             }
+            Message::OpenImport => {
+                self.import = Some(super::import::Import::new(
+                    self.team.clone().or_else(|| self.teams.first().cloned()),
+                ));
+                self.form = None;
+                self.detail = None;
+                Task::none()
+            }
+            Message::Import(_) => Task::none(),
+            Message::Previewed(r) => {
+                if let Some(i) = &mut self.import {
+                    i.busy = false;
+                    match r {
+                        Ok(p) => {
+                            i.sheet = Some(p.sheet.clone());
+                            i.preview = Some(*p);
+                            self.error = None;
+                        }
+                        Err(e) => {
+                            i.preview = None;
+                            self.error = Some(e);
+                        }
+                    }
+                }
+                Task::none()
+            }
+            Message::Imported(Ok(summary)) => {
+                self.import = None;
+                self.notice = Some(summary);
+                Task::batch([self.reload(db), self.load_teams(db)])
+            }
+            Message::Imported(Err(e)) => {
+                if let Some(i) = &mut self.import {
+                    i.busy = false;
+                }
+                self.error = Some(e);
+                Task::none()
+            }
             Message::Deleted(Ok(name)) => {
                 self.detail = None;
                 self.notice = Some(Msg::new(
@@ -466,6 +515,9 @@ impl State {
                 button(text(tr(l, T::RosterAdd)))
                     .style(button::primary)
                     .on_press(Message::Add),
+                button(text(tr(l, T::ImportOpen)))
+                    .style(button::secondary)
+                    .on_press(Message::OpenImport),
             ]
             .spacing(16),
         );
@@ -475,6 +527,10 @@ impl State {
             self.notice.as_ref(),
             self.error.as_ref(),
         ));
+        if let Some(import) = &self.import {
+            col = col.push(import.view(l, &self.teams).map(Message::Import));
+            return col.into();
+        }
         if let Some(form) = &self.form {
             col = col.push(form.view(l, &self.teams).map(Message::Form));
         }
@@ -568,5 +624,53 @@ impl State {
             Message::Page,
         ));
         col.into()
+    }
+}
+
+impl State {
+    /// The import assistant's messages: the dialog, the preview and the import run as
+    /// tasks; the roster reads itself again once lines were written.
+    fn import_update(
+        &mut self,
+        m: super::import::Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        use super::import::{Event as Asked, Message as M};
+        let Some(import) = &mut self.import else {
+            return (Task::none(), None);
+        };
+        match import.update(m, ctx.lang) {
+            None => (Task::none(), None),
+            Some(Asked::Close) => {
+                self.import = None;
+                (Task::none(), None)
+            }
+            Some(Asked::Browse) => {
+                let dialogs = ctx.dialogs.clone();
+                let title = tr(ctx.lang, T::ImportBrowse).to_string();
+                let task = Task::perform(async move { dialogs.pick_sheet(&title) }, |p| {
+                    Message::Import(M::Browsed(p))
+                });
+                (task, None)
+            }
+            Some(Asked::Preview(req)) => {
+                import.busy = true;
+                let task = query(
+                    ctx.db,
+                    move |s| Ok(Box::new(crate::office::member_import::preview(s, &req)?)),
+                    Message::Previewed,
+                );
+                (task, None)
+            }
+            Some(Asked::Import(req)) => {
+                import.busy = true;
+                let task = query(
+                    ctx.db,
+                    move |s| Ok(crate::office::member_import::run(s, &req)?.summary()),
+                    Message::Imported,
+                );
+                (task, Some(Event::MembersChanged))
+            }
+        }
     }
 }
