@@ -1,15 +1,14 @@
 //! Excel and Word in and out: `import members`, `export roster|activities|progress|
-//! report|decision`, and `print … --out FILE.docx`.
+//! report|decision` (`print … --out FILE.docx` is in `print.rs`, by extension).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::{Failure, Out, PrintWhat, created_flag, date_flag, font_flag};
+use super::{Failure, Out, date_flag, font_flag};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang};
-use crate::office::decisions::{DecisionRequest, Teams};
 use crate::office::member_import::{self, ImportRequest, Outcome};
 use crate::office::output::Target;
 use crate::office::{Error, excel_export, reports, word};
@@ -291,124 +290,5 @@ pub(super) fn import(
         writeln!(out, "ignored\t{}", rows.join(","))?;
     }
     writeln!(out, "{}", done.summary().get(lang))?;
-    Ok(())
-}
-
-/// `print decision|report|members … --out FILE.docx`: the Word copy, by extension.
-pub(super) fn is_docx_print(what: &PrintWhat) -> bool {
-    match what {
-        PrintWhat::Decision { out, .. }
-        | PrintWhat::Report { out, .. }
-        | PrintWhat::Members { out, .. } => word::is_docx(out),
-    }
-}
-
-pub(super) fn print_docx(
-    store: &mut Store,
-    what: PrintWhat,
-    out: &mut Out<'_>,
-    lang: Lang,
-) -> Result<(), Failure> {
-    let saved = match what {
-        PrintWhat::Decision { issue: true, .. } | PrintWhat::Report { issue: true, .. } => {
-            return Err(word::refuse_issue().into());
-        }
-        PrintWhat::Decision {
-            issued: Some(id),
-            font,
-            out: path,
-            ..
-        } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            word::issued_decision(store, id, &Target::replacing(&path), &fonts)?
-        }
-        PrintWhat::Decision {
-            team,
-            all_villages,
-            kind,
-            number,
-            date,
-            subject,
-            signing,
-            signer,
-            replaces,
-            annex_over,
-            font,
-            created,
-            out: path,
-            ..
-        } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            let teams = match (team, all_villages) {
-                (_, true) => Teams::AllVillages,
-                (Some(t), false) => Teams::One(t),
-                (None, false) => {
-                    return Err(Error::invalid(FieldError::new(
-                        Field::Team,
-                        "cần --team ID hoặc --all-villages",
-                        "give --team ID or --all-villages",
-                    ))
-                    .into());
-                }
-            };
-            let req = DecisionRequest {
-                teams,
-                kind: super::print::kind_flag(kind.as_deref())?,
-                number,
-                date: date_flag(date.as_deref())?,
-                subject,
-                signing: super::print::signing_flag(signing.as_deref())?,
-                signer,
-                replaces,
-                annex_threshold: annex_over,
-                created: created_flag(created.as_deref())?,
-                ..DecisionRequest::for_team(0)
-            };
-            word::decision(store, &req, &Target::replacing(&path), &fonts)?
-        }
-        PrintWhat::Report {
-            issued: Some(id),
-            font,
-            out: path,
-            ..
-        } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            word::issued_report(store, id, &Target::replacing(&path), &fonts)?
-        }
-        PrintWhat::Report {
-            period,
-            team,
-            number,
-            date,
-            font,
-            created,
-            out: path,
-            ..
-        } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            let mut req =
-                reports::ReportRequest::new(Period::parse(period.as_deref().unwrap_or(""))?, team);
-            req.number = number;
-            req.date = date_flag(date.as_deref())?;
-            req.created = created_flag(created.as_deref())?;
-            word::report(store, &req, &Target::replacing(&path), &fonts)?
-        }
-        PrintWhat::Members {
-            team,
-            font,
-            created,
-            out: path,
-        } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            word::member_list(
-                store,
-                team,
-                created_flag(created.as_deref())?,
-                &Target::replacing(&path),
-                &fonts,
-            )?
-        }
-    };
-    writeln!(out, "{}", saved.summary().get(lang))?;
     Ok(())
 }

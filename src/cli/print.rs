@@ -1,6 +1,7 @@
 //! `cnscd print …`: decisions, member lists and reports as PDF, through the office.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use super::{Failure, Out, PrintWhat, created_flag, date_flag, font_flag};
 use crate::document::decision::{DecisionKind, Signing};
@@ -8,14 +9,14 @@ use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang};
 use crate::office::decisions::{self, DecisionRequest, Teams};
 use crate::office::output::Target;
-use crate::office::{Error, member_lists, reports};
+use crate::office::{Error, member_lists, reports, word};
 use crate::store::Store;
 
 fn invalid(field: Field, vi: String, en: String) -> Error {
     Error::invalid(FieldError::new(field, vi, en))
 }
 
-pub(super) fn kind_flag(flag: Option<&str>) -> Result<DecisionKind, Error> {
+fn kind_flag(flag: Option<&str>) -> Result<DecisionKind, Error> {
     match flag {
         None => Ok(DecisionKind::Establish),
         Some(k) => DecisionKind::from_code(k).ok_or_else(|| {
@@ -28,7 +29,7 @@ pub(super) fn kind_flag(flag: Option<&str>) -> Result<DecisionKind, Error> {
     }
 }
 
-pub(super) fn signing_flag(flag: Option<&str>) -> Result<Option<Signing>, Error> {
+fn signing_flag(flag: Option<&str>) -> Result<Option<Signing>, Error> {
     flag.map(|s| {
         Signing::from_code(s).ok_or_else(|| {
             invalid(
@@ -41,20 +42,31 @@ pub(super) fn signing_flag(flag: Option<&str>) -> Result<Option<Signing>, Error>
     .transpose()
 }
 
-pub(super) fn run(
-    store: &mut Store,
-    what: PrintWhat,
-    out: &mut Out<'_>,
-    lang: Lang,
-) -> Result<(), Failure> {
-    if super::excel::is_docx_print(&what) {
-        return super::excel::print_docx(store, what, out, lang);
-    }
-    let saved = match what {
+/// What `print` is asked for, whatever file it goes to.
+enum Job {
+    Decision(Box<DecisionRequest>),
+    IssuedDecision(i64),
+    Report(Box<reports::ReportRequest>),
+    IssuedReport(i64),
+    Members {
+        team: i64,
+        created: Option<chrono::NaiveDateTime>,
+    },
+}
+
+/// The verb's flags read once: the job, whether to issue it, the font flag, the file.
+fn job(what: PrintWhat) -> Result<(Job, bool, Option<String>, PathBuf), Error> {
+    Ok(match what {
+        PrintWhat::Decision {
+            issued: Some(id),
+            issue,
+            font,
+            out,
+            ..
+        } => (Job::IssuedDecision(id), issue, font, out),
         PrintWhat::Decision {
             team,
             all_villages,
-            issued,
             kind,
             number,
             date,
@@ -66,58 +78,42 @@ pub(super) fn run(
             issue,
             font,
             created,
-            out: path,
+            out,
+            issued: None,
         } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            match issued {
-                Some(id) => decisions::reprint(store, id, &Target::replacing(&path), &fonts)?,
-                None => {
-                    let teams = match (team, all_villages) {
-                        (_, true) => Teams::AllVillages,
-                        (Some(t), false) => Teams::One(t),
-                        (None, false) => {
-                            return Err(invalid(
-                                Field::Team,
-                                "cần --team ID hoặc --all-villages".into(),
-                                "give --team ID or --all-villages".into(),
-                            )
-                            .into());
-                        }
-                    };
-                    let req = DecisionRequest {
-                        teams,
-                        kind: kind_flag(kind.as_deref())?,
-                        number,
-                        date: date_flag(date.as_deref())?,
-                        subject,
-                        signing: signing_flag(signing.as_deref())?,
-                        signer,
-                        replaces,
-                        annex_threshold: annex_over,
-                        created: created_flag(created.as_deref())?,
-                        ..DecisionRequest::for_team(0)
-                    };
-                    if issue {
-                        decisions::issue(store, &req, &Target::replacing(&path), &fonts)?
-                    } else {
-                        // A draft may carry a number already used; it is said, not hidden.
-                        if let Some(w) = decisions::number_warning(store, &req)? {
-                            eprintln!("{} {}", tr_warning(lang), w.get(lang));
-                        }
-                        decisions::save(store, &req, &Target::replacing(&path), &fonts)?
-                    }
+            let teams = match (team, all_villages) {
+                (_, true) => Teams::AllVillages,
+                (Some(t), false) => Teams::One(t),
+                (None, false) => {
+                    return Err(invalid(
+                        Field::Team,
+                        "cần --team ID hoặc --all-villages".into(),
+                        "give --team ID or --all-villages".into(),
+                    ));
                 }
-            }
+            };
+            let req = DecisionRequest {
+                teams,
+                kind: kind_flag(kind.as_deref())?,
+                number,
+                date: date_flag(date.as_deref())?,
+                subject,
+                signing: signing_flag(signing.as_deref())?,
+                signer,
+                replaces,
+                annex_threshold: annex_over,
+                created: created_flag(created.as_deref())?,
+                ..DecisionRequest::for_team(0)
+            };
+            (Job::Decision(Box::new(req)), issue, font, out)
         }
         PrintWhat::Report {
             issued: Some(id),
+            issue,
             font,
-            out: path,
+            out,
             ..
-        } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            reports::reprint(store, id, &Target::replacing(&path), &fonts)?
-        }
+        } => (Job::IssuedReport(id), issue, font, out),
         PrintWhat::Report {
             period,
             team,
@@ -126,38 +122,74 @@ pub(super) fn run(
             issue,
             font,
             created,
-            out: path,
+            out,
             issued: None,
         } => {
-            let fonts = font_flag(store, font.as_deref())?;
             let period = Period::parse(period.as_deref().unwrap_or(""))?;
             let mut req = reports::ReportRequest::new(period, team);
             req.number = number;
             req.date = date_flag(date.as_deref())?;
             req.created = created_flag(created.as_deref())?;
-            if issue {
-                reports::issue(store, &req, &Target::replacing(&path), &fonts)?
-            } else {
-                reports::save(store, &req, &Target::replacing(&path), &fonts)?
-            }
+            (Job::Report(Box::new(req)), issue, font, out)
         }
         PrintWhat::Members {
             team,
             font,
             created,
-            out: path,
+            out,
         } => {
-            let fonts = font_flag(store, font.as_deref())?;
-            member_lists::save(
-                store,
-                team,
-                created_flag(created.as_deref())?,
-                &Target::replacing(&path),
-                &fonts,
-            )?
+            let created = created_flag(created.as_deref())?;
+            (Job::Members { team, created }, false, font, out)
         }
+    })
+}
+
+/// `print decision|report|members … --out FILE`: PDF, or a Word copy when FILE ends in
+/// `.docx` (never issued: the register keeps the PDF).
+pub(super) fn run(
+    store: &mut Store,
+    what: PrintWhat,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let (job, issue, font, path) = job(what)?;
+    let fonts = font_flag(store, font.as_deref())?;
+    let target = Target::replacing(&path);
+    let said = if word::is_docx(&path) {
+        if issue {
+            return Err(word::refuse_issue().into());
+        }
+        match job {
+            Job::Decision(req) => word::decision(store, &req, &target, &fonts)?,
+            Job::IssuedDecision(id) => word::issued_decision(store, id, &target, &fonts)?,
+            Job::Report(req) => word::report(store, &req, &target, &fonts)?,
+            Job::IssuedReport(id) => word::issued_report(store, id, &target, &fonts)?,
+            Job::Members { team, created } => {
+                word::member_list(store, team, created, &target, &fonts)?
+            }
+        }
+        .summary()
+    } else {
+        match job {
+            Job::Decision(req) if issue => decisions::issue(store, &req, &target, &fonts)?,
+            Job::Decision(req) => {
+                // A draft may carry a number already used; it is said, not hidden.
+                if let Some(w) = decisions::number_warning(store, &req)? {
+                    eprintln!("{} {}", tr_warning(lang), w.get(lang));
+                }
+                decisions::save(store, &req, &target, &fonts)?
+            }
+            Job::IssuedDecision(id) => decisions::reprint(store, id, &target, &fonts)?,
+            Job::Report(req) if issue => reports::issue(store, &req, &target, &fonts)?,
+            Job::Report(req) => reports::save(store, &req, &target, &fonts)?,
+            Job::IssuedReport(id) => reports::reprint(store, id, &target, &fonts)?,
+            Job::Members { team, created } => {
+                member_lists::save(store, team, created, &target, &fonts)?
+            }
+        }
+        .summary()
     };
-    writeln!(out, "{}", saved.summary().get(lang))?;
+    writeln!(out, "{}", said.get(lang))?;
     Ok(())
 }
 
