@@ -265,90 +265,25 @@ fn killed_bundle_import_leaves_nothing_or_the_whole_commune() {
     eprintln!("import bundle: {:?}", t.elapsed());
 }
 
-/// Issuing a report: killed at any moment, a registered number always has its frozen
-/// model, and its PDF is in place with the registered hash.
-#[test]
-fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
+/// Kills an issue (`print … --issue --out PDF`, the PDF's path given by `args`) at
+/// random moments on copies of the demo database. After the next start: integrity and
+/// the invariants hold; no temporary file is left; either nothing was issued and there
+/// is no PDF, or one entry is in `table` and its PDF is in place with the registered
+/// hash — never a number without its file, a file without its number, or two entries.
+fn kill_issue_rounds(name: &str, table: &str, seed: u64, args: impl Fn(&str) -> Vec<String>) {
     use sha2::{Digest, Sha256};
     let t = Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let start = demo_db(dir.path());
     let (mut none, mut all) = (0, 0);
-    for (round, ms) in delays(0xD3A0_0007).take(ROUNDS).enumerate() {
-        let db = dir.path().join(format!("issue-{round}.db"));
+    for (round, ms) in delays(seed).take(ROUNDS).enumerate() {
+        let db = dir.path().join(format!("{name}-{round}.db"));
         std::fs::copy(&start, &db).unwrap();
-        let pdf = dir.path().join(format!("bc-{round}.pdf"));
-        let args = [
-            "print",
-            "report",
-            "--period",
-            "2026-10",
-            "--issue",
-            "--created",
-            "2026-11-19T08:00:00",
-            "--out",
-            pdf.to_str().unwrap(),
-        ];
+        let pdf = dir.path().join(format!("{name}-{round}.pdf"));
+        let args = args(pdf.to_str().unwrap());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         kill_after(&db, &args, ms);
-        let what = format!("issue, round {round}, killed after {ms} ms");
-        drop(cnscd::office::database::open(&db).unwrap());
-        check_invariants(&db, &what);
-        let conn = Connection::open(&db).unwrap();
-        let issued: Vec<String> = conn
-            .prepare("SELECT pdf_sha256 FROM reports")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        match issued.as_slice() {
-            [] => {
-                none += 1;
-                assert!(!pdf.exists(), "{what}: a PDF without its register entry");
-            }
-            [sha] => {
-                all += 1;
-                let bytes = std::fs::read(&pdf).expect("a registered report has its PDF");
-                assert_eq!(&format!("{:x}", Sha256::digest(&bytes)), sha, "{what}");
-            }
-            more => panic!("{what}: {} reports from one issue", more.len()),
-        }
-    }
-    eprintln!(
-        "issue: {none} rounds left nothing, {all} finished; {:?}",
-        t.elapsed()
-    );
-}
-
-/// Issuing a decision: killed at any moment, a registered number always has its
-/// frozen model and its PDF with the registered hash; never two for one issue.
-#[test]
-fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
-    use sha2::{Digest, Sha256};
-    let dir = tempfile::tempdir().unwrap();
-    let start = demo_db(dir.path());
-    let (mut none, mut all) = (0, 0);
-    for (round, ms) in delays(0xD3A0_0008).take(ROUNDS).enumerate() {
-        let db = dir.path().join(format!("qd-{round}.db"));
-        std::fs::copy(&start, &db).unwrap();
-        let pdf = dir.path().join(format!("qd-{round}.pdf"));
-        let args = [
-            "print",
-            "decision",
-            "--team",
-            "1",
-            "--number",
-            "23",
-            "--date",
-            "2022-07-27",
-            "--issue",
-            "--created",
-            "2022-07-27T08:00:00",
-            "--out",
-            pdf.to_str().unwrap(),
-        ];
-        kill_after(&db, &args, ms);
-        let what = format!("decision issue, round {round}, killed after {ms} ms");
+        let what = format!("{name}, round {round}, killed after {ms} ms");
         // The next start settles an issue stopped between putting its file in place
         // and committing: that file goes, as its number never reached the register.
         drop(cnscd::office::database::open(&db).unwrap());
@@ -366,7 +301,7 @@ fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
         assert_eq!(strays, 0, "{what}: a temporary file left behind");
         let conn = Connection::open(&db).unwrap();
         let issued: Vec<String> = conn
-            .prepare("SELECT pdf_sha256 FROM decisions")
+            .prepare(&format!("SELECT pdf_sha256 FROM {table}"))
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
@@ -379,13 +314,62 @@ fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
             }
             [sha] => {
                 all += 1;
-                let bytes = std::fs::read(&pdf).expect("a registered decision has its PDF");
+                let bytes = std::fs::read(&pdf).expect("a registered entry has its PDF");
                 assert_eq!(&format!("{:x}", Sha256::digest(&bytes)), sha, "{what}");
             }
-            more => panic!("{what}: {} decisions from one issue", more.len()),
+            more => panic!("{what}: {} entries in {table} from one issue", more.len()),
         }
     }
-    eprintln!("decision issue: {none} rounds left nothing, {all} finished");
+    eprintln!(
+        "{name}: {none} rounds left nothing, {all} finished; {:?}",
+        t.elapsed()
+    );
+}
+
+fn owned(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| a.to_string()).collect()
+}
+
+/// Issuing a report: killed at any moment, a registered number always has its frozen
+/// model, and its PDF is in place with the registered hash.
+#[test]
+fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
+    kill_issue_rounds("bc", "reports", 0xD3A0_0007, |pdf| {
+        owned(&[
+            "print",
+            "report",
+            "--period",
+            "2026-10",
+            "--issue",
+            "--created",
+            "2026-11-19T08:00:00",
+            "--out",
+            pdf,
+        ])
+    });
+}
+
+/// Issuing a decision: killed at any moment, a registered number always has its
+/// frozen model and its PDF with the registered hash; never two for one issue.
+#[test]
+fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
+    kill_issue_rounds("qd", "decisions", 0xD3A0_0008, |pdf| {
+        owned(&[
+            "print",
+            "decision",
+            "--team",
+            "1",
+            "--number",
+            "23",
+            "--date",
+            "2022-07-27",
+            "--issue",
+            "--created",
+            "2022-07-27T08:00:00",
+            "--out",
+            pdf,
+        ])
+    });
 }
 
 /// Restoring a backup: killed at any moment, the database's path holds the old
