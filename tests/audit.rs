@@ -75,6 +75,12 @@ fn an_edit_is_recorded_field_by_field_with_the_user() {
             .iter()
             .any(|e| e.what.get(Lang::Vi).starts_with("Tham gia"))
     );
+    // However a person came in (here the demo's one-transaction load), the trail
+    // starts with their arrival.
+    assert_eq!(
+        trail.last().map(|e| e.what.get(Lang::Vi)),
+        Some("Thêm vào danh sách")
+    );
 }
 
 #[test]

@@ -152,7 +152,9 @@ pub(super) fn insert_person(tx: &Transaction<'_>, commune_id: i64, p: &Person) -
         p.search_text(),
         p.sort_key(),
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    log_created(tx, id, p)?;
+    Ok(id)
 }
 
 /// Saves a person's details; with `expected`, only if they still are that (a
@@ -221,7 +223,8 @@ fn role_tx(tx: &Transaction<'_>, m: &Membership, role: Role, duties: &str) -> Re
     log_changes(tx, "membership", m.id, "role", role.code(), &changes)
 }
 
-/// A person added by the clerk: every field they gave, as the trail's "after".
+/// A person added (by the clerk, an import, the demo): every field given, as the
+/// trail's "after", in the same transaction as the person.
 fn log_created(tx: &Transaction<'_>, id: i64, person: &Person) -> Result<()> {
     let changes: Vec<Change> = audit::person_fields(person)
         .into_iter()
@@ -295,11 +298,7 @@ impl Store {
     /// Saves a new person (already checked by `PersonInput::check`).
     pub fn add_person(&mut self, commune_id: i64, person: &Person) -> Result<Person> {
         self.commune(commune_id)?;
-        let id = self.write(|tx| {
-            let id = insert_person(tx, commune_id, person)?;
-            log_created(tx, id, person)?;
-            Ok(id)
-        })?;
+        let id = self.write(|tx| insert_person(tx, commune_id, person))?;
         self.person(id)
     }
 
@@ -463,7 +462,6 @@ impl Store {
         let team = self.team(team_id)?;
         let id = self.write(|tx| {
             let person_id = insert_person(tx, team.commune_id, person)?;
-            log_created(tx, person_id, person)?;
             insert_membership(tx, team_id, person_id, joining)
         })?;
         self.member_row(id)
