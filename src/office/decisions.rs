@@ -229,24 +229,22 @@ pub fn form(store: &mut Store) -> Result<Option<Form>> {
 
 /// The register of issued decisions, as lines for a list.
 pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
-    store
+    let mut trails = super::history::of_register(store, "decision")?;
+    Ok(store
         .issued_decisions(commune_id)?
         .iter()
-        .map(|d| {
-            Ok(RegisterLine {
-                id: d.id,
-                line: format!("{} — {}{}", d.reference(), d.subject, void_mark(&d.voided)),
-                year: d.year,
-                number: d.number,
-                issuer: 0,
-                voided: d.voided.is_some(),
-                trail: super::history::of_decision(store, d.id)?,
-            })
+        .map(|d| RegisterLine {
+            id: d.id,
+            line: format!("{} — {}{}", d.reference(), d.subject, void_mark(&d.voided)),
+            year: d.year,
+            number: d.number,
+            issuer: 0,
+            voided: d.voided.is_some(),
+            trail: trails.remove(&d.id).unwrap_or_default(),
         })
-        .collect()
+        .collect())
 }
 
-/// A warning (never a refusal) when the request's number is already in the register
 /// A warning (never a refusal) when `number` is already in the register of `year`:
 /// the preview and a draft may carry it; issuing it is refused.
 pub fn used_number_warning(register: &[RegisterLine], year: i32, number: u32) -> Option<Msg> {

@@ -80,12 +80,15 @@ fn what(e: &TrailEntry, team: &str) -> Msg {
 }
 
 fn worded(store: &Store, entries: Vec<TrailEntry>) -> Result<Vec<Entry>> {
-    let names: HashMap<i64, String> = store.team_names()?;
+    Ok(worded_with(&store.team_names()?, entries))
+}
+
+fn worded_with(names: &HashMap<i64, String>, entries: Vec<TrailEntry>) -> Vec<Entry> {
     let latest_edit = entries
         .iter()
         .find(|e| e.entity == "person" && matches!(e.action.as_str(), "update" | "put_back"))
         .map(|e| e.id);
-    Ok(entries
+    entries
         .into_iter()
         .map(|e| {
             let team = e
@@ -112,6 +115,20 @@ fn worded(store: &Store, entries: Vec<TrailEntry>) -> Result<Vec<Entry>> {
                 changes,
             }
         })
+        .collect()
+}
+
+/// The trails of a whole register (`decision` or `report`), by entry id, newest first
+/// in each: one query, the team names read once.
+pub fn of_register(store: &Store, entity: &str) -> Result<HashMap<i64, Vec<Entry>>> {
+    let names = store.team_names()?;
+    let mut by_id: HashMap<i64, Vec<TrailEntry>> = HashMap::new();
+    for e in store.trails(entity)? {
+        by_id.entry(e.entity_id).or_default().push(e);
+    }
+    Ok(by_id
+        .into_iter()
+        .map(|(id, entries)| (id, worded_with(&names, entries)))
         .collect())
 }
 

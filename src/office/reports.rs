@@ -317,27 +317,26 @@ pub fn form(store: &Store) -> Result<Form> {
 
 /// The register of issued reports, as lines for a list.
 pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
-    store
+    let mut trails = super::history::of_register(store, "report")?;
+    Ok(store
         .issued_reports(commune_id)?
         .iter()
-        .map(|r| {
-            Ok(RegisterLine {
-                id: r.id,
-                line: format!(
-                    "{} ({}) — {}{}",
-                    r.model.header.number_line,
-                    vndate::short(r.issued_on),
-                    r.subject,
-                    super::decisions::void_mark(&r.voided)
-                ),
-                year: r.year,
-                number: r.number,
-                issuer: r.team_id,
-                voided: r.voided.is_some(),
-                trail: super::history::of_report(store, commune_id, r.id)?,
-            })
+        .map(|r| RegisterLine {
+            id: r.id,
+            line: format!(
+                "{} ({}) — {}{}",
+                r.model.header.number_line,
+                vndate::short(r.issued_on),
+                r.subject,
+                super::decisions::void_mark(&r.voided)
+            ),
+            year: r.year,
+            number: r.number,
+            issuer: r.team_id,
+            voided: r.voided.is_some(),
+            trail: trails.remove(&r.id).unwrap_or_default(),
         })
-        .collect()
+        .collect())
 }
 
 /// Voids an issued report with a reason: kept in the register, marked.

@@ -65,6 +65,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Everything recorded about every `entity` (`decision`, `report`…), newest first:
+    /// one query for a whole register.
+    pub fn trails(&self, entity: &str) -> Result<Vec<TrailEntry>> {
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {COLS} {FROM} WHERE h.entity = ?1 ORDER BY h.id DESC"
+        ))?;
+        let rows = st.query_map([entity], entry_at)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One entry of the trail.
     pub fn trail_entry(&self, id: i64) -> Result<TrailEntry> {
         self.conn()
