@@ -168,24 +168,20 @@ pub fn decode(before: &str, after: &str) -> Vec<Change> {
         serde_json::from_str(s).unwrap_or_default()
     };
     let (b, a) = (read(before), read(after));
-    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-    keys.dedup();
-    let mut out: Vec<Change> = Vec::new();
-    for key in keys {
-        let Some(field) = Field::from_code(key) else {
-            continue;
-        };
-        if out.iter().any(|c| c.field == field) {
-            continue;
-        }
-        let value = |m: &serde_json::Map<String, serde_json::Value>| {
-            m.get(key)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        out.push(Change::new(field, value(&b), value(&a)));
-    }
+    let value = |m: &serde_json::Map<String, serde_json::Value>, key: &str| {
+        m.get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let keys: std::collections::BTreeSet<&String> = b.keys().chain(a.keys()).collect();
+    let mut out: Vec<Change> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let field = Field::from_code(key)?;
+            Some(Change::new(field, value(&b, key), value(&a, key)))
+        })
+        .collect();
     // In the order of the form, not of the stored text.
     out.sort_by_key(|c| Field::ALL.iter().position(|f| *f == c.field));
     out
