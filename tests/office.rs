@@ -601,6 +601,12 @@ fn the_next_start_removes_the_file_of_an_issue_stopped_before_its_commit() {
     store
         .note_pending_file(&part2, &dir.path().join("qd-25.pdf"), "abc")
         .unwrap();
+    // While another program has the file open (it may be issuing right now), its
+    // noted files are not leftovers: nothing is touched.
+    let (other, notes) = cnscd::office::database::open_noting(&db).unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    assert!(stray.exists() && part2.exists());
+    drop(other);
     drop(store);
 
     let (store, notes) = cnscd::office::database::open_noting(&db).unwrap();

@@ -49,8 +49,13 @@ fn open_checked(path: &Path, repair: bool) -> Result<(Store, Vec<Msg>)> {
             return Err(Error::Store(health.message()));
         }
     }
+    // Another program using the file may be issuing right now: its noted file is not a
+    // leftover. The notes are settled by the next start that has the file to itself.
+    let alone = !crate::store::in_use_elsewhere(path);
     let mut store = Store::open(path)?;
-    notes.extend(settle_pending_files(&mut store));
+    if alone {
+        notes.extend(settle_pending_files(&mut store));
+    }
     if unclean && repair {
         // What the database keeps beside its records is recounted, and rebuilt where
         // it disagrees (in one transaction).
