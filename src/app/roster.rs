@@ -325,6 +325,7 @@ impl State {
                 self.detail = None;
                 Task::none()
             }
+            // `update` hands these to `import_update` (they need the dialogs).
             Message::Import(_) => Task::none(),
             Message::Previewed(r) => {
                 if let Some(i) = &mut self.import {
