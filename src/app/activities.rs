@@ -95,6 +95,8 @@ pub struct State {
     generation: u64,
     /// The kind of the activity saved last: a new record starts on it.
     pub last_kind: Option<KindChoice>,
+    /// "Xuất Excel": the log as the filter shows it, every page.
+    pub export: super::export::Export,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +130,7 @@ pub enum Message {
     AddKind,
     KindAdded(Result<Msg, Error>),
     Finished(Result<(), Error>),
+    Export(super::export::Message),
 }
 
 /// What the screen tells the window.
@@ -193,6 +196,36 @@ impl State {
             offset: self.page * PAGE,
             ..Default::default()
         })
+    }
+
+    /// "Xuất Excel": every activity the filter finds (not only the page shown).
+    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+        let (task, target) = self.export.update(m, ctx, "Nhật ký hoạt động");
+        let task = task.map(Message::Export);
+        let Some(target) = target else {
+            return task;
+        };
+        let mut q = match self.query() {
+            Ok(q) => q,
+            Err(e) => {
+                self.export.busy = false;
+                self.export.error = Some(e);
+                return task;
+            }
+        };
+        q.limit = None;
+        q.offset = 0;
+        let write = query(
+            ctx.db,
+            move |s| {
+                let made = chrono::Local::now().date_naive();
+                let table = crate::office::excel_export::activities(s, q, made)?;
+                let w = crate::office::excel_export::write(s, &[table], &target)?;
+                Ok((w.path.clone(), w.summary()))
+            },
+            |r| Message::Export(super::export::Message::Done(r)),
+        );
+        Task::batch([task, write])
     }
 
     pub fn reload(&mut self, db: &Db) -> Task<Message> {
@@ -355,6 +388,9 @@ impl State {
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
         let (db, dialogs) = (ctx.db, ctx.dialogs);
+        if let Message::Export(m) = message {
+            return (self.export_update(m, ctx), None);
+        }
         let task = match message {
             Message::ListsLoaded(Ok(l)) => {
                 self.lists = l;
@@ -364,7 +400,7 @@ impl State {
                 self.error = Some(e);
                 Task::none()
             }
-            Message::Finished(Ok(())) => Task::none(),
+            Message::Finished(Ok(())) | Message::Export(_) => Task::none(),
             Message::Team(t) => {
                 self.team = Some(t);
                 self.page = 0;
@@ -681,9 +717,13 @@ impl State {
                     .size(style::TITLE)
                     .font(UI_FONT_STRONG)
                     .width(Length::Fill),
-                button(text(tr(l, T::ActivityNew)))
-                    .style(button::primary)
-                    .on_press(Message::New),
+                row![
+                    self.export.button(l).map(Message::Export),
+                    button(text(tr(l, T::ActivityNew)))
+                        .style(button::primary)
+                        .on_press(Message::New),
+                ]
+                .spacing(style::SPACE),
             ],
             row![
                 widgets::picker(
@@ -735,12 +775,11 @@ impl State {
             _ => None,
         };
         // The status line is always there, so a message never moves what is under it.
-        col = col.push(widgets::status_with(
-            l,
-            self.notice.as_ref(),
-            self.error.as_ref(),
-            reload,
-        ));
+        col = col.push(if self.export.speaks() {
+            self.export.status(l).map(Message::Export)
+        } else {
+            widgets::status_with(l, self.notice.as_ref(), self.error.as_ref(), reload)
+        });
         if let Some((_, _, label)) = &self.confirm_delete {
             col = col.push(
                 container(

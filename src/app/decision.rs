@@ -137,6 +137,8 @@ const JOBS: document_output::Jobs<DecisionRequest> = document_output::Jobs {
     reprint_name: decisions::reprint_name,
     reprint: decisions::reprint,
     void: decisions::void,
+    word: crate::office::word::decision,
+    issued_word: crate::office::word::issued_decision,
 };
 
 /// What the decision screen tells the window.

@@ -27,27 +27,82 @@ pub trait Dialogs: Send + Sync + 'static {
     fn print_file(&self, path: &Path) -> Result<(), Error>;
 }
 
+/// What kind of file a save dialog is asked for, read from the suggested name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Excel,
+    Word,
+}
+
+impl FileKind {
+    /// The kind of the suggested file (`.xlsx` Excel, `.docx` Word, else PDF).
+    pub fn of(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "xlsx" => Self::Excel,
+            "docx" => Self::Word,
+            _ => Self::Pdf,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Excel => "xlsx",
+            Self::Word => "docx",
+        }
+    }
+
+    fn filter_name(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF",
+            Self::Excel => "Excel",
+            Self::Word => "Word",
+        }
+    }
+
+    /// The chosen path with this kind's extension when the clerk typed a name
+    /// without one (or with another kind's: `bao-cao.pdf` asked as Excel becomes
+    /// `bao-cao.pdf.xlsx`, never a PDF that is a workbook inside).
+    pub fn complete(self, path: PathBuf) -> PathBuf {
+        let ok = path
+            .extension()
+            .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(self.extension()));
+        if ok {
+            return path;
+        }
+        match path.extension() {
+            None => path.with_extension(self.extension()),
+            Some(_) => {
+                let mut s = path.into_os_string();
+                s.push(".");
+                s.push(self.extension());
+                PathBuf::from(s)
+            }
+        }
+    }
+}
+
 /// The real desktop: rfd's dialog, the system's viewer.
 pub struct System;
 
 impl Dialogs for System {
     fn save_file(&self, title: &str, suggested: &Path) -> Option<PathBuf> {
+        let kind = FileKind::of(suggested);
         let mut d = rfd::FileDialog::new()
             .set_title(title)
-            .add_filter("PDF", &["pdf"]);
+            .add_filter(kind.filter_name(), &[kind.extension()]);
         if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
             d = d.set_directory(dir);
         }
         if let Some(name) = suggested.file_name() {
             d = d.set_file_name(name.to_string_lossy());
         }
-        d.save_file().map(|p| {
-            if p.extension().is_none() {
-                p.with_extension("pdf")
-            } else {
-                p
-            }
-        })
+        d.save_file().map(|p| kind.complete(p))
     }
 
     fn pick_file(&self, title: &str) -> Option<PathBuf> {
@@ -155,5 +210,28 @@ impl Dialogs for Scripted {
             p.push(path.to_path_buf());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_comes_from_the_suggested_name_and_completes_the_chosen_one() {
+        assert_eq!(FileKind::of(Path::new("a/b.XLSX")), FileKind::Excel);
+        assert_eq!(FileKind::of(Path::new("b.docx")), FileKind::Word);
+        assert_eq!(FileKind::of(Path::new("b")), FileKind::Pdf);
+        let x = FileKind::Excel;
+        assert_eq!(x.complete("d/ds".into()), PathBuf::from("d/ds.xlsx"));
+        assert_eq!(x.complete("d/ds.Xlsx".into()), PathBuf::from("d/ds.Xlsx"));
+        assert_eq!(
+            x.complete("d/ds.pdf".into()),
+            PathBuf::from("d/ds.pdf.xlsx")
+        );
+        assert_eq!(
+            FileKind::Word.complete("Tổ thôn 1".into()),
+            PathBuf::from("Tổ thôn 1.docx")
+        );
     }
 }

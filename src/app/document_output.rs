@@ -20,6 +20,7 @@ use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
 use crate::office::decisions::{RegisterLine, Saved};
 use crate::office::output::Target;
+use crate::office::word::WordSaved;
 use crate::office::{self, Error};
 use crate::render::{Fonts, Laid};
 use crate::store::Store;
@@ -48,8 +49,8 @@ pub struct State {
     pub folder: PathBuf,
     /// A job (save, issue, reprint) is running: its buttons wait.
     pub busy: bool,
-    /// The file exists: asked whether to replace it (and whether it was an issue).
-    pub confirm_replace: Option<(PathBuf, bool)>,
+    /// The file exists: asked whether to replace it (and with which job).
+    pub confirm_replace: Option<(PathBuf, Job)>,
     /// Voiding an issued entry: its id and the reason being typed.
     pub voiding: Option<(i64, String)>,
     /// The register entry whose change log is shown.
@@ -65,8 +66,13 @@ pub enum Message {
     Browsed(Option<PathBuf>),
     Save,
     Issue,
+    /// "Lưu Word": the draft as a Word copy beside the PDF's name.
+    SaveWord,
     Reprint(i64),
+    /// The Word copy of the issued entry, from its frozen model.
+    IssuedWord(i64),
     Done(Result<Saved, Error>),
+    WordDone(Result<WordSaved, Error>),
     OpenPdf,
     Opened(Result<(), Error>),
     /// Send the file just written to the printer.
@@ -89,13 +95,26 @@ pub enum Message {
     Trail(i64),
 }
 
+/// What is written of the screen's document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// The draft as PDF.
+    Pdf,
+    /// Issued into the register, then written as PDF.
+    Issue,
+    /// The draft as a Word copy (never issued: the register keeps the PDF).
+    Word,
+}
+
 /// What the screen is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// Write the document to `target`, issuing it first when `issue`.
-    Write { target: Target, issue: bool },
+    /// Write the document to `target` as `job` says.
+    Write { target: Target, job: Job },
     /// Print the issued document `id` again into `folder`.
     Reprint { id: i64, folder: PathBuf },
+    /// Write the Word copy of the issued document `id` into `folder`.
+    IssuedWord { id: i64, folder: PathBuf },
     /// A file was written (and, with an id, issued as that register entry).
     Written { issued: Option<i64> },
     /// Void the issued entry `id` for `reason`.
@@ -120,6 +139,14 @@ impl State {
         } else {
             path
         })
+    }
+
+    /// The folder of the path shown, where reprints and copies go.
+    fn target_folder(&self) -> PathBuf {
+        self.target()
+            .and_then(|p| p.parent().map(PathBuf::from))
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."))
     }
 
     /// The screen's suggestion, kept only while the clerk has not typed a path.
@@ -199,7 +226,7 @@ impl State {
             Message::Browsed(Some(p)) => {
                 self.out_path = p.display().to_string();
                 self.out_edited = true;
-                self.write(false)
+                self.write(Job::Pdf)
             }
             Message::Browsed(None) => {
                 // Cancelled, or no dialog could open (no desktop portal): either way
@@ -211,17 +238,32 @@ impl State {
                 ));
                 (iced::widget::operation::focus("document_out"), None)
             }
-            Message::Save => self.write(false),
-            Message::Issue => self.write(true),
+            Message::Save => self.write(Job::Pdf),
+            Message::Issue => self.write(Job::Issue),
+            Message::SaveWord => self.write(Job::Word),
             Message::Reprint(id) => {
-                let folder = self
-                    .target()
-                    .and_then(|p| p.parent().map(PathBuf::from))
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or_else(|| PathBuf::from("."));
+                let folder = self.target_folder();
                 self.busy = true;
                 self.error = None;
                 (Task::none(), Some(Event::Reprint { id, folder }))
+            }
+            Message::IssuedWord(id) => {
+                let folder = self.target_folder();
+                self.busy = true;
+                self.error = None;
+                (Task::none(), Some(Event::IssuedWord { id, folder }))
+            }
+            Message::WordDone(Ok(saved)) => {
+                self.busy = false;
+                self.error = None;
+                self.notice = Some(saved.summary());
+                self.saved = Some(saved.path);
+                (Task::none(), Some(Event::Written { issued: None }))
+            }
+            Message::WordDone(Err(e)) => {
+                self.busy = false;
+                self.error = Some(e);
+                (Task::none(), None)
             }
             Message::Done(Ok(saved)) => {
                 self.busy = false;
@@ -241,7 +283,12 @@ impl State {
             }
             Message::Opened(Ok(())) => (Task::none(), None),
             Message::Print => {
-                let Some(path) = self.saved.clone() else {
+                // A Word copy is printed from Word, once edited.
+                let Some(path) = self
+                    .saved
+                    .clone()
+                    .filter(|p| !crate::office::word::is_docx(p))
+                else {
                     return (Task::none(), None);
                 };
                 let dialogs = ctx.dialogs.clone();
@@ -296,10 +343,10 @@ impl State {
                 (Task::none(), None)
             }
             Message::Replace(yes) => match self.confirm_replace.take() {
-                Some((path, issue)) if yes => {
+                Some((path, job)) if yes => {
                     self.busy = true;
                     let target = Target::replacing(path);
-                    (Task::none(), Some(Event::Write { target, issue }))
+                    (Task::none(), Some(Event::Write { target, job }))
                 }
                 _ => (Task::none(), None),
             },
@@ -345,7 +392,7 @@ impl State {
         }
     }
 
-    fn write(&mut self, issue: bool) -> (Task<Message>, Option<Event>) {
+    fn write(&mut self, job: Job) -> (Task<Message>, Option<Event>) {
         let Some(path) = self.target() else {
             self.error = Some(Error::invalid(crate::domain::FieldError::new(
                 crate::domain::Field::OutFile,
@@ -354,16 +401,21 @@ impl State {
             )));
             return (Task::none(), None);
         };
+        // The Word copy goes beside the PDF, under the same name.
+        let path = match job {
+            Job::Word => path.with_extension("docx"),
+            Job::Pdf | Job::Issue => path,
+        };
         self.error = None;
         self.notice = None;
         if path.exists() {
             // Never replace a file without asking.
-            self.confirm_replace = Some((path, issue));
+            self.confirm_replace = Some((path, job));
             return (Task::none(), None);
         }
         self.busy = true;
         let target = Target::new(path);
-        (Task::none(), Some(Event::Write { target, issue }))
+        (Task::none(), Some(Event::Write { target, job }))
     }
 
     /// Where to save, Save PDF, Issue, and what came of them: always in sight, the
@@ -388,6 +440,9 @@ impl State {
                 button(text(tr(l, T::DecisionSavePdf)))
                     .style(button::secondary)
                     .on_press_maybe(enabled(Message::Save)),
+                button(text(tr(l, T::OutputSaveWord)))
+                    .style(button::secondary)
+                    .on_press_maybe(enabled(Message::SaveWord)),
                 button(text(tr(l, T::DecisionIssue)))
                     .style(button::primary)
                     .on_press_maybe(enabled(Message::Issue)),
@@ -458,18 +513,32 @@ impl State {
             .into()
     }
 
-    /// "Open PDF" and "Print" for the file just written.
+    /// "Open PDF" and "Print" for the PDF just written; "Open the file" for a Word
+    /// copy (it is printed from Word, once edited).
     fn file_buttons(&self, l: Lang) -> Element<'_, Message> {
-        row![
-            button(text(tr(l, T::DecisionOpenPdf)).size(style::LABEL))
+        let word = self
+            .saved
+            .as_deref()
+            .is_some_and(crate::office::word::is_docx);
+        let open = if word {
+            T::ExportOpen
+        } else {
+            T::DecisionOpenPdf
+        };
+        let mut r = row![
+            button(text(tr(l, open)).size(style::LABEL))
                 .style(button::secondary)
                 .on_press(Message::OpenPdf),
-            button(text(tr(l, T::OutputPrint)).size(style::LABEL))
-                .style(button::secondary)
-                .on_press(Message::Print),
         ]
-        .spacing(style::SPACE)
-        .into()
+        .spacing(style::SPACE);
+        if !word {
+            r = r.push(
+                button(text(tr(l, T::OutputPrint)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::Print),
+            );
+        }
+        r.into()
     }
 
     /// The register with "print again" and "void" on each line; a voided entry stays,
@@ -489,6 +558,9 @@ impl State {
                 button(text(tr(l, T::DecisionReprint)).size(style::LABEL))
                     .style(button::text)
                     .on_press_maybe((!self.busy).then_some(Message::Reprint(r.id))),
+                button(text(tr(l, T::RegisterWord)).size(style::LABEL))
+                    .style(button::text)
+                    .on_press_maybe((!self.busy).then_some(Message::IssuedWord(r.id))),
             ]
             .spacing(style::SPACE);
             if !r.voided {
@@ -584,6 +656,10 @@ pub struct Jobs<R> {
     pub reprint_name: fn(&Store, i64) -> office::Result<String>,
     pub reprint: fn(&Store, i64, &Target, &Fonts) -> office::Result<Saved>,
     pub void: fn(&mut Store, i64, &str) -> office::Result<Msg>,
+    /// The draft as a Word copy.
+    pub word: fn(&Store, &R, &Target, &Fonts) -> office::Result<WordSaved>,
+    /// The Word copy of an issued entry.
+    pub issued_word: fn(&Store, i64, &Target, &Fonts) -> office::Result<WordSaved>,
 }
 
 impl State {
@@ -599,7 +675,7 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         let fonts = self.fonts();
         let task = match event {
-            Event::Write { target, issue } => {
+            Event::Write { target, job } => {
                 let req = match request {
                     Ok(Some(r)) => r,
                     Ok(None) => {
@@ -611,17 +687,36 @@ impl State {
                         return (Task::none(), None);
                     }
                 };
-                let (save, issue_it) = (jobs.save, jobs.issue);
+                let (save, issue_it, word) = (jobs.save, jobs.issue, jobs.word);
+                match job {
+                    Job::Word => super::query(
+                        db,
+                        move |s| word(s, &req, &target, &fonts),
+                        Message::WordDone,
+                    ),
+                    Job::Issue => super::query(
+                        db,
+                        move |s| issue_it(s, &req, &target, &fonts),
+                        Message::Done,
+                    ),
+                    Job::Pdf => {
+                        super::query(db, move |s| save(s, &req, &target, &fonts), Message::Done)
+                    }
+                }
+            }
+            Event::IssuedWord { id, folder } => {
+                let (name, word) = (jobs.reprint_name, jobs.issued_word);
                 super::query(
                     db,
                     move |s| {
-                        if issue {
-                            issue_it(s, &req, &target, &fonts)
-                        } else {
-                            save(s, &req, &target, &fonts)
-                        }
+                        // `QD-23-27-07-2022-ban-word.docx` beside the reprints.
+                        let reprint = name(s, id)?;
+                        let stem = reprint.trim_end_matches(".pdf");
+                        let stem = stem.trim_end_matches("-ban-in-lai");
+                        let path = folder.join(format!("{stem}-ban-word.docx"));
+                        word(s, id, &Target::free(&path), &fonts)
                     },
-                    Message::Done,
+                    Message::WordDone,
                 )
             }
             Event::Reprint { id, folder } => {

@@ -13,6 +13,7 @@ pub mod decision;
 pub mod detail;
 pub mod dialogs;
 pub mod document_output;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod member_form;
@@ -86,6 +87,9 @@ pub struct Context<'a> {
     pub lang: Lang,
     /// The home commune's id; `None` before the first-run setup.
     pub commune: Option<i64>,
+    /// Where files are suggested: the documents folder, else `Văn bản` beside the
+    /// database.
+    pub folder: &'a Path,
 }
 
 /// The [`Context`] of an [`App`], borrowing only the fields it needs (so a screen of
@@ -97,6 +101,7 @@ macro_rules! context {
             dialogs: &$app.dialogs,
             lang: $app.lang,
             commune: $app.commune,
+            folder: &$app.folder,
         }
     };
 }
@@ -190,6 +195,8 @@ pub struct App {
     pub reports: reports::State,
     pub settings: settings::State,
     pub dialogs: Arc<dyn dialogs::Dialogs>,
+    /// Where files are suggested (see [`Context::folder`]).
+    pub folder: PathBuf,
     /// The window asked to close while edits were unsaved: ask first.
     pub confirm_quit: Option<window::Id>,
     /// The database could not be opened: the recovery screen stands in for the app
@@ -266,6 +273,7 @@ impl App {
             reports: reports::State::default(),
             settings: settings::State::new(path),
             dialogs,
+            folder: folder.clone(),
             confirm_quit: None,
             recovery: None,
             db,
@@ -348,7 +356,8 @@ impl App {
             .unwrap_or_default();
         let folder = crate::office::printing::output_folder(store.path());
         self.decision.output.folder = folder.clone();
-        self.reports.output.folder = folder;
+        self.reports.output.folder = folder.clone();
+        self.folder = folder;
         self.commune = store.home_commune().ok().flatten().map(|c| c.id);
         *lock(&self.db) = store;
         self.recovery = None;
@@ -477,6 +486,10 @@ impl App {
         self.settings.notice = None;
         self.decision.output.notice = None;
         self.reports.output.notice = None;
+        self.roster.export.notice = None;
+        self.activities.export.notice = None;
+        self.progress.export.notice = None;
+        self.reports.export.notice = None;
     }
 
     /// Reads again what a change made stale on the other screens.
@@ -528,6 +541,11 @@ impl App {
         let task = task.map(Message::Teams);
         match event {
             Some(teams::Event::Changed) => Task::batch([task, self.refresh(Changed::Teams)]),
+            Some(teams::Event::ImportMembers { team }) => {
+                let go = self.navigate(Screen::Roster);
+                self.roster.open_import(Some(team));
+                Task::batch([task, go])
+            }
             None => task,
         }
     }

@@ -54,6 +54,8 @@ pub struct State {
     pub error: Option<Error>,
     pub dirty: bool,
     generation: u64,
+    /// "Xuất Excel": the progress table of the scope and period shown.
+    pub export: super::export::Export,
 }
 
 /// What one load brings.
@@ -74,6 +76,7 @@ pub enum Message {
     Target(usize, String),
     Save,
     Saved(Result<(), Error>),
+    Export(super::export::Message),
 }
 
 /// What the indicators screen tells the window.
@@ -172,13 +175,50 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
+        if let Message::Export(m) = message {
+            return (self.export_update(m, ctx), None);
+        }
         let changed = matches!(message, Message::Saved(Ok(())));
         let task = self.handle(message, ctx.db);
         (task, changed.then_some(Event::FiguresChanged))
     }
 
+    /// "Xuất Excel": the progress of the scope and period shown.
+    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+        let (task, target) = self.export.update(m, ctx, "Tiến độ chỉ tiêu");
+        let task = task.map(Message::Export);
+        let Some(target) = target else {
+            return task;
+        };
+        let period = match self.period() {
+            Ok(p) => p,
+            Err(e) => {
+                self.export.busy = false;
+                self.export.error = Some(e);
+                return task;
+            }
+        };
+        let team = match self.scope.as_ref().map(|s| s.scope) {
+            Some(Scope::Team(t)) => Some(t),
+            _ => None,
+        };
+        let write = query(
+            ctx.db,
+            move |s| {
+                let made = chrono::Local::now().date_naive();
+                let table = crate::office::excel_export::progress(s, team, period, made)?;
+                let w = crate::office::excel_export::write(s, &[table], &target)?;
+                Ok((w.path.clone(), w.summary()))
+            },
+            |r| Message::Export(super::export::Message::Done(r)),
+        );
+        Task::batch([task, write])
+    }
+
     fn handle(&mut self, message: Message, db: &Db) -> Task<Message> {
         match message {
+            // `update` hands these to `export_update` (they need the dialogs).
+            Message::Export(_) => Task::none(),
             Message::Scopes(Ok((c, scopes))) => {
                 self.commune_id = c;
                 if self.period.is_empty() {
@@ -366,17 +406,23 @@ impl State {
                 .width(Length::FillPortion(1)),
             ]
             .spacing(10),
-            text(tr(l, T::ProgressPeriodHint))
-                .size(style::HINT)
-                .color(style::MUTED),
+            row![
+                text(tr(l, T::ProgressPeriodHint))
+                    .size(style::HINT)
+                    .color(style::MUTED)
+                    .width(Length::Fill),
+                self.export.button(l).map(Message::Export),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
         ]
         .spacing(10);
         // The status line is always there, so a message never moves what is under it.
-        col = col.push(widgets::status(
-            l,
-            self.notice.as_ref(),
-            self.error.as_ref(),
-        ));
+        col = col.push(if self.export.speaks() {
+            self.export.status(l).map(Message::Export)
+        } else {
+            widgets::status(l, self.notice.as_ref(), self.error.as_ref())
+        });
         if let Some(f) = &self.figures {
             let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
             col = col.push(text(format!(

@@ -15,7 +15,7 @@ use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, vndate};
 use crate::office::reports::{self, ReportRequest, ReportTexts, ScopeLine};
-use crate::office::{Error, decisions::MAX_NUMBER};
+use crate::office::{Error, decisions::MAX_NUMBER, excel_export};
 use crate::store::Scope;
 
 /// A text section of the report.
@@ -54,6 +54,8 @@ pub struct State {
     pub dirty: bool,
     /// Prefilling for the latest choice of scope and period (older answers are dropped).
     prefill_generation: u64,
+    /// "Xuất Excel": the report's tables as a workbook.
+    pub export: super::export::Export,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,7 @@ pub enum Message {
     Edit(Section, text_editor::Action),
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
+    Export(super::export::Message),
 }
 
 /// The office's report jobs, as the output part runs them.
@@ -77,6 +80,8 @@ const JOBS: document_output::Jobs<ReportRequest> = document_output::Jobs {
     reprint_name,
     reprint: reports::reprint,
     void: reports::void,
+    word: crate::office::word::report,
+    issued_word: crate::office::word::issued_report,
 };
 
 /// `BC-ban-hanh-3-ban-in-lai.pdf`: the file name of a reprint of report 3.
@@ -207,7 +212,12 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
+        if let Message::Export(m) = message {
+            return (self.export_update(m, ctx), None);
+        }
         let task = match message {
+            // Handled above (it needs the dialogs).
+            Message::Export(_) => Task::none(),
             Message::Loaded(Ok(form)) => {
                 let form = *form;
                 if self.period.is_empty() {
@@ -377,6 +387,15 @@ impl State {
             text(tr(l, T::ProgressPeriodHint))
                 .size(style::HINT)
                 .color(style::MUTED),
+            row![
+                text(tr(l, T::ReportTables))
+                    .size(style::LABEL)
+                    .width(Length::Fill),
+                self.export.button(l).map(Message::Export),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+            self.export.status(l).map(Message::Export),
             editor(
                 T::ReportActivities,
                 &self.activities,
@@ -434,6 +453,36 @@ impl State {
         ]
         .spacing(style::SPACE_WIDE)
         .into()
+    }
+}
+
+impl State {
+    /// "Xuất Excel": the tables of the report as the form describes it.
+    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+        let (task, target) = self.export.update(m, ctx, "Bảng số liệu báo cáo");
+        let task = task.map(Message::Export);
+        let Some(target) = target else {
+            return task;
+        };
+        let req = match self.request() {
+            Ok(r) => r,
+            Err(e) => {
+                self.export.busy = false;
+                self.export.error = Some(e);
+                return task;
+            }
+        };
+        let write = query(
+            ctx.db,
+            move |s| {
+                let made = chrono::Local::now().date_naive();
+                let tables = excel_export::report_tables(s, None, Some(&req), made)?;
+                let w = excel_export::write(s, &tables, &target)?;
+                Ok((w.path.clone(), w.summary()))
+            },
+            |r| Message::Export(super::export::Message::Done(r)),
+        );
+        Task::batch([task, write])
     }
 }
 

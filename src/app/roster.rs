@@ -50,6 +50,8 @@ pub struct State {
     pub detail: Option<Detail>,
     /// The spreadsheet import assistant, when open.
     pub import: Option<super::import::Import>,
+    /// "Xuất Excel": the whole roster as a workbook.
+    pub export: super::export::Export,
     pub notice: Option<Msg>,
     pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
@@ -87,6 +89,7 @@ pub enum Message {
     Import(super::import::Message),
     Previewed(Result<Box<crate::office::member_import::Preview>, Error>),
     Imported(Result<Msg, Error>),
+    Export(super::export::Message),
 }
 
 /// What the roster tells the window.
@@ -143,6 +146,9 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         if let Message::Import(m) = message {
             return self.import_update(m, ctx);
+        }
+        if let Message::Export(m) = message {
+            return (self.export_update(m, ctx), None);
         }
         let changed = matches!(
             message,
@@ -318,15 +324,12 @@ impl State {
                 Task::none()
             }
             Message::OpenImport => {
-                self.import = Some(super::import::Import::new(
-                    self.team.clone().or_else(|| self.teams.first().cloned()),
-                ));
-                self.form = None;
-                self.detail = None;
+                self.open_import(None);
                 Task::none()
             }
-            // `update` hands these to `import_update` (they need the dialogs).
-            Message::Import(_) => Task::none(),
+            // `update` hands these to `import_update` and `export_update` (they need
+            // the dialogs).
+            Message::Import(_) | Message::Export(_) => Task::none(),
             Message::Previewed(r) => {
                 if let Some(i) = &mut self.import {
                     i.busy = false;
@@ -519,15 +522,16 @@ impl State {
                 button(text(tr(l, T::ImportOpen)))
                     .style(button::secondary)
                     .on_press(Message::OpenImport),
+                self.export.button(l).map(Message::Export),
             ]
             .spacing(16),
         );
         // The status line is always there, so a message never moves what is under it.
-        col = col.push(widgets::status(
-            l,
-            self.notice.as_ref(),
-            self.error.as_ref(),
-        ));
+        col = col.push(if self.export.speaks() {
+            self.export.status(l).map(Message::Export)
+        } else {
+            widgets::status(l, self.notice.as_ref(), self.error.as_ref())
+        });
         if let Some(import) = &self.import {
             col = col.push(import.view(l, &self.teams).map(Message::Import));
             return col.into();
@@ -629,6 +633,41 @@ impl State {
 }
 
 impl State {
+    /// Opens the import assistant for `team` (from the teams screen), else for the
+    /// team the roster shows, else the first.
+    pub fn open_import(&mut self, team: Option<i64>) {
+        let chosen = team
+            .and_then(|id| self.teams.iter().find(|t| t.id == id).cloned())
+            .or_else(|| self.team.clone())
+            .or_else(|| self.teams.first().cloned());
+        self.import = Some(super::import::Import::new(chosen));
+        self.form = None;
+        self.detail = None;
+    }
+
+    /// "Xuất Excel": the whole commune's roster (a sheet for the commune, one per team,
+    /// one for those who left), citizen IDs masked.
+    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+        self.notice = None;
+        self.error = None;
+        let (task, target) = self.export.update(m, ctx, "Danh sách thành viên");
+        let task = task.map(Message::Export);
+        let Some(target) = target else {
+            return task;
+        };
+        let write = query(
+            ctx.db,
+            move |s| {
+                let made = chrono::Local::now().date_naive();
+                let tables = crate::office::excel_export::roster(s, false, made)?;
+                let w = crate::office::excel_export::write(s, &tables, &target)?;
+                Ok((w.path.clone(), w.summary()))
+            },
+            |r| Message::Export(super::export::Message::Done(r)),
+        );
+        Task::batch([task, write])
+    }
+
     /// The import assistant's messages: the dialog, the preview and the import run as
     /// tasks; the roster reads itself again once lines were written.
     fn import_update(

@@ -101,6 +101,8 @@ pub enum Message {
     SaveEdit,
     CancelEdit,
     CopyZalo(String),
+    /// Import members from a spreadsheet into this team.
+    ImportMembers(i64),
     Done(Result<Msg, Error>),
     /// Show or hide a team's warnings.
     Warnings(i64),
@@ -114,6 +116,8 @@ pub enum Message {
 pub enum Event {
     /// Teams or villages changed: the other screens read them again.
     Changed,
+    /// "Nhập thành viên từ Excel…" on a team: the import assistant, for that team.
+    ImportMembers { team: i64 },
 }
 
 impl State {
@@ -354,6 +358,9 @@ impl State {
                     Ok(Msg::new(format!("Đã lưu {name}"), format!("Saved {name}")))
                 })
             }
+            Message::ImportMembers(team) => {
+                return (Task::none(), Some(Event::ImportMembers { team }));
+            }
             Message::CopyZalo(name) => {
                 self.notice = Some(Msg::new(
                     format!("Đã chép: {name}"),
@@ -522,6 +529,9 @@ impl State {
             let mut card = column![
                 row![
                     text(&t.name).font(UI_FONT_STRONG).width(Length::Fill),
+                    button(text(tr(l, T::TeamsImport)))
+                        .style(button::secondary)
+                        .on_press(Message::ImportMembers(t.id)),
                     button(text(tr(l, T::TeamsEdit)))
                         .style(button::secondary)
                         .on_press(Message::Edit(t.id)),

@@ -173,9 +173,18 @@ pub fn open_in_viewer(file: &Path) -> Result<(), Error> {
     }
     let no_viewer = || {
         let folder = file.parent().unwrap_or(Path::new(".")).display();
+        let (vi, en) = match file
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .as_deref()
+        {
+            Some("xlsx") => ("mở tệp Excel (.xlsx)", "opens Excel files (.xlsx)"),
+            Some("docx") => ("mở tệp Word (.docx)", "opens Word files (.docx)"),
+            _ => ("xem PDF", "shows PDF files"),
+        };
         Error::refused(
-            format!("Máy chưa có chương trình xem PDF. Tệp đã lưu trong thư mục {folder}"),
-            format!("No PDF viewer is installed. The file is saved in the folder {folder}"),
+            format!("Máy chưa có chương trình {vi}. Tệp đã lưu trong thư mục {folder}"),
+            format!("No program that {en} is installed. The file is saved in the folder {folder}"),
         )
     };
     let mut child = match viewer_command(file)

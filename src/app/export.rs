@@ -1,0 +1,243 @@
+//! "Xuất Excel" and "Lưu Word": the button a list or a document has to write its
+//! content to a file the clerk chooses. The part asks where (the system's save dialog,
+//! suggesting a name in the documents folder), never replaces a file without asking,
+//! and says what was written with a button to open it. The screen owns the job: it
+//! is told the target and runs the office's writer with its own filter.
+//!
+//! When no dialog answers (cancelled, or no desktop portal on Linux) the status line
+//! offers the suggested place in one click; that name is always a new file.
+
+use std::path::PathBuf;
+
+use iced::widget::{button, container, row, text};
+use iced::{Element, Length, Task};
+
+use super::dialogs::FileKind;
+use super::i18n::{T, tr};
+use super::{Context, style, widgets};
+use crate::domain::{Lang, Msg};
+use crate::office::Error;
+use crate::office::output::Target;
+
+#[derive(Debug, Default)]
+pub struct Export {
+    pub busy: bool,
+    pub notice: Option<Msg>,
+    pub error: Option<Error>,
+    /// The chosen file exists: asked whether to replace it.
+    pub confirm_replace: Option<PathBuf>,
+    /// No place was chosen: the suggested one, offered in the status line.
+    pub offer: Option<PathBuf>,
+    /// The file just written, to open.
+    pub saved: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The button: ask where.
+    Ask,
+    Chosen(PathBuf, Option<PathBuf>),
+    /// The clerk's answer to "replace the existing file?".
+    Replace(bool),
+    /// Write to the offered place.
+    UseOffer,
+    /// What the screen's job wrote (the file and what to say), or why not.
+    Done(Result<(PathBuf, Msg), Error>),
+    Open,
+    Opened(Result<(), Error>),
+}
+
+impl Export {
+    /// Is there something to say (the screen shows [`Export::status`] instead of its
+    /// own line)?
+    pub fn speaks(&self) -> bool {
+        self.notice.is_some()
+            || self.error.is_some()
+            || self.confirm_replace.is_some()
+            || self.offer.is_some()
+    }
+
+    /// Forget what was said (the clerk moved on).
+    pub fn quiet(&mut self) {
+        self.notice = None;
+        self.error = None;
+        self.confirm_replace = None;
+        self.offer = None;
+    }
+
+    /// Handles a message; a target comes back when the screen must write there now
+    /// (and answer with [`Message::Done`]). `what` names the content (the suggested
+    /// file's name is made from it).
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+        what: &str,
+    ) -> (Task<Message>, Option<Target>) {
+        match message {
+            Message::Ask => {
+                self.quiet();
+                let suggested = suggested(ctx.folder, what, "xlsx");
+                let dialogs = ctx.dialogs.clone();
+                let title = tr(ctx.lang, dialog_title(FileKind::of(&suggested))).to_string();
+                let task = Task::perform(
+                    async move {
+                        let chosen = dialogs.save_file(&title, &suggested);
+                        (suggested, chosen)
+                    },
+                    |(s, c)| Message::Chosen(s, c),
+                );
+                (task, None)
+            }
+            Message::Chosen(suggested, None) => {
+                self.offer = Some(Target::free(&suggested).path);
+                (Task::none(), None)
+            }
+            Message::Chosen(suggested, Some(path)) => {
+                let path = FileKind::of(&suggested).complete(path);
+                if path.exists() {
+                    self.confirm_replace = Some(path);
+                    return (Task::none(), None);
+                }
+                self.start(Target::new(path))
+            }
+            Message::Replace(yes) => match self.confirm_replace.take() {
+                Some(path) if yes => self.start(Target::replacing(path)),
+                _ => (Task::none(), None),
+            },
+            Message::UseOffer => match self.offer.take() {
+                // Free again at this moment: a file made meanwhile is never replaced.
+                Some(path) => self.start(Target::free(&path)),
+                None => (Task::none(), None),
+            },
+            Message::Done(Ok((path, said))) => {
+                self.busy = false;
+                self.notice = Some(said);
+                self.saved = Some(path);
+                (Task::none(), None)
+            }
+            Message::Done(Err(e)) | Message::Opened(Err(e)) => {
+                self.busy = false;
+                self.error = Some(e);
+                (Task::none(), None)
+            }
+            Message::Opened(Ok(())) => (Task::none(), None),
+            Message::Open => {
+                let Some(path) = self.saved.clone() else {
+                    return (Task::none(), None);
+                };
+                let dialogs = ctx.dialogs.clone();
+                let task = Task::perform(async move { dialogs.open_file(&path) }, Message::Opened);
+                (task, None)
+            }
+        }
+    }
+
+    fn start(&mut self, target: Target) -> (Task<Message>, Option<Target>) {
+        self.busy = true;
+        self.error = None;
+        self.notice = None;
+        (Task::none(), Some(target))
+    }
+
+    /// The "Xuất Excel" button, waiting while a file is being written.
+    pub fn button(&self, l: Lang) -> Element<'static, Message> {
+        button(text(tr(l, T::ExportExcel)))
+            .style(button::secondary)
+            .on_press_maybe((!self.busy).then_some(Message::Ask))
+            .into()
+    }
+
+    /// The status line while the part has something to say: the question about
+    /// replacing, the offered place, or what came of the last file.
+    pub fn status(&self, l: Lang) -> Element<'_, Message> {
+        let ask = |said: String, yes: T, yes_msg: Message, danger: bool| {
+            container(
+                row![
+                    text(said)
+                        .size(style::LABEL)
+                        .color(style::WARNING)
+                        .width(Length::Fill),
+                    button(text(tr(l, yes)).size(style::LABEL))
+                        .style(if danger {
+                            button::danger
+                        } else {
+                            button::primary
+                        })
+                        .on_press(yes_msg),
+                ]
+                .spacing(style::SPACE)
+                .align_y(iced::Alignment::Center),
+            )
+            .height(widgets::STATUS_HEIGHT)
+            .align_y(iced::alignment::Vertical::Center)
+            .into()
+        };
+        if let Some(path) = &self.confirm_replace {
+            let said = format!("{} {}", tr(l, T::OutputReplaceAsk), path.display());
+            let line: Element<'_, Message> =
+                ask(said, T::OutputReplace, Message::Replace(true), true);
+            return row![
+                line,
+                button(text(tr(l, T::QuitNo)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::Replace(false)),
+            ]
+            .spacing(style::SPACE)
+            .align_y(iced::Alignment::Center)
+            .into();
+        }
+        if let Some(path) = &self.offer {
+            let said = format!("{} {}", tr(l, T::ExportNoPlace), path.display());
+            return ask(said, T::ExportUseOffer, Message::UseOffer, false);
+        }
+        let open = (self.saved.is_some() && self.error.is_none()).then(|| {
+            button(text(tr(l, T::ExportOpen)).size(style::LABEL))
+                .style(button::secondary)
+                .on_press(Message::Open)
+                .into()
+        });
+        widgets::status_with(l, self.notice.as_ref(), self.error.as_ref(), open)
+    }
+}
+
+fn dialog_title(kind: FileKind) -> T {
+    match kind {
+        FileKind::Excel => T::DialogSaveExcel,
+        FileKind::Word => T::DialogSaveWord,
+        FileKind::Pdf => T::DialogSavePdf,
+    }
+}
+
+/// `Danh-sach-thanh-vien-29-11-2026.xlsx` in `folder`: a name from what is written and
+/// the day, with no accents or spaces (a name every system and e-mail keeps).
+pub fn suggested(folder: &std::path::Path, what: &str, ext: &str) -> PathBuf {
+    let day = chrono::Local::now().date_naive().format("%d-%m-%Y");
+    let words: Vec<String> = crate::domain::text::fold(what)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    let mut stem = words.join("-");
+    if let Some(first) = stem.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    folder.join(format!("{stem}-{day}.{ext}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggested_name_has_no_accents_or_spaces() {
+        let p = suggested(
+            std::path::Path::new("/d"),
+            "Nhật ký hoạt động, Tổ thôn 1",
+            "xlsx",
+        );
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("Nhat-ky-hoat-dong-to-thon-1-"), "{name}");
+        assert!(name.ends_with(".xlsx") && name.is_ascii(), "{name}");
+    }
+}
