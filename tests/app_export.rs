@@ -67,7 +67,7 @@ fn the_roster_goes_to_the_chosen_workbook_and_replaces_only_when_told() {
     act(&mut app, |ui| {
         ui.click("Mở tệp").expect("open");
     });
-    assert_eq!(dialogs.opened.lock().unwrap().as_slice(), [file.clone()]);
+    assert_eq!(*dialogs.opened.lock().unwrap(), vec![file.clone()]);
 
     // The same file again: asked first; "Quay lại" leaves it as it was.
     std::fs::write(&file, b"not a workbook").unwrap();
@@ -182,7 +182,7 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
     let (mut app, _dialogs, dir) = app();
     send(&mut app, [Message::Navigate(Screen::Decision)]);
     act(&mut app, |ui| {
-        ui.click("Lưu Word").expect("save as Word");
+        ui.click("Lưu bản Word (.docx)").expect("save as Word");
     });
     let word = dir.path().join("qd.docx");
     assert!(word.is_file(), "{:?}", app.decision.output.error);
@@ -195,7 +195,7 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
     assert!(!shows(&app, "In (Ctrl+Shift+P)"));
     // Asked before replacing it.
     act(&mut app, |ui| {
-        ui.click("Lưu Word").expect("save as Word");
+        ui.click("Lưu bản Word (.docx)").expect("save as Word");
     });
     assert!(app.decision.output.confirm_replace.is_some());
     act(&mut app, |ui| {

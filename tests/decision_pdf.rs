@@ -5,7 +5,7 @@ mod common;
 #[path = "common/pdf.rs"]
 mod pdf;
 use common::{cnscd, ok};
-use pdf::{MM, bbox, tool};
+use pdf::{decree_30_format, tool};
 
 use std::path::{Path, PathBuf};
 
@@ -124,90 +124,20 @@ fn the_file_keeps_decree_30_format() {
         assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{r}");
         assert!(cols[0].contains('+'), "subset tag: {r}");
     }
-    let (words, lines) = bbox(&pdf);
-    let pages = words.iter().map(|w| w.page).max().unwrap();
-    let (left, right, top, bottom) = (
-        30.0 * MM,
-        210.0 * MM - 15.0 * MM,
-        20.0 * MM,
-        297.0 * MM - 20.0 * MM,
-    );
-    // Margins: every word inside the frame, but the page numbers in the top margin.
-    for w in &words {
-        assert!(
-            w.x0 >= left - 0.5 && w.x1 <= right + 0.5,
-            "outside left/right margin: {w:?}"
-        );
-        assert!(w.y1 <= bottom + 0.5, "in the bottom margin: {w:?}");
-        if w.y0 < top - 0.5 {
-            assert!(
-                w.page > 1 && w.text.chars().all(|c| c.is_ascii_digit()),
-                "only page numbers in the top margin: {w:?}"
-            );
-        }
-    }
-    // Page numbers: none on page 1; from page 2, centred; the annex numbers its own.
-    let numbers: Vec<(usize, String, f32)> = words
-        .iter()
-        .filter(|w| w.y0 < top)
-        .map(|w| (w.page, w.text.clone(), (w.x0 + w.x1) / 2.0))
-        .collect();
-    assert!(numbers.iter().all(|(p, _, _)| *p > 1));
-    for (_, _, cx) in &numbers {
-        assert!(
-            (cx - (left + right) / 2.0).abs() < 2.0,
-            "page number not centred: {cx}"
-        );
-    }
-    assert_eq!(numbers.first().map(|n| n.1.as_str()), Some("2"));
+    let format = decree_30_format(&pdf, 1.0);
+    let all = &format.all;
     // The header: number with its zero, the date with its zeros.
-    let all: String = words
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
     assert!(all.contains("Số: 05/QĐ-UBND"), "{all}");
     assert!(all.contains("Đắk Nia, ngày 05 tháng 02 năm 2026"));
-    // Justified body lines end on the right margin (lines that reach past 90 %).
-    let mut justified = 0;
-    for (i, l) in lines.iter().enumerate() {
-        let last = &words[*l.last().unwrap()];
-        // A line that a continuation line (starting at the left margin) follows is not
-        // the last of its paragraph, so it must be stretched to the right margin.
-        let Some(next) = lines.get(i + 1).map(|n| &words[n[0]]) else {
-            continue;
-        };
-        let continued = next.page == last.page
-            && (next.x0 - left).abs() < 1.0
-            && next.y0 > last.y0
-            && next.y0 - last.y0 < 25.0;
-        let body_size = last.y1 - last.y0 > 13.5;
-        if continued && body_size && last.y0 > top && words[l[0]].x0 < right - 200.0 {
-            assert!(
-                (last.x1 - right).abs() < 1.0,
-                "line ends at {} not {right}: {}",
-                last.x1,
-                l.iter()
-                    .map(|i| words[*i].text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
-            justified += 1;
-        }
-    }
-    assert!(justified > 30, "{justified} justified lines");
-    // The annex: its own title and reference line, on a page of its own.
-    let annex_page = words
-        .iter()
-        .find(|w| w.text == "DANH")
-        .map(|w| w.page)
-        .expect("annex title");
-    assert!(all.contains("(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân xã Đắk Nia)"), "{all}");
     assert!(
-        !numbers.iter().any(|(p, _, _)| *p == annex_page),
-        "an annex's first page has no number"
+        format.justified > 30,
+        "{} justified lines",
+        format.justified
     );
-    assert!(annex_page <= pages);
+    // The annex: its own title and reference line, on a page of its own.
+    let annex_page = format.annex_page.expect("annex title");
+    assert!(all.contains("(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân xã Đắk Nia)"), "{all}");
+    assert!(annex_page <= format.pages);
     assert!(
         all.contains("STT Họ và tên Chức vụ / đơn vị Nhiệm vụ trong Tổ Số điện thoại"),
         "{all}"

@@ -422,9 +422,19 @@ impl State {
     /// message in a line of its own under the buttons.
     pub fn actions(&self, l: Lang) -> Element<'_, Message> {
         let enabled = |m: Message| (!self.busy).then_some(m);
+        // "Lưu Word" sits at the end of the label's line: the buttons' row has room
+        // for two at the narrowest window (1024 px) without their text wrapping.
         let mut bar = column![
-            widgets::labelled(
-                tr(l, T::DecisionSaveTo),
+            column![
+                row![
+                    text(tr(l, T::DecisionSaveTo))
+                        .size(style::LABEL)
+                        .width(Length::Fill),
+                    button(text(tr(l, T::OutputSaveWord)).size(style::LABEL))
+                        .style(button::text)
+                        .padding(0)
+                        .on_press_maybe(enabled(Message::SaveWord)),
+                ],
                 row![
                     text_input("", &self.out_path)
                         .id("document_out")
@@ -435,14 +445,12 @@ impl State {
                         .on_press_maybe(enabled(Message::Browse)),
                 ]
                 .spacing(style::SPACE),
-            ),
+            ]
+            .spacing(style::SPACE_TIGHT),
             row![
                 button(text(tr(l, T::DecisionSavePdf)))
                     .style(button::secondary)
                     .on_press_maybe(enabled(Message::Save)),
-                button(text(tr(l, T::OutputSaveWord)))
-                    .style(button::secondary)
-                    .on_press_maybe(enabled(Message::SaveWord)),
                 button(text(tr(l, T::DecisionIssue)))
                     .style(button::primary)
                     .on_press_maybe(enabled(Message::Issue)),

@@ -139,6 +139,112 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `cnscd bench --import N`: a generated sheet of N members (a title block above the
+/// header, as offices keep them) previewed, then imported into a village team of a new
+/// commune — each run on a database of its own, the sheet read from the file each time.
+pub fn run_import(n: u32, runs: usize) -> Result<(), Failure> {
+    use crate::office::member_import::{self, ImportRequest};
+    use crate::office::setup::{self, CommuneInput};
+    use crate::office::spreadsheet::{self, Cell, Table};
+    let dir = TempDir::new()?;
+    let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi"];
+    let given = [
+        "An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc",
+    ];
+    let rows = (0..n)
+        .map(|i| {
+            let name = format!(
+                "{} {} {}",
+                family[(i % 8) as usize],
+                given[((i / 8) % 10) as usize],
+                given[((i / 80) % 10) as usize]
+            );
+            vec![
+                Cell::Count(i64::from(i) + 1),
+                Cell::text(name),
+                Cell::text("Tình nguyện viên"),
+                Cell::text(format!("09{i:08}")),
+                Cell::Number(f64::from(1960 + (i * 7) % 41)),
+                Cell::text(if i == 0 {
+                    "Tổ trưởng"
+                } else {
+                    "Tổ viên"
+                }),
+            ]
+        })
+        .collect();
+    let table = Table {
+        sheet: "Danh sách".into(),
+        title: vec!["ỦY BAN NHÂN DÂN XÃ".into(), "DANH SÁCH THÀNH VIÊN".into()],
+        headers: [
+            "STT",
+            "Họ và tên",
+            "Chức vụ",
+            "Số điện thoại",
+            "Năm sinh",
+            "Nhiệm vụ",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    };
+    let sheet = dir.0.join("danh-sach.xlsx");
+    let bytes = spreadsheet::xlsx(&[table])?;
+    std::fs::write(&sheet, &bytes).map_err(|e| Failure::Office(Error::file(&sheet, &e)))?;
+    say!("sheet	{}	{n} lines, {} bytes", sheet.display(), bytes.len());
+    let fresh = |i: usize| -> Result<(Store, i64), Failure> {
+        let path = dir.0.join(format!("import-{i}.db"));
+        let mut store = Store::open(&path)?;
+        setup::set_commune(
+            &mut store,
+            &CommuneInput {
+                province: "Lâm Đồng".into(),
+                kind: "xa".into(),
+                name: "Thử Nghiệm".into(),
+                chairman: "Nguyễn Văn Chủ".into(),
+                ..Default::default()
+            },
+        )?;
+        setup::add_villages(&mut store, "thon", &["Một".to_string()])?;
+        let (team, _) = setup::add_team(&mut store, Some("Một"))?;
+        Ok((store, team.id))
+    };
+    let request = |team: i64| ImportRequest {
+        file: sheet.clone(),
+        team,
+        ..Default::default()
+    };
+    let (store, team) = fresh(0)?;
+    let preview = measure(runs, |_| {
+        member_import::preview(&store, &request(team))
+            .map(|p| p.lines.len())
+            .unwrap_or(0)
+    });
+    line(
+        "import preview (sheet read, lines checked)",
+        (preview.0, preview.1),
+        &format!("\t{} lines", preview.2),
+    );
+    drop(store);
+    let mut times = Vec::new();
+    let mut added = 0;
+    for i in 1..=runs.clamp(1, 11) {
+        let (mut store, team) = fresh(i)?;
+        let t = Instant::now();
+        let done = member_import::run(&mut store, &request(team))?;
+        times.push(t.elapsed());
+        added = done.memberships.len();
+    }
+    times.sort();
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    line(
+        "import run (one transaction, fresh database)",
+        (times[times.len() / 2], p95),
+        &format!("\t{added} members added"),
+    );
+    Ok(())
+}
+
 /// A folder of the benchmark's own, removed when it ends.
 struct TempDir(std::path::PathBuf);
 

@@ -150,6 +150,9 @@ pub enum Verb {
         /// Measure the reports and the activity log on N activities instead.
         #[arg(long, value_name = "N")]
         activities: Option<u64>,
+        /// Measure importing a generated sheet of N members instead.
+        #[arg(long, value_name = "N", conflicts_with = "activities")]
+        import: Option<u32>,
     },
     /// Print a decision or a member list as PDF.
     Print {
@@ -370,11 +373,13 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         members,
         runs,
         activities,
+        import,
     } = verb
     {
-        return match activities {
-            Some(n) => bench::run_activities(n, runs, lang),
-            None => bench::run(members, runs, lang),
+        return match (activities, import) {
+            (Some(n), _) => bench::run_activities(n, runs, lang),
+            (None, Some(n)) => bench::run_import(n, runs),
+            (None, None) => bench::run(members, runs, lang),
         };
     }
     let out = std::io::stdout();

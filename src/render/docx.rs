@@ -191,9 +191,10 @@ fn table(t: &Table, frame_mm: f32) -> String {
          <w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>",
         tw(frame_mm)
     );
+    // Cells start at their top, as the PDF draws them (Word's own default).
     let cell = |text: &str, face: Face, align: Align, w: f32| {
         format!(
-            "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc>",
+            "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"top\"/></w:tcPr>{}</w:tc>",
             tw(w),
             line(text, face, t.size, align, 0.0).replace("<w:keepNext/>", "")
         )

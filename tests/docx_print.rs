@@ -1,0 +1,159 @@
+//! The Word copy as a word processor prints it: LibreOffice (headless) turns the
+//! `.docx` into PDF, and that file passes the same Decree 30 checks as the program's
+//! own PDF (A4, margins, page numbers from page 2 and centred, justified body lines
+//! ending on the margin, the attached list's first page unnumbered), in Times New
+//! Roman or its metric twin only (no fallback font for a Vietnamese letter), with the
+//! same words as the PDF.
+
+#[path = "common/pdf.rs"]
+mod pdf;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use cnscd::office::decisions::{self, DecisionRequest};
+use cnscd::office::output::{self, Target};
+use cnscd::office::{demo, reports, word};
+use cnscd::render::Fonts;
+use cnscd::store::Store;
+use pdf::{decree_30_format, tool};
+
+/// `file.docx` → `file.pdf` through LibreOffice, with a profile of its own (so a
+/// LibreOffice the user has open, or another test, does not interfere).
+fn print_with_libreoffice(docx: &Path) -> PathBuf {
+    let dir = docx.parent().unwrap();
+    let profile = dir.join("lo-profile");
+    let o = Command::new("timeout")
+        .arg("300")
+        .arg("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .expect("coreutils' timeout");
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        o.status.success() && pdf.is_file(),
+        "LibreOffice (libreoffice-writer-nogui) is needed to print the Word copy: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdf
+}
+
+/// How far from the margin a justified line may end in LibreOffice's print: its
+/// italic lines (the legal bases) stop up to 2 pt short of the margin, upright ones
+/// within 0.2 pt; a line left ragged ends far shorter. The program's own PDF is held
+/// to 1 pt.
+const LO_JUSTIFY: f32 = 2.5;
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_string).collect()
+}
+
+/// Every font of the file is Times New Roman or Liberation Serif, embedded.
+fn only_times(pdf: &Path) {
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for r in rows {
+        let name = r.split_whitespace().next().unwrap();
+        let face = name.split('+').next_back().unwrap();
+        assert!(
+            face.starts_with("LiberationSerif") || face.starts_with("TimesNewRoman"),
+            "a fallback font drew some letters: {fonts}"
+        );
+        assert!(r.contains(" yes "), "embedded: {r}");
+    }
+}
+
+#[test]
+fn a_decision_s_word_copy_prints_in_decree_30_format_with_the_pdf_s_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+    demo::dak_nia(&mut store).unwrap();
+    let fonts = Fonts::bundled();
+    let req = DecisionRequest {
+        number: Some(5),
+        date: NaiveDate::from_ymd_opt(2026, 2, 5),
+        created: output::parse_created("2026-02-05T08:00:00").ok(),
+        annex_threshold: Some(0),
+        ..DecisionRequest::for_team(1)
+    };
+    let docx = dir.path().join("qd.docx");
+    word::decision(&store, &req, &Target::new(&docx), &fonts).unwrap();
+    let ours = dir.path().join("ours.pdf");
+    decisions::save(&store, &req, &Target::new(&ours), &fonts).unwrap();
+
+    let printed = print_with_libreoffice(&docx);
+    let format = decree_30_format(&printed, LO_JUSTIFY);
+    let all = &format.all;
+    assert!(all.contains("Số: 05/QĐ-UBND"), "{all}");
+    assert!(all.contains("Đắk Nia, ngày 05 tháng 02 năm 2026"), "{all}");
+    assert!(
+        format.justified > 30,
+        "{} justified lines",
+        format.justified
+    );
+    assert!(format.annex_page.is_some(), "the attached list");
+    assert!(
+        all.contains("STT Họ và tên Chức vụ / đơn vị Nhiệm vụ trong Tổ Số điện thoại"),
+        "the list's header: {all}"
+    );
+    only_times(&printed);
+    // The same words as the program's PDF, in the same order. Page numbers fall where
+    // each lays out its pages, and a line broken after a hyphen (`09-` / `NQ/TU`)
+    // comes out of pdftotext without it: compare the letters without either.
+    let letters = |p: &Path| -> Vec<char> {
+        words(&tool("pdftotext", &[p.to_str().unwrap(), "-"]))
+            .into_iter()
+            .filter(|w| !(w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())))
+            .flat_map(|w| w.chars().collect::<Vec<_>>())
+            .filter(|c| *c != '-')
+            .collect()
+    };
+    let (theirs, mine) = (letters(&printed), letters(&ours));
+    let first_difference = theirs.iter().zip(&mine).position(|(a, b)| a != b);
+    let around = |v: &[char], at: usize| -> String {
+        v[at.saturating_sub(40)..(at + 40).min(v.len())]
+            .iter()
+            .collect()
+    };
+    if let Some(at) = first_difference {
+        panic!(
+            "LibreOffice: …{}…\nthe PDF:     …{}…",
+            around(&theirs, at),
+            around(&mine, at)
+        );
+    }
+    assert_eq!(theirs.len(), mine.len(), "one has more text");
+}
+
+#[test]
+fn a_report_s_word_copy_prints_on_the_same_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+    demo::dak_nia(&mut store).unwrap();
+    let fonts = Fonts::bundled();
+    let period = cnscd::domain::period::Period::parse("2026").unwrap();
+    let req = reports::ReportRequest::new(period, None);
+    let docx = dir.path().join("bc.docx");
+    word::report(&store, &req, &Target::new(&docx), &fonts).unwrap();
+    let printed = print_with_libreoffice(&docx);
+    let format = decree_30_format(&printed, LO_JUSTIFY);
+    assert!(format.pages >= 2, "{} pages", format.pages);
+    assert!(format.justified > 5, "{} justified lines", format.justified);
+    assert!(format.all.contains("BÁO CÁO"), "{}", format.all);
+    only_times(&printed);
+}
