@@ -87,6 +87,38 @@ fn the_roster_goes_to_the_chosen_workbook_and_replaces_only_when_told() {
         ui.click("Ghi đè").expect("replace");
     });
     assert_eq!(sheet_rows(&file, "Toàn xã").len(), current);
+
+    // Citizen IDs are masked unless the clerk ticks "Ghi đủ số CCCD".
+    let ids = ["066185001234".to_string()];
+    {
+        let mut store = lock(&app.db);
+        let first = store.members(&MemberQuery::default()).unwrap()[0].clone();
+        let mut person = first.person;
+        person.citizen_id = Some(ids[0].clone());
+        store.update_person(&person).unwrap();
+    }
+    let column = |file: &Path| -> Vec<String> {
+        sheet_rows(file, "Toàn xã")
+            .iter()
+            .map(|r| r[8].to_string())
+            .collect()
+    };
+    act(&mut app, |ui| {
+        ui.click("Xuất Excel").expect("the export button");
+    });
+    act(&mut app, |ui| {
+        ui.click("Ghi đè").expect("replace");
+    });
+    assert!(ids.iter().all(|id| !column(&file).contains(id)), "masked");
+    let full = dir.path().join("đủ.xlsx");
+    answer(&dialogs, Some(&full));
+    act(&mut app, |ui| {
+        ui.click("Ghi đủ số CCCD").expect("the full-ID box");
+    });
+    act(&mut app, |ui| {
+        ui.click("Xuất Excel").expect("the export button");
+    });
+    assert!(ids.iter().all(|id| column(&full).contains(id)), "in full");
 }
 
 #[test]

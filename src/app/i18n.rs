@@ -100,6 +100,7 @@ keys! {
     RegisterWord => "register_word",
     TeamsImport => "teams_import",
     ReportTables => "report_tables",
+    ExportFullId => "export_full_id",
     DialogPickEvidence => "dialog_pick_evidence",
     OverviewWriteReport => "overview_write_report",
     OverviewDraftDecision => "overview_draft_decision",

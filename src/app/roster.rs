@@ -52,6 +52,8 @@ pub struct State {
     pub import: Option<super::import::Import>,
     /// "Xuất Excel": the whole roster as a workbook.
     pub export: super::export::Export,
+    /// The workbook carries citizen IDs in full (masked unless the clerk ticks it).
+    pub export_full_id: bool,
     pub notice: Option<Msg>,
     pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
@@ -90,6 +92,7 @@ pub enum Message {
     Previewed(Result<Box<crate::office::member_import::Preview>, Error>),
     Imported(Result<Msg, Error>),
     Export(super::export::Message),
+    ExportFullId(bool),
 }
 
 /// What the roster tells the window.
@@ -330,6 +333,10 @@ impl State {
             // `update` hands these to `import_update` and `export_update` (they need
             // the dialogs).
             Message::Import(_) | Message::Export(_) => Task::none(),
+            Message::ExportFullId(full) => {
+                self.export_full_id = full;
+                Task::none()
+            }
             Message::Previewed(r) => {
                 if let Some(i) = &mut self.import {
                     i.busy = false;
@@ -523,6 +530,9 @@ impl State {
                     .style(button::secondary)
                     .on_press(Message::OpenImport),
                 self.export.button(l).map(Message::Export),
+                checkbox(self.export_full_id)
+                    .label(tr(l, T::ExportFullId))
+                    .on_toggle(Message::ExportFullId),
             ]
             .spacing(16),
         );
@@ -655,11 +665,12 @@ impl State {
         let Some(target) = target else {
             return task;
         };
+        let full_id = self.export_full_id;
         let write = query(
             ctx.db,
             move |s| {
                 let made = chrono::Local::now().date_naive();
-                let tables = crate::office::excel_export::roster(s, false, made)?;
+                let tables = crate::office::excel_export::roster(s, full_id, made)?;
                 let w = crate::office::excel_export::write(s, &tables, &target)?;
                 Ok((w.path.clone(), w.summary()))
             },
