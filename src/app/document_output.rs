@@ -430,10 +430,14 @@ impl State {
                     text(tr(l, T::DecisionSaveTo))
                         .size(style::LABEL)
                         .width(Length::Fill),
-                    button(text(tr(l, T::OutputSaveWord)).size(style::LABEL))
-                        .style(button::text)
-                        .padding(0)
-                        .on_press_maybe(enabled(Message::SaveWord)),
+                    button(
+                        text(tr(l, T::OutputSaveWord))
+                            .size(style::LABEL)
+                            .color(style::LINK)
+                    )
+                    .style(button::text)
+                    .padding(0)
+                    .on_press_maybe(enabled(Message::SaveWord)),
                 ],
                 row![
                     text_input("", &self.out_path)

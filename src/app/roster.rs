@@ -523,9 +523,18 @@ impl State {
                     .label(tr(l, T::RosterIncludeLeft))
                     .on_toggle(Message::IncludeLeft),
                 text(self.count_label(l)).color(style::MUTED),
+                iced::widget::space::horizontal(),
                 button(text(tr(l, T::RosterAdd)))
                     .style(button::primary)
                     .on_press(Message::Add),
+            ]
+            .spacing(16)
+            .align_y(iced::Alignment::Center),
+        );
+        // Excel in and out on a line of their own (the line above has no room for them
+        // in a window 1024 pixels wide).
+        col = col.push(
+            row![
                 button(text(tr(l, T::ImportOpen)))
                     .style(button::secondary)
                     .on_press(Message::OpenImport),
@@ -534,7 +543,8 @@ impl State {
                     .label(tr(l, T::ExportFullId))
                     .on_toggle(Message::ExportFullId),
             ]
-            .spacing(16),
+            .spacing(16)
+            .align_y(iced::Alignment::Center),
         );
         // The status line is always there, so a message never moves what is under it.
         col = col.push(if self.export.speaks() {

@@ -7,6 +7,8 @@ pub const WARNING: Color = Color::from_rgb(0.70, 0.35, 0.0);
 pub const ERROR: Color = Color::from_rgb(0.75, 0.10, 0.10);
 pub const MUTED: Color = Color::from_rgb(0.40, 0.40, 0.45);
 pub const OK: Color = Color::from_rgb(0.10, 0.45, 0.20);
+/// A lesser action written as a link (blue, as the clerk knows links).
+pub const LINK: Color = Color::from_rgb(0.10, 0.30, 0.75);
 
 /// A screen's title.
 pub const TITLE: u32 = 22;
