@@ -585,8 +585,11 @@ impl Store {
                 return page.into_iter().map(|id| self.member_row(id)).collect();
             }
         }
-        if q.limit.is_some() && q.search.trim().is_empty() && q.team_id.is_none() {
-            // A page of the whole roster: skip along the covering index, then read the page.
+        let whole_roster = q.search.trim().is_empty() && q.team_id.is_none();
+        if q.limit.is_some() && (whole_roster || fts_query(&q.search).is_some()) {
+            // A page of the whole roster: skip along the covering index, then read the
+            // page. A search with fewer matches than the walk needs sorts only the
+            // matches' keys and reads the page's rows alone (not every match's).
             let (sql, args) = member_sql(q, Select::Ids);
             let ids: Vec<i64> = self
                 .conn()
@@ -670,8 +673,13 @@ fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::
     let from = if let Some(f) = fts {
         args.push(Value::Text(f));
         wh.push(format!("people_fts MATCH ?{}", args.len()));
-        "people_fts f CROSS JOIN people p ON p.id = f.rowid \
-         CROSS JOIN memberships m ON m.person_id = p.id"
+        if matches!(select, Select::Ids | Select::Count) && q.commune_id.is_none() {
+            // The memberships hold the sort key: the people's rows are not read.
+            "people_fts f CROSS JOIN memberships m ON m.person_id = f.rowid"
+        } else {
+            "people_fts f CROSS JOIN people p ON p.id = f.rowid \
+             CROSS JOIN memberships m ON m.person_id = p.id"
+        }
     } else if select == Select::IdsText {
         // In roster order, each person looked up by key.
         "memberships m CROSS JOIN people p ON p.id = m.person_id"
