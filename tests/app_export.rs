@@ -149,6 +149,25 @@ fn with_no_dialog_the_suggested_place_is_offered_and_never_replaces() {
     }
     // The second took a new name beside the first.
     assert_ne!(written[0], written[1]);
+    // What was written makes way for what the clerk does next.
+    assert!(app.roster.export.notice.is_some());
+    act(&mut app, |ui| {
+        ui.click(iced::widget::Id::new("roster_search"))
+            .expect("search");
+        ui.typewrite("ngoc");
+    });
+    assert!(app.roster.export.notice.is_none());
+    // An offered place can be turned down: nothing is written, the line is the
+    // roster's again.
+    act(&mut app, |ui| {
+        ui.click("Xuất Excel").expect("the export button");
+    });
+    assert!(app.roster.export.offer.is_some());
+    act(&mut app, |ui| {
+        ui.click("Quay lại").expect("not now");
+    });
+    assert!(app.roster.export.offer.is_none() && !app.roster.export.speaks());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
 #[test]
@@ -222,9 +241,18 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
     let xml = docx_text(&word);
     assert!(xml.contains("QUYẾT ĐỊNH"), "the decision's title");
     assert!(xml.contains("Nơi nhận"));
-    // A Word copy is opened, not printed from here.
+    // A Word copy is opened, not printed from here (the shortcut says why).
     assert!(shows(&app, "Mở tệp"));
     assert!(!shows(&app, "In (Ctrl+Shift+P)"));
+    send(
+        &mut app,
+        [Message::Decision(cnscd::app::decision::Message::Output(
+            cnscd::app::document_output::Message::Print,
+        ))],
+    );
+    let refused = app.decision.output.error.clone().expect("said why");
+    assert!(refused.message(cnscd::domain::Lang::Vi).contains("Lưu PDF"));
+    assert!(_dialogs.printed.lock().unwrap().is_empty());
     // Asked before replacing it.
     act(&mut app, |ui| {
         ui.click("Lưu bản Word (.docx)").expect("save as Word");
@@ -242,8 +270,15 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
     assert_eq!(issued.len(), 1, "{:?}", app.decision.output.error);
     let before = std::fs::read_dir(dir.path()).unwrap().count();
     // The line is far down the form (below the fold of the test's window): the
-    // button is there, and its message is sent as a click would.
+    // button is there, and its message is sent as a click would. A draft being edited
+    // stays unsaved: the copy is of the issued entry, not of the draft.
     assert!(shows(&app, "Bản Word"));
+    act(&mut app, |ui| {
+        ui.click(iced::widget::Id::new("decision_subject"))
+            .expect("subject");
+        ui.typewrite("Về việc kiện toàn");
+    });
+    assert!(app.decision.dirty);
     send(
         &mut app,
         [Message::Decision(cnscd::app::decision::Message::Output(
@@ -261,6 +296,7 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
         .expect("the issued copy");
     let number = format!("{}/QĐ-UBND", issued[0].number);
     assert!(docx_text(copy).contains(&number), "{number}");
+    assert!(app.decision.dirty, "the draft's edits are still unsaved");
 }
 
 #[test]
@@ -289,4 +325,32 @@ fn a_team_opens_the_import_assistant_for_itself() {
     );
     let import = app.roster.import.as_ref().expect("the assistant is open");
     assert_eq!(import.team.as_ref().map(|t| t.id), Some(last));
+
+    // A member half typed on the roster is never thrown away for the assistant.
+    send(
+        &mut app,
+        [
+            Message::Roster(cnscd::app::roster::Message::Import(
+                cnscd::app::import::Message::Close,
+            )),
+            Message::Roster(cnscd::app::roster::Message::Add),
+        ],
+    );
+    act(&mut app, |ui| {
+        ui.click(iced::widget::Id::new("full_name"))
+            .expect("the name field");
+        ui.typewrite("Lò Văn Páo");
+    });
+    assert!(app.roster.unsaved());
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Teams),
+            Message::Teams(cnscd::app::teams::Message::ImportMembers(last)),
+        ],
+    );
+    assert_eq!(app.screen, Screen::Roster);
+    assert!(app.roster.import.is_none() && app.roster.unsaved());
+    let said = app.roster.notice.clone().expect("says why");
+    assert!(said.vi.contains("lưu hoặc đóng"), "{}", said.vi);
 }

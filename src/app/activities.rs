@@ -391,6 +391,8 @@ impl State {
         if let Message::Export(m) = message {
             return (self.export_update(m, ctx), None);
         }
+        // Anything else the clerk does: the last export's message makes way.
+        self.export.settle();
         let task = match message {
             Message::ListsLoaded(Ok(l)) => {
                 self.lists = l;

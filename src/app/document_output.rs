@@ -73,6 +73,9 @@ pub enum Message {
     IssuedWord(i64),
     Done(Result<Saved, Error>),
     WordDone(Result<WordSaved, Error>),
+    /// A copy of an issued entry was written (a reprint, a Word copy): the file and
+    /// what to say. The draft on the screen is untouched (its unsaved edits stay so).
+    Copied(Result<(PathBuf, Msg), Error>),
     OpenPdf,
     Opened(Result<(), Error>),
     /// Send the file just written to the printer.
@@ -260,9 +263,16 @@ impl State {
                 self.saved = Some(saved.path);
                 (Task::none(), Some(Event::Written { issued: None }))
             }
-            Message::WordDone(Err(e)) => {
+            Message::WordDone(Err(e)) | Message::Copied(Err(e)) => {
                 self.busy = false;
                 self.error = Some(e);
+                (Task::none(), None)
+            }
+            Message::Copied(Ok((path, said))) => {
+                self.busy = false;
+                self.error = None;
+                self.notice = Some(said);
+                self.saved = Some(path);
                 (Task::none(), None)
             }
             Message::Done(Ok(saved)) => {
@@ -283,14 +293,17 @@ impl State {
             }
             Message::Opened(Ok(())) => (Task::none(), None),
             Message::Print => {
-                // A Word copy is printed from Word, once edited.
-                let Some(path) = self
-                    .saved
-                    .clone()
-                    .filter(|p| !crate::office::word::is_docx(p))
-                else {
+                let Some(path) = self.saved.clone() else {
                     return (Task::none(), None);
                 };
+                if crate::office::word::is_docx(&path) {
+                    // A Word copy is printed from Word, once edited.
+                    self.error = Some(Error::refused(
+                        "Bản Word được in từ Word sau khi sửa; muốn in ngay thì bấm Lưu PDF rồi In.",
+                        "A Word copy is printed from Word once edited; to print now, press Save PDF, then Print.",
+                    ));
+                    return (Task::none(), None);
+                }
                 let dialogs = ctx.dialogs.clone();
                 let task = Task::perform(
                     async move { dialogs.print_file(&path).map(|()| path) },
@@ -726,9 +739,10 @@ impl State {
                         let stem = reprint.trim_end_matches(".pdf");
                         let stem = stem.trim_end_matches("-ban-in-lai");
                         let path = folder.join(format!("{stem}-ban-word.docx"));
-                        word(s, id, &Target::free(&path), &fonts)
+                        let saved = word(s, id, &Target::free(&path), &fonts)?;
+                        Ok((saved.path.clone(), saved.summary()))
                     },
-                    Message::WordDone,
+                    Message::Copied,
                 )
             }
             Event::Reprint { id, folder } => {
@@ -737,9 +751,10 @@ impl State {
                     db,
                     move |s| {
                         let target = Target::free(&folder.join(name(s, id)?));
-                        reprint(s, id, &target, &fonts)
+                        let saved = reprint(s, id, &target, &fonts)?;
+                        Ok((saved.path.clone(), saved.summary()))
                     },
-                    Message::Done,
+                    Message::Copied,
                 )
             }
             Event::Void { id, reason } => {

@@ -41,6 +41,8 @@ pub enum Message {
     Replace(bool),
     /// Write to the offered place.
     UseOffer,
+    /// Not now: the offered place or the question goes away.
+    Dismiss,
     /// What the screen's job wrote (the file and what to say), or why not.
     Done(Result<(PathBuf, Msg), Error>),
     Open,
@@ -55,6 +57,15 @@ impl Export {
             || self.error.is_some()
             || self.confirm_replace.is_some()
             || self.offer.is_some()
+    }
+
+    /// The clerk did something else on the screen: what the last file came to goes
+    /// (a question still waiting for an answer stays).
+    pub fn settle(&mut self) {
+        if self.confirm_replace.is_none() && self.offer.is_none() {
+            self.notice = None;
+            self.error = None;
+        }
     }
 
     /// Forget what was said (the clerk moved on).
@@ -105,6 +116,10 @@ impl Export {
                 Some(path) if yes => self.start(Target::replacing(path)),
                 _ => (Task::none(), None),
             },
+            Message::Dismiss => {
+                self.quiet();
+                (Task::none(), None)
+            }
             Message::UseOffer => match self.offer.take() {
                 // Free again at this moment: a file made meanwhile is never replaced.
                 Some(path) => self.start(Target::free(&path)),
@@ -189,7 +204,16 @@ impl Export {
         }
         if let Some(path) = &self.offer {
             let said = format!("{} {}", tr(l, T::ExportNoPlace), path.display());
-            return ask(said, T::ExportUseOffer, Message::UseOffer, false);
+            let line: Element<'_, Message> = ask(said, T::ExportUseOffer, Message::UseOffer, false);
+            return row![
+                line,
+                button(text(tr(l, T::QuitNo)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::Dismiss),
+            ]
+            .spacing(style::SPACE)
+            .align_y(iced::Alignment::Center)
+            .into();
         }
         let open = (self.saved.is_some() && self.error.is_none()).then(|| {
             button(text(tr(l, T::ExportOpen)).size(style::LABEL))

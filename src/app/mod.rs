@@ -486,10 +486,10 @@ impl App {
         self.settings.notice = None;
         self.decision.output.notice = None;
         self.reports.output.notice = None;
-        self.roster.export.notice = None;
-        self.activities.export.notice = None;
-        self.progress.export.notice = None;
-        self.reports.export.notice = None;
+        self.roster.export.quiet();
+        self.activities.export.quiet();
+        self.progress.export.quiet();
+        self.reports.export.quiet();
     }
 
     /// Reads again what a change made stale on the other screens.
@@ -541,9 +541,18 @@ impl App {
         let task = task.map(Message::Teams);
         match event {
             Some(teams::Event::Changed) => Task::batch([task, self.refresh(Changed::Teams)]),
-            Some(teams::Event::ImportMembers { team }) => {
+            Some(teams::Event::ImportMembers { team, name }) => {
                 let go = self.navigate(Screen::Roster);
-                self.roster.open_import(Some(team));
+                if self.roster.unsaved() {
+                    // The member being typed is kept: the clerk saves or closes it first.
+                    self.roster.notice = Some(crate::domain::Msg::new(
+                        "Đang nhập dở một thành viên: hãy lưu hoặc đóng biểu mẫu rồi bấm “Nhập từ Excel…”.",
+                        "A member is being entered: save or close the form, then press “Import from Excel…”.",
+                    ));
+                } else {
+                    self.roster
+                        .open_import(Some(member_form::TeamChoice { id: team, name }));
+                }
                 Task::batch([task, go])
             }
             None => task,

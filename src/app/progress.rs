@@ -178,6 +178,8 @@ impl State {
         if let Message::Export(m) = message {
             return (self.export_update(m, ctx), None);
         }
+        // Anything else the clerk does: the last export's message makes way.
+        self.export.settle();
         let changed = matches!(message, Message::Saved(Ok(())));
         let task = self.handle(message, ctx.db);
         (task, changed.then_some(Event::FiguresChanged))

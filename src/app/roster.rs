@@ -147,11 +147,13 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        if let Message::Import(m) = message {
-            return self.import_update(m, ctx);
-        }
         if let Message::Export(m) = message {
             return (self.export_update(m, ctx), None);
+        }
+        // Anything else the clerk does: the last export's message makes way.
+        self.export.settle();
+        if let Message::Import(m) = message {
+            return self.import_update(m, ctx);
         }
         let changed = matches!(
             message,
@@ -653,11 +655,11 @@ impl State {
 }
 
 impl State {
-    /// Opens the import assistant for `team` (from the teams screen), else for the
-    /// team the roster shows, else the first.
-    pub fn open_import(&mut self, team: Option<i64>) {
+    /// Opens the import assistant for `team` (from the teams screen, which knows it
+    /// even before the roster's list of teams is read again), else for the team the
+    /// roster shows, else the first.
+    pub fn open_import(&mut self, team: Option<TeamChoice>) {
         let chosen = team
-            .and_then(|id| self.teams.iter().find(|t| t.id == id).cloned())
             .or_else(|| self.team.clone())
             .or_else(|| self.teams.first().cloned());
         self.import = Some(super::import::Import::new(chosen));

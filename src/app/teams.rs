@@ -116,8 +116,9 @@ pub enum Message {
 pub enum Event {
     /// Teams or villages changed: the other screens read them again.
     Changed,
-    /// "Nhập thành viên từ Excel…" on a team: the import assistant, for that team.
-    ImportMembers { team: i64 },
+    /// "Nhập thành viên từ Excel…" on a team: the import assistant, for that team
+    /// (its id and name as this screen shows them).
+    ImportMembers { team: i64, name: String },
 }
 
 impl State {
@@ -359,7 +360,14 @@ impl State {
                 })
             }
             Message::ImportMembers(team) => {
-                return (Task::none(), Some(Event::ImportMembers { team }));
+                let name = self
+                    .data
+                    .teams
+                    .iter()
+                    .find(|t| t.id == team)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                return (Task::none(), Some(Event::ImportMembers { team, name }));
             }
             Message::CopyZalo(name) => {
                 self.notice = Some(Msg::new(
