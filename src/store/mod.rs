@@ -257,9 +257,17 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Read before anything writes to the file.
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        // Read before anything writes to the file, in one statement: one snapshot. Read
+        // one by one, another program creating the same new file could commit its first
+        // migration in between, and the file would look foreign (its tables, but the
+        // application id read before they were made).
+        let (version, app_id, tables): (i64, i64, i64) = conn.query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), \
+                    (SELECT application_id FROM pragma_application_id), \
+                    (SELECT count(*) FROM sqlite_master)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
         if version > schema::VERSION {
             return Err(StoreError::NewerSchema {
                 path: display,
@@ -267,7 +275,6 @@ impl Store {
                 supported: schema::VERSION,
             });
         }
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
             return Err(StoreError::Foreign { path: display });
         }
