@@ -200,32 +200,15 @@ impl State {
 
     /// "Xuất Excel": every activity the filter finds (not only the page shown).
     fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
-        let (task, target) = self.export.update(m, ctx, "Nhật ký hoạt động");
-        let task = task.map(Message::Export);
-        let Some(target) = target else {
-            return task;
-        };
-        let mut q = match self.query() {
-            Ok(q) => q,
-            Err(e) => {
-                self.export.busy = false;
-                self.export.error = Some(e);
-                return task;
+        let tables = self.query().map(|mut q| {
+            q.limit = None;
+            q.offset = 0;
+            move |s: &crate::store::Store, made| {
+                Ok(vec![crate::office::excel_export::activities(s, q, made)?])
             }
-        };
-        q.limit = None;
-        q.offset = 0;
-        let write = query(
-            ctx.db,
-            move |s| {
-                let made = chrono::Local::now().date_naive();
-                let table = crate::office::excel_export::activities(s, q, made)?;
-                let w = crate::office::excel_export::write(s, &[table], &target)?;
-                Ok((w.path.clone(), w.summary()))
-            },
-            |r| Message::Export(super::export::Message::Done(r)),
-        );
-        Task::batch([task, write])
+        });
+        self.export
+            .write(m, ctx, "Nhật ký hoạt động", tables, Message::Export)
     }
 
     pub fn reload(&mut self, db: &Db) -> Task<Message> {

@@ -16,8 +16,12 @@ use super::dialogs::FileKind;
 use super::i18n::{T, tr};
 use super::{Context, style, widgets};
 use crate::domain::{Lang, Msg};
-use crate::office::Error;
+use chrono::NaiveDate;
+
 use crate::office::output::Target;
+use crate::office::spreadsheet::Table;
+use crate::office::{Error, excel_export};
+use crate::store::Store;
 
 #[derive(Debug, Default)]
 pub struct Export {
@@ -146,6 +150,47 @@ impl Export {
                 (task, None)
             }
         }
+    }
+
+    /// Handles a message and, once the clerk has said where, writes the workbook the
+    /// screen's `tables` make (on the database's side, dated today): the file and what
+    /// to say come back as [`Message::Done`]. `tables` is what the screen's filter asks
+    /// for, or why it cannot be written (a field the screen checks itself).
+    pub fn write<M, F>(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+        what: &str,
+        tables: Result<F, Error>,
+        wrap: fn(Message) -> M,
+    ) -> Task<M>
+    where
+        M: Send + 'static,
+        F: FnOnce(&Store, NaiveDate) -> crate::office::Result<Vec<Table>> + Send + 'static,
+    {
+        let (task, target) = self.update(message, ctx, what);
+        let task = task.map(wrap);
+        let Some(target) = target else {
+            return task;
+        };
+        let tables = match tables {
+            Ok(t) => t,
+            Err(e) => {
+                self.busy = false;
+                self.error = Some(e);
+                return task;
+            }
+        };
+        let write = super::query(
+            ctx.db,
+            move |s| {
+                let tables = tables(s, chrono::Local::now().date_naive())?;
+                let w = excel_export::write(s, &tables, &target)?;
+                Ok((w.path.clone(), w.summary()))
+            },
+            move |r| wrap(Message::Done(r)),
+        );
+        Task::batch([task, write])
     }
 
     fn start(&mut self, target: Target) -> (Task<Message>, Option<Target>) {

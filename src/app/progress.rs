@@ -187,34 +187,19 @@ impl State {
 
     /// "Xuất Excel": the progress of the scope and period shown.
     fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
-        let (task, target) = self.export.update(m, ctx, "Tiến độ chỉ tiêu");
-        let task = task.map(Message::Export);
-        let Some(target) = target else {
-            return task;
-        };
-        let period = match self.period() {
-            Ok(p) => p,
-            Err(e) => {
-                self.export.busy = false;
-                self.export.error = Some(e);
-                return task;
-            }
-        };
         let team = match self.scope.as_ref().map(|s| s.scope) {
             Some(Scope::Team(t)) => Some(t),
             _ => None,
         };
-        let write = query(
-            ctx.db,
-            move |s| {
-                let made = chrono::Local::now().date_naive();
-                let table = crate::office::excel_export::progress(s, team, period, made)?;
-                let w = crate::office::excel_export::write(s, &[table], &target)?;
-                Ok((w.path.clone(), w.summary()))
-            },
-            |r| Message::Export(super::export::Message::Done(r)),
-        );
-        Task::batch([task, write])
+        let tables = self.period().map(|period| {
+            move |s: &crate::store::Store, made| {
+                Ok(vec![crate::office::excel_export::progress(
+                    s, team, period, made,
+                )?])
+            }
+        });
+        self.export
+            .write(m, ctx, "Tiến độ chỉ tiêu", tables, Message::Export)
     }
 
     fn handle(&mut self, message: Message, db: &Db) -> Task<Message> {

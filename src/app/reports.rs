@@ -461,30 +461,13 @@ impl State {
 impl State {
     /// "Xuất Excel": the tables of the report as the form describes it.
     fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
-        let (task, target) = self.export.update(m, ctx, "Bảng số liệu báo cáo");
-        let task = task.map(Message::Export);
-        let Some(target) = target else {
-            return task;
-        };
-        let req = match self.request() {
-            Ok(r) => r,
-            Err(e) => {
-                self.export.busy = false;
-                self.export.error = Some(e);
-                return task;
+        let tables = self.request().map(|req| {
+            move |s: &crate::store::Store, made| {
+                excel_export::report_tables(s, None, Some(&req), made)
             }
-        };
-        let write = query(
-            ctx.db,
-            move |s| {
-                let made = chrono::Local::now().date_naive();
-                let tables = excel_export::report_tables(s, None, Some(&req), made)?;
-                let w = excel_export::write(s, &tables, &target)?;
-                Ok((w.path.clone(), w.summary()))
-            },
-            |r| Message::Export(super::export::Message::Done(r)),
-        );
-        Task::batch([task, write])
+        });
+        self.export
+            .write(m, ctx, "Bảng số liệu báo cáo", tables, Message::Export)
     }
 }
 

@@ -672,23 +672,12 @@ impl State {
     fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
         self.notice = None;
         self.error = None;
-        let (task, target) = self.export.update(m, ctx, "Danh sách thành viên");
-        let task = task.map(Message::Export);
-        let Some(target) = target else {
-            return task;
-        };
         let full_id = self.export_full_id;
-        let write = query(
-            ctx.db,
-            move |s| {
-                let made = chrono::Local::now().date_naive();
-                let tables = crate::office::excel_export::roster(s, full_id, made)?;
-                let w = crate::office::excel_export::write(s, &tables, &target)?;
-                Ok((w.path.clone(), w.summary()))
-            },
-            |r| Message::Export(super::export::Message::Done(r)),
-        );
-        Task::batch([task, write])
+        let tables = move |s: &crate::store::Store, made| {
+            crate::office::excel_export::roster(s, full_id, made)
+        };
+        self.export
+            .write(m, ctx, "Danh sách thành viên", Ok(tables), Message::Export)
     }
 
     /// The import assistant's messages: the dialog, the preview and the import run as
