@@ -315,16 +315,22 @@ fn a_team_opens_the_import_assistant_for_itself() {
     assert_eq!(import.team.as_ref().map(|t| t.id), Some(teams[0].id));
     assert!(shows(&app, "Nhập thành viên từ bảng tính"));
     // Another team's card opens it for that team.
-    let last = teams.last().unwrap().id;
+    let last = teams.last().map(|t| (t.id, t.name.clone())).unwrap();
     send(
         &mut app,
         [
             Message::Navigate(Screen::Teams),
-            Message::Teams(cnscd::app::teams::Message::ImportMembers(last)),
+            Message::Teams(cnscd::app::teams::Message::ImportMembers(
+                last.0,
+                last.1.clone(),
+            )),
         ],
     );
     let import = app.roster.import.as_ref().expect("the assistant is open");
-    assert_eq!(import.team.as_ref().map(|t| t.id), Some(last));
+    assert_eq!(
+        import.team.as_ref().map(|t| (t.id, t.name.clone())),
+        Some(last.clone())
+    );
 
     // A member half typed on the roster is never thrown away for the assistant.
     send(
@@ -346,7 +352,10 @@ fn a_team_opens_the_import_assistant_for_itself() {
         &mut app,
         [
             Message::Navigate(Screen::Teams),
-            Message::Teams(cnscd::app::teams::Message::ImportMembers(last)),
+            Message::Teams(cnscd::app::teams::Message::ImportMembers(
+                last.0,
+                last.1.clone(),
+            )),
         ],
     );
     assert_eq!(app.screen, Screen::Roster);

@@ -101,8 +101,8 @@ pub enum Message {
     SaveEdit,
     CancelEdit,
     CopyZalo(String),
-    /// Import members from a spreadsheet into this team.
-    ImportMembers(i64),
+    /// Import members from a spreadsheet into this team (its id and name).
+    ImportMembers(i64, String),
     Done(Result<Msg, Error>),
     /// Show or hide a team's warnings.
     Warnings(i64),
@@ -359,14 +359,7 @@ impl State {
                     Ok(Msg::new(format!("Đã lưu {name}"), format!("Saved {name}")))
                 })
             }
-            Message::ImportMembers(team) => {
-                let name = self
-                    .data
-                    .teams
-                    .iter()
-                    .find(|t| t.id == team)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
+            Message::ImportMembers(team, name) => {
                 return (Task::none(), Some(Event::ImportMembers { team, name }));
             }
             Message::CopyZalo(name) => {
@@ -539,7 +532,7 @@ impl State {
                     text(&t.name).font(UI_FONT_STRONG).width(Length::Fill),
                     button(text(tr(l, T::TeamsImport)))
                         .style(button::secondary)
-                        .on_press(Message::ImportMembers(t.id)),
+                        .on_press(Message::ImportMembers(t.id, t.name.clone())),
                     button(text(tr(l, T::TeamsEdit)))
                         .style(button::secondary)
                         .on_press(Message::Edit(t.id)),
