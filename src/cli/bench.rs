@@ -145,49 +145,9 @@ pub fn run(members: u32, runs: usize, lang: Lang) -> Result<(), Failure> {
 pub fn run_import(n: u32, runs: usize) -> Result<(), Failure> {
     use crate::office::member_import::{self, ImportRequest};
     use crate::office::setup::{self, CommuneInput};
-    use crate::office::spreadsheet::{self, Cell, Table};
+    use crate::office::spreadsheet;
     let dir = TempDir::new()?;
-    let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi"];
-    let given = [
-        "An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc",
-    ];
-    let rows = (0..n)
-        .map(|i| {
-            let name = format!(
-                "{} {} {}",
-                family[(i % 8) as usize],
-                given[((i / 8) % 10) as usize],
-                given[((i / 80) % 10) as usize]
-            );
-            vec![
-                Cell::Count(i64::from(i) + 1),
-                Cell::text(name),
-                Cell::text("Tình nguyện viên"),
-                Cell::text(format!("09{i:08}")),
-                Cell::Number(f64::from(1960 + (i * 7) % 41)),
-                Cell::text(if i == 0 {
-                    "Tổ trưởng"
-                } else {
-                    "Tổ viên"
-                }),
-            ]
-        })
-        .collect();
-    let table = Table {
-        sheet: "Danh sách".into(),
-        title: vec!["ỦY BAN NHÂN DÂN XÃ".into(), "DANH SÁCH THÀNH VIÊN".into()],
-        headers: [
-            "STT",
-            "Họ và tên",
-            "Chức vụ",
-            "Số điện thoại",
-            "Năm sinh",
-            "Nhiệm vụ",
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows,
-    };
+    let table = demo::member_sheet(n);
     let sheet = dir.0.join("danh-sach.xlsx");
     let bytes = spreadsheet::xlsx(&[table])?;
     std::fs::write(&sheet, &bytes).map_err(|e| Failure::Office(Error::file(&sheet, &e)))?;

@@ -572,3 +572,51 @@ fn fill_team(
     }
     Ok(u64::from(members))
 }
+/// A generated member sheet of `n` lines as offices keep them (a title block above the
+/// header; STT, name, position, phone, birth year, role; the first line the leader),
+/// for the import's benchmark and tests. Names repeat every 800 lines; the birth years
+/// of the same name never do, so no line is taken for another.
+pub fn member_sheet(n: u32) -> super::spreadsheet::Table {
+    use super::spreadsheet::{Cell, Table};
+    let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi"];
+    let given = [
+        "An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc",
+    ];
+    let rows = (0..n)
+        .map(|i| {
+            let name = format!(
+                "{} {} {}",
+                family[(i % 8) as usize],
+                given[((i / 8) % 10) as usize],
+                given[((i / 80) % 10) as usize]
+            );
+            vec![
+                Cell::Count(i64::from(i) + 1),
+                Cell::text(name),
+                Cell::text("Tình nguyện viên"),
+                Cell::text(format!("09{i:08}")),
+                Cell::Number(f64::from(1960 + (i * 7) % 41)),
+                Cell::text(if i == 0 {
+                    "Tổ trưởng"
+                } else {
+                    "Tổ viên"
+                }),
+            ]
+        })
+        .collect();
+    Table {
+        sheet: "Danh sách".into(),
+        title: vec!["ỦY BAN NHÂN DÂN XÃ".into(), "DANH SÁCH THÀNH VIÊN".into()],
+        headers: [
+            "STT",
+            "Họ và tên",
+            "Chức vụ",
+            "Số điện thoại",
+            "Năm sinh",
+            "Nhiệm vụ",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
