@@ -18,14 +18,18 @@ pub enum ImportWrite {
     Link { person_id: i64, joining: Joining },
 }
 
-fn known_in(conn: &Connection, team_id: i64) -> Result<Known> {
-    let commune_id: i64 = conn
-        .prepare_cached("SELECT commune_id FROM teams WHERE id = ?1")?
+/// The commune of a team (refused naming the team when there is none).
+fn commune_of(conn: &Connection, team_id: i64) -> Result<i64> {
+    conn.prepare_cached("SELECT commune_id FROM teams WHERE id = ?1")?
         .query_row([team_id], |r| r.get(0))
         .map_err(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => super::teams::no_team(team_id),
             e => e.into(),
-        })?;
+        })
+}
+
+/// The people of the team's commune, marked when they are in the team now.
+fn known_in(conn: &Connection, team_id: i64, commune_id: i64) -> Result<Known> {
     let in_team: std::collections::HashSet<i64> = conn
         .prepare_cached("SELECT person_id FROM memberships WHERE team_id = ?1 AND left_on IS NULL")?
         .query_map([team_id], |r| r.get(0))?
@@ -58,7 +62,7 @@ fn known_in(conn: &Connection, team_id: i64) -> Result<Known> {
 impl Store {
     /// The people of the team's commune, as an import looks them up (reads only).
     pub fn known_people(&self, team_id: i64) -> Result<Known> {
-        known_in(self.conn(), team_id)
+        known_in(self.conn(), team_id, commune_of(self.conn(), team_id)?)
     }
 
     /// Plans an import from the people known inside one transaction, then writes every
@@ -71,14 +75,8 @@ impl Store {
         plan: impl FnOnce(&Known) -> Result<(Vec<ImportWrite>, T)>,
     ) -> Result<(Vec<i64>, T)> {
         self.write(|tx| {
-            let commune_id: i64 = tx
-                .prepare_cached("SELECT commune_id FROM teams WHERE id = ?1")?
-                .query_row([team_id], |r| r.get(0))
-                .map_err(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => super::teams::no_team(team_id),
-                    e => e.into(),
-                })?;
-            let known = known_in(tx, team_id)?;
+            let commune_id = commune_of(tx, team_id)?;
+            let known = known_in(tx, team_id, commune_id)?;
             let (writes, beside) = plan(&known)?;
             let mut ids = Vec::with_capacity(writes.len());
             for w in &writes {
