@@ -126,14 +126,7 @@ fn the_warning_count_opens_the_warnings_and_villages_are_renamed_on_the_teams_sc
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Teams)]);
     // A new team has no members yet: the rule preset warns.
-    let thon3 = app
-        .teams
-        .data
-        .without_team
-        .iter()
-        .find(|v| v.name == "Thôn 3")
-        .cloned()
-        .unwrap();
+    let thon3 = ui::village(&app, "Thôn 3", true);
     send(
         &mut app,
         [
@@ -158,14 +151,7 @@ fn the_warning_count_opens_the_warnings_and_villages_are_renamed_on_the_teams_sc
     assert!(shows(&app, &format!("⚠ {first}")), "the warnings it counts");
 
     // The villages are listed with "rename"; a name without its kind is refused.
-    let village = app
-        .teams
-        .data
-        .villages
-        .iter()
-        .find(|v| v.name == "Thôn 3")
-        .cloned()
-        .unwrap();
+    let village = ui::village(&app, "Thôn 3", false);
     send(
         &mut app,
         [

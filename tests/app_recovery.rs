@@ -27,10 +27,8 @@ fn a_damaged_database_opens_the_recovery_screen_and_restores_the_latest_backup()
     drop(f);
 
     // As `run` does it.
-    let opened = database::open(&path);
-    assert!(opened.is_err());
-    let (mut app, task) = App::start(path.clone(), opened, Lang::Vi, Scripted::new(None));
-    settle(&mut app, task);
+    assert!(database::open(&path).is_err());
+    let mut app = ui::started(&path, Lang::Vi);
     assert!(app.recovery.is_some());
     assert!(shows(&app, "Không mở được cơ sở dữ liệu"));
     assert!(shows(&app, "Khôi phục bản này"));
@@ -64,9 +62,7 @@ fn starting_a_new_database_keeps_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cnscd.db");
     std::fs::write(&path, vec![3u8; 9000]).unwrap();
-    let opened = database::open(&path);
-    let (mut app, task) = App::start(path.clone(), opened, Lang::En, Scripted::new(None));
-    settle(&mut app, task);
+    let mut app = ui::started(&path, Lang::En);
     assert!(shows(&app, "No backup was found in the backups folder."));
     act(&mut app, |ui| {
         ui.click("Start a new database").unwrap();

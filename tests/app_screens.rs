@@ -113,14 +113,7 @@ fn a_team_is_set_up_for_a_village_renamed_and_its_status_changed() {
         &app,
         "Lỗi: Thôn, ấp, khu phố: cần chọn thôn cho Tổ mới"
     ));
-    let village = app
-        .teams
-        .data
-        .without_team
-        .iter()
-        .find(|v| v.name == "Thôn 3")
-        .cloned()
-        .expect("thôn 3 has no team");
+    let village = ui::village(&app, "Thôn 3", true);
     send(
         &mut app,
         [

@@ -9,12 +9,11 @@ mod ui;
 use std::path::Path;
 
 use chrono::{Duration, Local};
-use cnscd::app::dialogs::Scripted;
-use cnscd::app::{App, Message, Screen, lock, settings};
+use cnscd::app::{Message, Screen, lock, settings};
 use cnscd::domain::Lang;
 use cnscd::office::{backups, database};
 use cnscd::store::Store;
-use ui::{send, settle, shows};
+use ui::{send, shows};
 
 fn demo_db(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("cnscd.db");
@@ -44,10 +43,8 @@ fn damage_only_the_full_check_sees_brings_up_the_recovery_screen() {
     assert!(backups::health(&path, false).unwrap().ok(), "quick check");
     assert!(!backups::health(&path, true).unwrap().ok(), "full check");
 
-    let opened = database::open(&path);
-    assert!(opened.is_ok(), "the file still opens");
-    let (mut app, task) = App::start(path.clone(), opened, Lang::Vi, Scripted::new(None));
-    settle(&mut app, task);
+    assert!(database::open(&path).is_ok(), "the file still opens");
+    let app = ui::started(&path, Lang::Vi);
     assert!(
         app.recovery.is_some(),
         "the full check ran and found the damage"
@@ -63,13 +60,7 @@ fn a_sound_file_is_checked_once_a_week() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_db(dir.path());
     let today = Local::now().date_naive();
-    let (mut app, task) = App::start(
-        path.clone(),
-        database::open(&path),
-        Lang::Vi,
-        Scripted::new(None),
-    );
-    settle(&mut app, task);
+    let mut app = ui::started(&path, Lang::Vi);
     assert!(app.recovery.is_none());
     {
         let store = lock(&app.db);
@@ -103,13 +94,7 @@ fn a_sound_file_is_checked_once_a_week() {
 fn check_now_in_settings_finds_damage_and_offers_the_backups() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_db(dir.path());
-    let (mut app, task) = App::start(
-        path.clone(),
-        database::open(&path),
-        Lang::Vi,
-        Scripted::new(None),
-    );
-    settle(&mut app, task);
+    let mut app = ui::started(&path, Lang::Vi);
     assert!(app.recovery.is_none());
     // Damaged while the window is open (by another program, a failing disk…).
     damage_an_index(&path);

@@ -57,14 +57,7 @@ fn a_refusal_or_a_notice_never_moves_the_buttons() {
     );
 
     // …then a notice in its place.
-    let village = app
-        .teams
-        .data
-        .without_team
-        .iter()
-        .find(|v| v.name == "Thôn 3")
-        .cloned()
-        .unwrap();
+    let village = ui::village(&app, "Thôn 3", true);
     send(
         &mut app,
         [
@@ -137,14 +130,7 @@ fn the_village_picker_is_empty_again_after_a_team_is_set_up() {
     use cnscd::app::teams::Message as Tm;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Teams)]);
-    let village = app
-        .teams
-        .data
-        .without_team
-        .iter()
-        .find(|v| v.name == "Thôn 3")
-        .cloned()
-        .unwrap();
+    let village = ui::village(&app, "Thôn 3", true);
     // "Thôn 3" is in the list of villages; chosen, it is in the picker too.
     let listed = times_shown(&app, "Thôn 3");
     send(&mut app, [Message::Teams(Tm::NewTeamVillage(village))]);

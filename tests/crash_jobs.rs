@@ -3,6 +3,8 @@
 //! all of the job's rows or none, and keep its invariants (monthly totals equal a
 //! recount of the activities; every issued number has its frozen model).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -354,21 +356,13 @@ fn killed_report_issue_never_registers_a_number_without_its_model_and_file() {
 #[test]
 fn killed_decision_issue_never_registers_a_number_without_its_model_and_file() {
     kill_issue_rounds("qd", "decisions", 0xD3A0_0008, |pdf| {
-        owned(&[
-            "print",
-            "decision",
-            "--team",
-            "1",
-            "--number",
-            "23",
-            "--date",
-            "2022-07-27",
+        owned(&common::seed_004_decision(&[
             "--issue",
             "--created",
             "2022-07-27T08:00:00",
             "--out",
             pdf,
-        ])
+        ]))
     });
 }
 

@@ -4,7 +4,7 @@
 mod common;
 #[path = "common/pdf.rs"]
 mod pdf;
-use common::{cnscd, ok};
+use common::{cnscd, ok, seed_004_decision};
 use pdf::{decree_30_format, tool};
 
 use std::path::{Path, PathBuf};
@@ -35,20 +35,12 @@ fn the_demo_decision_reproduces_seed_004_word_for_word() {
     let pdf = d.out.join("23.pdf");
     ok(&cnscd(
         &d.db,
-        &[
-            "print",
-            "decision",
-            "--team",
-            "1",
-            "--number",
-            "23",
-            "--date",
-            "2022-07-27",
+        &seed_004_decision(&[
             "--created",
             "2022-07-27T08:00:00",
             "--out",
             pdf.to_str().unwrap(),
-        ],
+        ]),
     ));
     let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
     // Drop the page numbers (lines holding only a number) and form feeds.
@@ -630,15 +622,7 @@ fn member_list_and_reference_pages_look_right() {
     let decision = d.out.join("ref.pdf");
     ok(&cnscd(
         &d.db,
-        &[
-            "print",
-            "decision",
-            "--team",
-            "1",
-            "--number",
-            "23",
-            "--date",
-            "2022-07-27",
+        &seed_004_decision(&[
             "--annex-over",
             "0",
             "--font",
@@ -647,7 +631,7 @@ fn member_list_and_reference_pages_look_right() {
             "2022-07-27T08:00:00",
             "--out",
             decision.to_str().unwrap(),
-        ],
+        ]),
     ));
     for (pdf, page, name) in [
         (&decision, 1, "decision-page1"),

@@ -2,7 +2,7 @@
 //! would use them.
 
 mod common;
-use common::{cnscd, ok};
+use common::{cnscd, ok, seed_004_decision};
 
 #[test]
 fn import_export_and_word_from_the_command_line() {
@@ -93,18 +93,7 @@ fn import_export_and_word_from_the_command_line() {
     let docx = dir.path().join("qd.docx");
     let out = ok(&cnscd(
         &db,
-        &[
-            "print",
-            "decision",
-            "--team",
-            "1",
-            "--number",
-            "23",
-            "--date",
-            "2022-07-27",
-            "--out",
-            docx.to_str().unwrap(),
-        ],
+        &seed_004_decision(&["--out", docx.to_str().unwrap()]),
     ));
     assert!(out.contains("Số: 23/QĐ-UBND"), "{out}");
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));

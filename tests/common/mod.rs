@@ -24,3 +24,20 @@ pub fn ok(o: &Output) -> String {
     );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// `print decision` of seed 004's decision (the commune team's, 23/QĐ-UBND of 27 July
+/// 2022), followed by `more`.
+pub fn seed_004_decision<'a>(more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "print",
+        "decision",
+        "--team",
+        "1",
+        "--number",
+        "23",
+        "--date",
+        "2022-07-27",
+    ];
+    args.extend_from_slice(more);
+    args
+}

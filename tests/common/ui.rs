@@ -84,3 +84,27 @@ pub fn shows(app: &App, text: &str) -> bool {
     let mut ui = iced_test::Simulator::with_settings(settings(), app.view());
     ui.find(text).is_ok()
 }
+
+/// The village named `name` on the teams screen: among those without a team, or among
+/// all the commune's villages.
+pub fn village(app: &App, name: &str, without_team: bool) -> cnscd::app::teams::VillageChoice {
+    let data = &app.teams.data;
+    let list = if without_team {
+        &data.without_team
+    } else {
+        &data.villages
+    };
+    list.iter()
+        .find(|v| v.name == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("no village {name} (without a team: {without_team})"))
+}
+
+/// The window as `run` starts it on the file at `path` (opened, or the recovery screen
+/// when it cannot be), with dialogs that are always cancelled.
+pub fn started(path: &std::path::Path, lang: Lang) -> App {
+    let opened = cnscd::office::database::open(path);
+    let (mut app, task) = App::start(path.to_path_buf(), opened, lang, Scripted::new(None));
+    settle(&mut app, task);
+    app
+}
