@@ -59,6 +59,23 @@ fn a_sheet_is_previewed_then_imported_and_a_bad_line_holds_it_back() {
         ui.click("Nhập").expect("import button");
     });
     assert_eq!(members(&app), before, "not with a bad line");
+    // Another matching of the columns must be previewed before it imports.
+    send(
+        &mut app,
+        [Message::Roster(cnscd::app::roster::Message::Import(
+            cnscd::app::import::Message::Map("phone=D".into()),
+        ))],
+    );
+    assert!(app.roster.import.as_ref().unwrap().preview.is_none());
+    send(
+        &mut app,
+        [Message::Roster(cnscd::app::roster::Message::Import(
+            cnscd::app::import::Message::Map(String::new()),
+        ))],
+    );
+    act(&mut app, |ui| {
+        ui.click("Xem trước").expect("preview again");
+    });
     act(&mut app, |ui| {
         ui.click("Bỏ qua các dòng có lỗi").expect("skip bad");
     });

@@ -112,7 +112,12 @@ impl Import {
                 self.sheet = Some(s);
                 return self.request(lang).map(Event::Preview);
             }
-            Message::Map(m) => self.map = m,
+            Message::Map(m) => {
+                // Another matching of columns: what was previewed no longer holds, and
+                // nothing is imported until it is previewed again.
+                self.map = m;
+                self.preview = None;
+            }
             Message::SkipBad(b) => self.skip_bad = b,
             Message::Preview => return self.request(lang).map(Event::Preview),
             Message::Import => {
