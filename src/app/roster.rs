@@ -721,7 +721,7 @@ impl State {
                     move |s| Ok(crate::office::member_import::run(s, &req)?.summary()),
                     Message::Imported,
                 );
-                (task, Some(Event::MembersChanged))
+                (task, None)
             }
         }
     }
