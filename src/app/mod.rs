@@ -119,9 +119,6 @@ pub enum Shortcut {
     Print,
     /// Esc: close the form or dialog in front.
     Cancel,
-    /// Tab and Shift+Tab.
-    NextField,
-    PreviousField,
     /// Ctrl+Q.
     Quit,
 }
@@ -139,8 +136,6 @@ impl Shortcut {
             (Key::Character("p"), true) => Some(Self::SaveDocument),
             (Key::Character("q"), true) => Some(Self::Quit),
             (Key::Named(Named::Escape), _) => Some(Self::Cancel),
-            (Key::Named(Named::Tab), _) if modifiers.shift() => Some(Self::PreviousField),
-            (Key::Named(Named::Tab), _) => Some(Self::NextField),
             _ => None,
         }
     }
@@ -666,11 +661,8 @@ impl App {
                 _ => Task::none(),
             };
         }
-        match s {
-            Shortcut::NextField => return iced::widget::operation::focus_next(),
-            Shortcut::PreviousField => return iced::widget::operation::focus_previous(),
-            Shortcut::Quit => return self.close_or_ask(),
-            _ => {}
+        if s == Shortcut::Quit {
+            return self.close_or_ask();
         }
         let ctx = context!(self);
         match (self.screen, s) {
