@@ -8,7 +8,7 @@ use clap::Subcommand;
 
 use super::{Failure, Out};
 use crate::domain::Lang;
-use crate::office::{self, Error, history::Entry};
+use crate::office::{self, history::Entry};
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -36,12 +36,7 @@ pub(super) fn run(
         HistoryWhat::Member { id } => office::history::of_person(store, id)?,
         HistoryWhat::Decision { id } => office::history::of_decision(store, id)?,
         HistoryWhat::Report { id } => {
-            let commune = store.home_commune().map_err(Error::from)?.ok_or_else(|| {
-                Error::not_found(
-                    "Chưa có xã nào trong cơ sở dữ liệu",
-                    "There is no commune yet",
-                )
-            })?;
+            let commune = office::home(store)?;
             office::history::of_report(store, commune.id, id)?
         }
         HistoryWhat::PutBack { entry } => {

@@ -325,9 +325,7 @@ fn team_ids(store: &Store, teams: Teams) -> Result<Vec<i64>> {
     let ids = match teams {
         Teams::One(id) => vec![id],
         Teams::AllVillages => {
-            let commune = store
-                .home_commune()?
-                .ok_or_else(|| Error::not_found("Chưa có xã nào", "No commune yet"))?;
+            let commune = super::home(store)?;
             store.village_team_ids(commune.id)?
         }
     };

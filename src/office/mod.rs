@@ -48,3 +48,10 @@ pub mod spreadsheet;
 pub mod word;
 
 pub use error::{Error, Result};
+
+/// The office's own commune, or the refusal every job gives before there is one.
+pub fn home(store: &crate::store::Store) -> Result<crate::domain::place::Commune> {
+    store
+        .home_commune()?
+        .ok_or_else(|| Error::not_found("Chưa có xã nào", "No commune yet"))
+}

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::decisions::{Pending, RegisterLine, Saved, print_again, write_document};
 use super::output::{self, Target};
-use super::{Error, Result};
+use super::{Error, Result, home};
 use crate::document::model::Document;
 use crate::document::report::{self, Figures, Issuer, ReportDraft, TeamLine};
 use crate::domain::people::Role;
@@ -137,12 +137,6 @@ pub struct Built {
     pub commune_id: i64,
     /// The issuing team; 0 for the commune.
     pub team_id: i64,
-}
-
-fn home(store: &Store) -> Result<crate::domain::place::Commune> {
-    store
-        .home_commune()?
-        .ok_or_else(|| Error::not_found("Chưa có xã nào", "No commune yet"))
 }
 
 /// Builds the report the request describes. Reads the store, writes nothing.
