@@ -89,6 +89,39 @@ fn import_export_and_word_from_the_command_line() {
         &["export", "progress", "--period", "2025", "--out", "td.pdf"],
     );
     assert!(!bad.status.success());
+    // A report to Word and Excel: a wrong Excel name refuses both, writing neither.
+    let bc = dir.path().join("bc.docx");
+    let bad = cnscd(
+        &db,
+        &[
+            "export",
+            "report",
+            "--period",
+            "2025",
+            "--docx",
+            bc.to_str().unwrap(),
+            "--out",
+            "bc.pdf",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".xlsx"));
+    assert!(!bc.exists(), "no Word copy left behind");
+    let xl = dir.path().join("bc.xlsx");
+    ok(&cnscd(
+        &db,
+        &[
+            "export",
+            "report",
+            "--period",
+            "2025",
+            "--docx",
+            bc.to_str().unwrap(),
+            "--out",
+            xl.to_str().unwrap(),
+        ],
+    ));
+    assert!(bc.is_file() && xl.is_file());
 
     let docx = dir.path().join("qd.docx");
     let out = ok(&cnscd(

@@ -142,10 +142,11 @@ pub(super) fn export(
     lang: Lang,
 ) -> Result<(), Failure> {
     let today = chrono::Local::now().date_naive();
-    let (tables, path) = match what {
-        ExportWhat::Roster { full_id, out: path } => {
-            (excel_export::roster(store, full_id, today)?, path)
-        }
+    let (tables, target) = match what {
+        ExportWhat::Roster { full_id, out: path } => (
+            excel_export::roster(store, full_id, today)?,
+            xlsx_target(&path)?,
+        ),
         ExportWhat::Activities {
             team,
             from,
@@ -163,7 +164,10 @@ pub(super) fn export(
                 to: date_flag(to.as_deref())?,
                 ..Default::default()
             };
-            (vec![excel_export::activities(store, q, today)?], path)
+            (
+                vec![excel_export::activities(store, q, today)?],
+                xlsx_target(&path)?,
+            )
         }
         ExportWhat::Progress {
             period,
@@ -173,7 +177,7 @@ pub(super) fn export(
             let period = Period::parse(&period)?;
             (
                 vec![excel_export::progress(store, team, period, today)?],
-                path,
+                xlsx_target(&path)?,
             )
         }
         ExportWhat::Report {
@@ -188,23 +192,27 @@ pub(super) fn export(
                 .as_deref()
                 .map(|p| Period::parse(p).map(|p| reports::ReportRequest::new(p, team)))
                 .transpose()?;
+            // One document for both files; every check before the first is written.
+            let doc = excel_export::report_document(store, id, req.as_ref())?;
+            let xlsx = match xlsx {
+                Some(p) => Some((
+                    excel_export::tables_of_report(store, &doc, today)?,
+                    xlsx_target(&p)?,
+                )),
+                None => None,
+            };
+            if let Some((_, t)) = &xlsx {
+                t.check(store.path())?;
+            }
             if let Some(d) = docx {
                 let fonts = font_flag(store, font.as_deref())?;
-                let target = docx_target(&d)?;
-                let saved = match (id, &req) {
-                    (Some(id), _) => word::issued_report(store, id, &target, &fonts)?,
-                    (None, Some(r)) => word::report(store, r, &target, &fonts)?,
-                    (None, None) => unreachable_period()?,
-                };
+                let saved = word::write(&doc, &docx_target(&d)?, store.path(), &fonts)?;
                 writeln!(out, "{}", saved.summary().get(lang))?;
             }
-            let Some(path) = xlsx else {
-                return Ok(());
-            };
-            (
-                excel_export::report_tables(store, id, req.as_ref(), today)?,
-                path,
-            )
+            match xlsx {
+                Some(x) => x,
+                None => return Ok(()),
+            }
         }
         ExportWhat::Decision { id, docx, font } => {
             let fonts = font_flag(store, font.as_deref())?;
@@ -213,20 +221,12 @@ pub(super) fn export(
             return Ok(());
         }
     };
-    let written = excel_export::write(store, &tables, &xlsx_target(&path)?)?;
+    let written = excel_export::write(store, &tables, &target)?;
     writeln!(out, "{}", written.summary().get(lang))?;
     for (sheet, rows) in &written.sheets {
         writeln!(out, "{sheet}\t{rows}")?;
     }
     Ok(())
-}
-
-fn unreachable_period() -> Result<word::WordSaved, Error> {
-    Err(Error::invalid(FieldError::new(
-        Field::Period,
-        "cần --period hoặc mã báo cáo đã ban hành",
-        "give --period or an issued report's id",
-    )))
 }
 
 pub(super) fn import(

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::output::{self, Target};
 use super::spreadsheet::{self, Cell, Table};
-use super::{Error, Result, reports};
+use super::{Error, Result, home, reports};
 use crate::document::model::{Block, Document};
 use crate::domain::period::Period;
 use crate::domain::place::Commune;
@@ -50,12 +50,6 @@ pub fn write(store: &Store, tables: &[Table], target: &Target) -> Result<Written
             .collect(),
         bytes: bytes.len(),
     })
-}
-
-fn home(store: &Store) -> Result<Commune> {
-    store
-        .home_commune()?
-        .ok_or_else(|| Error::not_found("Chưa có xã nào", "No commune yet"))
 }
 
 /// The title block: the committee, what, the period or scope, the day made.
@@ -427,6 +421,23 @@ pub fn document_tables(commune: &Commune, doc: &Document, made: NaiveDate) -> Ve
     out
 }
 
+/// A report: an issued one's frozen model, or the report the request builds.
+pub fn report_document(
+    store: &Store,
+    issued: Option<i64>,
+    req: Option<&reports::ReportRequest>,
+) -> Result<Document> {
+    match (issued, req) {
+        (Some(id), _) => Ok(store.issued_report(home(store)?.id, id)?.model),
+        (None, Some(r)) => Ok(reports::build(store, r)?.doc),
+        (None, None) => Err(Error::invalid(crate::domain::FieldError::new(
+            crate::domain::Field::Period,
+            "cần kỳ báo cáo hoặc mã báo cáo đã ban hành",
+            "give a period or an issued report's id",
+        ))),
+    }
+}
+
 /// The tables of a report: an issued one from its frozen model, or the report the
 /// request builds.
 pub fn report_tables(
@@ -435,18 +446,12 @@ pub fn report_tables(
     req: Option<&reports::ReportRequest>,
     made: NaiveDate,
 ) -> Result<Vec<Table>> {
-    let commune = home(store)?;
-    let doc = match (issued, req) {
-        (Some(id), _) => store.issued_report(commune.id, id)?.model,
-        (None, Some(r)) => reports::build(store, r)?.doc,
-        (None, None) => {
-            return Err(Error::not_found(
-                "Cần kỳ báo cáo hoặc mã báo cáo đã ban hành",
-                "Give a period or an issued report's id",
-            ));
-        }
-    };
-    let tables = document_tables(&commune, &doc, made);
+    tables_of_report(store, &report_document(store, issued, req)?, made)
+}
+
+/// The tables of a report's document, refused when it has none.
+pub fn tables_of_report(store: &Store, doc: &Document, made: NaiveDate) -> Result<Vec<Table>> {
+    let tables = document_tables(&home(store)?, doc, made);
     if tables.is_empty() {
         return Err(Error::not_found(
             "Báo cáo này không có bảng nào",
