@@ -345,11 +345,15 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
             }
         };
         kept_aside = Some(aside);
-        // 4. The old journal must not be replayed into the restored file.
+        // 4. The old journal must not be replayed into the restored file (the copy
+        //    aside keeps it). Refused here, the restored copy is not left behind.
         for suffix in ["-wal", "-shm"] {
             let side = sidecar(db, suffix);
-            if side.exists() {
-                std::fs::remove_file(&side).map_err(|e| io(&side, e))?;
+            if side.exists()
+                && let Err(e) = std::fs::remove_file(&side)
+            {
+                let _ = std::fs::remove_file(&temp);
+                return Err(io(&side, e));
             }
         }
     }
