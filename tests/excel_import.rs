@@ -251,6 +251,16 @@ fn a_messy_sheet_is_read_as_the_clerk_meant_it() {
     req.skip_bad = true;
     let done = member_import::run(&mut store, &req).unwrap();
     assert_eq!(done.memberships.len(), 4);
+    // A person brought in has one arrival in the trail, saying where from.
+    let person = store.membership(done.memberships[0]).unwrap().person_id;
+    let trail = cnscd::office::history::of_person(&store, person).unwrap();
+    let arrivals: Vec<String> = trail
+        .iter()
+        .map(|e| e.what.get(cnscd::domain::Lang::Vi).to_string())
+        .filter(|w| w.starts_with("Thêm vào danh sách"))
+        .collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert!(arrivals[0].contains("danh-sach.xlsx"), "{arrivals:?}");
     let got = members(&store, team);
     assert_eq!(got.len(), 4);
     assert!(got.contains(&(

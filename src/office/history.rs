@@ -58,7 +58,11 @@ fn when(at: &str) -> String {
 fn what(e: &TrailEntry, team: &str) -> Msg {
     let d = e.detail.as_str();
     match (e.entity.as_str(), e.action.as_str()) {
-        ("person", "create") => Msg::new("Thêm vào danh sách", "Added"),
+        ("person", "create") if d.is_empty() => Msg::new("Thêm vào danh sách", "Added"),
+        ("person", "create") => Msg::new(
+            format!("Thêm vào danh sách (nhập từ {d})"),
+            format!("Added (imported from {d})"),
+        ),
         ("person", "update") => Msg::new("Sửa thông tin", "Details edited"),
         ("person", "put_back") => Msg::new("Đặt lại giá trị cũ", "Put back as before"),
         ("person", "delete") => Msg::new("Xoá (nhập nhầm)", "Deleted (entered by mistake)"),

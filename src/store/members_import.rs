@@ -4,8 +4,8 @@
 
 use rusqlite::{Connection, params};
 
-use super::people::{insert_membership, insert_person};
-use super::{Result, Store, log};
+use super::people::{insert_membership, insert_person_from};
+use super::{Result, Store};
 use crate::domain::member_sheet::Known;
 use crate::domain::people::{Joining, Person};
 
@@ -82,8 +82,7 @@ impl Store {
             for w in &writes {
                 let id = match w {
                     ImportWrite::New { person, joining } => {
-                        let person_id = insert_person(tx, commune_id, person)?;
-                        log(tx, "person", person_id, "import", source)?;
+                        let person_id = insert_person_from(tx, commune_id, person, source)?;
                         insert_membership(tx, team_id, person_id, joining)?
                     }
                     ImportWrite::Link { person_id, joining } => {

@@ -133,6 +133,17 @@ fn words_match(words: &[String], search_text: &str) -> bool {
 }
 
 pub(super) fn insert_person(tx: &Transaction<'_>, commune_id: i64, p: &Person) -> Result<i64> {
+    insert_person_from(tx, commune_id, p, "")
+}
+
+/// [`insert_person`], its arrival logged with where it came from (`source`: the
+/// spreadsheet of an import; empty when typed).
+pub(super) fn insert_person_from(
+    tx: &Transaction<'_>,
+    commune_id: i64,
+    p: &Person,
+    source: &str,
+) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO people (commune_id, full_name, given_name, gender, birth_year, position, \
          phone, email, citizen_id, notes, search_text, sort_key) \
@@ -153,7 +164,7 @@ pub(super) fn insert_person(tx: &Transaction<'_>, commune_id: i64, p: &Person) -
         p.sort_key(),
     ])?;
     let id = tx.last_insert_rowid();
-    log_created(tx, id, p)?;
+    log_created(tx, id, p, source)?;
     Ok(id)
 }
 
@@ -225,13 +236,13 @@ fn role_tx(tx: &Transaction<'_>, m: &Membership, role: Role, duties: &str) -> Re
 
 /// A person added (by the clerk, an import, the demo): every field given, as the
 /// trail's "after", in the same transaction as the person.
-fn log_created(tx: &Transaction<'_>, id: i64, person: &Person) -> Result<()> {
+fn log_created(tx: &Transaction<'_>, id: i64, person: &Person, source: &str) -> Result<()> {
     let changes: Vec<Change> = audit::person_fields(person)
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(field, v)| Change::new(field, "", v))
         .collect();
-    log_changes(tx, "person", id, "create", "", &changes)
+    log_changes(tx, "person", id, "create", source, &changes)
 }
 
 pub(super) fn insert_membership(
