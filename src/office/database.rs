@@ -51,7 +51,9 @@ fn open_checked(path: &Path, repair: bool) -> Result<(Store, Vec<Msg>)> {
     }
     // Another program using the file may be issuing right now: its noted file is not a
     // leftover. The notes are settled by the next start that has the file to itself.
-    let alone = !crate::store::in_use_elsewhere(path);
+    // A program with the file open keeps its `-wal` beside it: without one, the file is
+    // ours alone and the lock need not be asked for.
+    let alone = !unclean || !crate::store::in_use_elsewhere(path);
     let mut store = Store::open(path)?;
     if alone {
         notes.extend(settle_pending_files(&mut store));
