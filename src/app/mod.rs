@@ -895,7 +895,7 @@ pub fn run(path: PathBuf, lang: Option<Lang>) -> Result<(), Error> {
         .font(UI_FONT_REGULAR)
         .font(UI_FONT_BOLD);
     for face in preview::doc_fonts() {
-        window = window.font(face);
+        window = window.font(face.as_slice());
     }
     window
         .default_font(UI_FONT)

@@ -34,9 +34,12 @@ pub fn font(face: Face) -> Font {
 /// "Liberation Serif", so the font's name table is changed in place.
 pub const PREVIEW_FAMILY: &str = "CNSCD Print Face";
 
-/// The bundled document faces under [`PREVIEW_FAMILY`], for the window to load.
-pub fn doc_fonts() -> Vec<Vec<u8>> {
-    DOC_FONTS.iter().map(|b| renamed(b)).collect()
+/// The bundled document faces under [`PREVIEW_FAMILY`], for the window to load:
+/// renamed once, then lent (the window, and every simulated one in the tests).
+pub fn doc_fonts() -> &'static [Vec<u8>] {
+    static FONTS: std::sync::LazyLock<Vec<Vec<u8>>> =
+        std::sync::LazyLock::new(|| DOC_FONTS.iter().map(|b| renamed(b)).collect());
+    &FONTS
 }
 
 /// `bytes` with every "Liberation Serif" of its `name` table (UTF-16 and single-byte

@@ -16,7 +16,11 @@ pub fn settings() -> iced::Settings {
         fonts: [UI_FONT_REGULAR, UI_FONT_BOLD]
             .into_iter()
             .map(Into::into)
-            .chain(cnscd::app::preview::doc_fonts().into_iter().map(Into::into))
+            .chain(
+                cnscd::app::preview::doc_fonts()
+                    .iter()
+                    .map(|f| f.as_slice().into()),
+            )
             .collect(),
         default_font: UI_FONT,
         ..Default::default()
