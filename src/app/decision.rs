@@ -267,7 +267,7 @@ impl State {
     /// Builds the decision under the database and lays it out outside it; one rebuild
     /// at a time, edits made meanwhile bring one more.
     fn rebuild(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        self.output.suggest(self.suggested_path());
+        self.output.suggest(self.suggested_path(ctx.folder));
         let req = match self.request() {
             Ok(Some(r)) => r,
             Ok(None) => return Task::none(),
@@ -288,10 +288,10 @@ impl State {
     }
 
     /// `QD-12-22-11-2026.pdf` in the clerk's documents folder.
-    fn suggested_path(&self) -> PathBuf {
+    fn suggested_path(&self, folder: &std::path::Path) -> PathBuf {
         let number = self.number.trim();
         let number = if number.is_empty() { "du-thao" } else { number };
-        self.output.folder.join(format!(
+        folder.join(format!(
             "QD-{number}-{}.pdf",
             self.date.trim().replace(['/', '.', ' '], "-")
         ))

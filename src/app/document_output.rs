@@ -44,9 +44,6 @@ pub struct State {
     pub fonts: Option<Fonts>,
     /// Issued documents, newest first.
     pub register: Vec<RegisterLine>,
-    /// Where files are suggested (documents folder, else `Văn bản` beside the
-    /// database); set by the window when it opens the database.
-    pub folder: PathBuf,
     /// A job (save, issue, reprint) is running: its buttons wait.
     pub busy: bool,
     /// The file exists: asked whether to replace it (and with which job).

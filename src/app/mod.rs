@@ -268,13 +268,11 @@ impl App {
             reports: reports::State::default(),
             settings: settings::State::new(path),
             dialogs,
-            folder: folder.clone(),
+            folder,
             confirm_quit: None,
             recovery: None,
             db,
         };
-        app.decision.output.folder = folder.clone();
-        app.reports.output.folder = folder;
         let task = if commune.is_none() {
             Task::none()
         } else {
@@ -350,8 +348,6 @@ impl App {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         let folder = crate::office::printing::output_folder(store.path());
-        self.decision.output.folder = folder.clone();
-        self.reports.output.folder = folder.clone();
         self.folder = folder;
         self.commune = store.home_commune().ok().flatten().map(|c| c.id);
         *lock(&self.db) = store;

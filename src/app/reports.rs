@@ -145,8 +145,7 @@ impl State {
                 return Task::none();
             }
         };
-        self.output
-            .suggest(suggested_path(&self.output.folder, &req));
+        self.output.suggest(suggested_path(ctx.folder, &req));
         if !self.output.begin_preview() {
             return Task::none();
         }
