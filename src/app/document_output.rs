@@ -505,25 +505,12 @@ impl State {
         // One line of fixed height under the buttons: the question about replacing a
         // file, else what came of the last job — nothing moves when it changes.
         let line: Element<'_, Message> = if let Some((path, _)) = &self.confirm_replace {
-            container(
-                row![
-                    text(format!("{} {}", tr(l, T::OutputReplaceAsk), path.display()))
-                        .size(style::LABEL)
-                        .color(style::WARNING)
-                        .width(Length::Fill),
-                    button(text(tr(l, T::OutputReplace)).size(style::LABEL))
-                        .style(button::danger)
-                        .on_press(Message::Replace(true)),
-                    button(text(tr(l, T::QuitNo)).size(style::LABEL))
-                        .style(button::secondary)
-                        .on_press(Message::Replace(false)),
-                ]
-                .spacing(style::SPACE)
-                .align_y(iced::Alignment::Center),
+            widgets::question(
+                format!("{} {}", tr(l, T::OutputReplaceAsk), path.display()),
+                (tr(l, T::OutputReplace), Message::Replace(true)),
+                true,
+                (tr(l, T::QuitNo), Message::Replace(false)),
             )
-            .height(widgets::STATUS_HEIGHT)
-            .align_y(iced::alignment::Vertical::Center)
-            .into()
         } else {
             let open = self.saved.is_some().then(|| self.file_buttons(l));
             widgets::status_with(l, self.notice.as_ref(), self.error.as_ref(), open)

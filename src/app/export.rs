@@ -1,5 +1,5 @@
-//! "Xuất Excel" and "Lưu Word": the button a list or a document has to write its
-//! content to a file the clerk chooses. The part asks where (the system's save dialog,
+//! "Xuất Excel": the button every list has to write what it shows to a workbook the
+//! clerk chooses. The part asks where (the system's save dialog,
 //! suggesting a name in the documents folder), never replaces a file without asking,
 //! and says what was written with a button to open it. The screen owns the job: it
 //! is told the target and runs the office's writer with its own filter.
@@ -9,8 +9,8 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, container, row, text};
-use iced::{Element, Length, Task};
+use iced::widget::{button, text};
+use iced::{Element, Task};
 
 use super::dialogs::FileKind;
 use super::i18n::{T, tr};
@@ -40,7 +40,7 @@ pub struct Export {
 pub enum Message {
     /// The button: ask where.
     Ask,
-    Chosen(PathBuf, Option<PathBuf>),
+    Chosen(Option<PathBuf>),
     /// The clerk's answer to "replace the existing file?".
     Replace(bool),
     /// Write to the offered place.
@@ -92,24 +92,21 @@ impl Export {
         match message {
             Message::Ask => {
                 self.quiet();
-                let suggested = suggested(ctx.folder, what, "xlsx");
+                let suggested = suggested(ctx.folder, what);
                 let dialogs = ctx.dialogs.clone();
-                let title = tr(ctx.lang, dialog_title(FileKind::of(&suggested))).to_string();
+                let title = tr(ctx.lang, T::DialogSaveExcel).to_string();
                 let task = Task::perform(
-                    async move {
-                        let chosen = dialogs.save_file(&title, &suggested);
-                        (suggested, chosen)
-                    },
-                    |(s, c)| Message::Chosen(s, c),
+                    async move { dialogs.save_file(&title, &suggested) },
+                    Message::Chosen,
                 );
                 (task, None)
             }
-            Message::Chosen(suggested, None) => {
-                self.offer = Some(Target::free(&suggested).path);
+            Message::Chosen(None) => {
+                self.offer = Some(Target::free(&suggested(ctx.folder, what)).path);
                 (Task::none(), None)
             }
-            Message::Chosen(suggested, Some(path)) => {
-                let path = FileKind::of(&suggested).complete(path);
+            Message::Chosen(Some(path)) => {
+                let path = FileKind::Excel.complete(path);
                 if path.exists() {
                     self.confirm_replace = Some(path);
                     return (Task::none(), None);
@@ -211,54 +208,16 @@ impl Export {
     /// The status line while the part has something to say: the question about
     /// replacing, the offered place, or what came of the last file.
     pub fn status(&self, l: Lang) -> Element<'_, Message> {
-        let ask = |said: String, yes: T, yes_msg: Message, danger: bool| {
-            container(
-                row![
-                    text(said)
-                        .size(style::LABEL)
-                        .color(style::WARNING)
-                        .width(Length::Fill),
-                    button(text(tr(l, yes)).size(style::LABEL))
-                        .style(if danger {
-                            button::danger
-                        } else {
-                            button::primary
-                        })
-                        .on_press(yes_msg),
-                ]
-                .spacing(style::SPACE)
-                .align_y(iced::Alignment::Center),
-            )
-            .height(widgets::STATUS_HEIGHT)
-            .align_y(iced::alignment::Vertical::Center)
-            .into()
-        };
+        let no = (tr(l, T::QuitNo), Message::Dismiss);
         if let Some(path) = &self.confirm_replace {
             let said = format!("{} {}", tr(l, T::OutputReplaceAsk), path.display());
-            let line: Element<'_, Message> =
-                ask(said, T::OutputReplace, Message::Replace(true), true);
-            return row![
-                line,
-                button(text(tr(l, T::QuitNo)).size(style::LABEL))
-                    .style(button::secondary)
-                    .on_press(Message::Replace(false)),
-            ]
-            .spacing(style::SPACE)
-            .align_y(iced::Alignment::Center)
-            .into();
+            let yes = (tr(l, T::OutputReplace), Message::Replace(true));
+            return widgets::question(said, yes, true, (no.0, Message::Replace(false)));
         }
         if let Some(path) = &self.offer {
             let said = format!("{} {}", tr(l, T::ExportNoPlace), path.display());
-            let line: Element<'_, Message> = ask(said, T::ExportUseOffer, Message::UseOffer, false);
-            return row![
-                line,
-                button(text(tr(l, T::QuitNo)).size(style::LABEL))
-                    .style(button::secondary)
-                    .on_press(Message::Dismiss),
-            ]
-            .spacing(style::SPACE)
-            .align_y(iced::Alignment::Center)
-            .into();
+            let yes = (tr(l, T::ExportUseOffer), Message::UseOffer);
+            return widgets::question(said, yes, false, no);
         }
         let open = (self.saved.is_some() && self.error.is_none()).then(|| {
             button(text(tr(l, T::ExportOpen)).size(style::LABEL))
@@ -270,17 +229,9 @@ impl Export {
     }
 }
 
-fn dialog_title(kind: FileKind) -> T {
-    match kind {
-        FileKind::Excel => T::DialogSaveExcel,
-        FileKind::Word => T::DialogSaveWord,
-        FileKind::Pdf => T::DialogSavePdf,
-    }
-}
-
 /// `Danh-sach-thanh-vien-29-11-2026.xlsx` in `folder`: a name from what is written and
 /// the day, with no accents or spaces (a name every system and e-mail keeps).
-pub fn suggested(folder: &std::path::Path, what: &str, ext: &str) -> PathBuf {
+pub fn suggested(folder: &std::path::Path, what: &str) -> PathBuf {
     let day = chrono::Local::now().date_naive().format("%d-%m-%Y");
     let words: Vec<String> = crate::domain::text::fold(what)
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -291,7 +242,7 @@ pub fn suggested(folder: &std::path::Path, what: &str, ext: &str) -> PathBuf {
     if let Some(first) = stem.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
-    folder.join(format!("{stem}-{day}.{ext}"))
+    folder.join(format!("{stem}-{day}.xlsx"))
 }
 
 #[cfg(test)]
@@ -300,11 +251,7 @@ mod tests {
 
     #[test]
     fn a_suggested_name_has_no_accents_or_spaces() {
-        let p = suggested(
-            std::path::Path::new("/d"),
-            "Nhật ký hoạt động, Tổ thôn 1",
-            "xlsx",
-        );
+        let p = suggested(std::path::Path::new("/d"), "Nhật ký hoạt động, Tổ thôn 1");
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with("Nhat-ky-hoat-dong-to-thon-1-"), "{name}");
         assert!(name.ends_with(".xlsx") && name.is_ascii(), "{name}");

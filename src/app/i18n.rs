@@ -91,7 +91,6 @@ keys! {
     ErrorPrefix => "error_prefix",
     DialogSavePdf => "dialog_save_pdf",
     DialogSaveExcel => "dialog_save_excel",
-    DialogSaveWord => "dialog_save_word",
     ExportExcel => "export_excel",
     ExportNoPlace => "export_no_place",
     ExportUseOffer => "export_use_offer",

@@ -113,6 +113,40 @@ pub fn status_with<'a, M: 'a>(
         .into()
 }
 
+/// A question in the status line's place, of the same height: what is asked, a
+/// button that does it (red when it destroys something, such as replacing a file) and
+/// one that leaves it.
+pub fn question<'a, M: Clone + 'a>(
+    said: String,
+    yes: (&'a str, M),
+    danger: bool,
+    no: (&'a str, M),
+) -> Element<'a, M> {
+    container(
+        row![
+            text(said)
+                .size(style::LABEL)
+                .color(style::WARNING)
+                .width(Length::Fill),
+            button(text(yes.0).size(style::LABEL))
+                .style(if danger {
+                    button::danger
+                } else {
+                    button::primary
+                })
+                .on_press(yes.1),
+            button(text(no.0).size(style::LABEL))
+                .style(button::secondary)
+                .on_press(no.1),
+        ]
+        .spacing(style::SPACE)
+        .align_y(iced::Alignment::Center),
+    )
+    .height(STATUS_HEIGHT)
+    .align_y(iced::alignment::Vertical::Center)
+    .into()
+}
+
 /// A drop-down list. iced's own draws its chosen text so that after a change (another
 /// language, a new list) the window may repaint only half of it, old and new text on
 /// top of each other; here the chosen text is an ordinary text laid over the list,
