@@ -249,16 +249,9 @@ pub fn progress(
     made: NaiveDate,
 ) -> Result<Table> {
     let commune = home(store)?;
-    let scope = match team {
-        Some(t) => {
-            store.team(t)?;
-            Scope::Team(t)
-        }
-        None => Scope::Commune(commune.id),
-    };
-    let who = match team {
-        Some(t) => store.team_names()?.get(&t).cloned().unwrap_or_default(),
-        None => commune.full_name(),
+    let (scope, who) = match team {
+        Some(t) => (Scope::Team(t), store.team_name(&store.team(t)?)?),
+        None => (Scope::Commune(commune.id), commune.full_name()),
     };
     let figures = store.period_figures(scope, period)?;
     let headers = [
