@@ -262,8 +262,8 @@ impl State {
                 let Some((id, typed)) = self.renaming.clone() else {
                     return (Task::none(), None);
                 };
-                match VillageKind::split_typed(&typed) {
-                    Some((kind, name)) if !name.is_empty() => {
+                match typed_village(&typed) {
+                    Ok((kind, name)) => {
                         self.renaming = None;
                         self.change(db, move |s| {
                             let v = s.rename_village(id, kind, &name)?;
@@ -274,18 +274,14 @@ impl State {
                             ))
                         })
                     }
-                    _ => {
-                        self.error = Some(refusal(FieldError::new(
-                            Field::Village,
-                            "ghi cả loại và tên, ví dụ “Thôn 3”, “Bon Bu Prăng”, “Tổ dân phố 2”",
-                            "write the kind and the name, e.g. “Thôn 3”, “Bon Bu Prăng”",
-                        )));
+                    Err(e) => {
+                        self.error = Some(e);
                         Task::none()
                     }
                 }
             }
-            Message::AddVillage => match VillageKind::split_typed(&self.new_village) {
-                Some((kind, name)) if !name.is_empty() => {
+            Message::AddVillage => match typed_village(&self.new_village) {
+                Ok((kind, name)) => {
                     self.new_village.clear();
                     self.change(db, move |s| {
                         let v = s.add_village(commune, kind, &name)?;
@@ -293,12 +289,8 @@ impl State {
                         Ok(Msg::new(format!("Đã thêm {n}"), format!("Added {n}")))
                     })
                 }
-                _ => {
-                    self.error = Some(refusal(FieldError::new(
-                        Field::Village,
-                        "ghi cả loại và tên, ví dụ “Thôn 3”, “Bon Bu Prăng”, “Tổ dân phố 2”",
-                        "write the kind and the name, e.g. “Thôn 3”, “Bon Bu Prăng”",
-                    )));
+                Err(e) => {
+                    self.error = Some(e);
                     Task::none()
                 }
             },
@@ -627,4 +619,17 @@ impl State {
 
 fn refusal(e: FieldError) -> Error {
     Error::invalid(e)
+}
+
+/// A village as the clerk types it, its kind first (`Thôn 3`, `Tổ dân phố 2`); refused
+/// naming the field when the kind or the name is missing.
+fn typed_village(typed: &str) -> Result<(VillageKind, String), Error> {
+    match VillageKind::split_typed(typed) {
+        Some((kind, name)) if !name.is_empty() => Ok((kind, name)),
+        _ => Err(refusal(FieldError::new(
+            Field::Village,
+            "ghi cả loại và tên, ví dụ “Thôn 3”, “Bon Bu Prăng”, “Tổ dân phố 2”",
+            "write the kind and the name, e.g. “Thôn 3”, “Bon Bu Prăng”",
+        ))),
+    }
 }
