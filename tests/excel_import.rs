@@ -413,6 +413,15 @@ fn a_dry_run_writes_nothing_and_a_mapping_can_be_changed() {
     req.map = vec![("telephone".into(), "B".into())];
     let e = member_import::run(&mut store, &req).unwrap_err();
     assert!(matches!(e, Error::Refused(_)) && e.message(Lang::Vi).contains("phone"));
+    // A header row outside the sheet is refused naming the rows it has (0 too).
+    req.map.clear();
+    for row in [0, 99] {
+        req.header_row = Some(row);
+        let e = member_import::run(&mut store, &req).unwrap_err();
+        let said = e.message(Lang::En);
+        assert!(said.contains(&format!("--header-row {row}")), "{said}");
+        assert!(said.contains("has rows 1 to"), "{said}");
+    }
 }
 
 #[test]

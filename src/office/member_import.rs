@@ -286,9 +286,21 @@ fn choose<'a>(sheets: &'a [Sheet], name: Option<&str>) -> Result<&'a Sheet> {
 /// The header row and the mapping: found, then changed as the clerk typed.
 fn mapping(sheet: &Sheet, req: &ImportRequest) -> Result<(usize, Vec<String>, Mapping)> {
     let found = member_sheet::find_header(&sheet.rows);
+    if let Some(r) = req.header_row
+        && !(1..=sheet.rows.len()).contains(&r)
+    {
+        let n = sheet.rows.len();
+        return Err(refused_map(
+            format!(
+                "--header-row {r}: trang “{}” có các hàng từ 1 đến {n}",
+                sheet.name
+            ),
+            format!("--header-row {r}: sheet “{}” has rows 1 to {n}", sheet.name),
+        ));
+    }
     let (index, mut m) = match (req.header_row, found) {
-        (Some(r), _) if r >= 1 => {
-            let row = sheet.rows.get(r - 1).cloned().unwrap_or_default();
+        (Some(r), _) => {
+            let row = sheet.rows[r - 1].clone();
             (Some(r - 1), member_sheet::propose(&row))
         }
         (_, Some((i, m))) => (Some(i), m),
