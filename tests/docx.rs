@@ -216,3 +216,65 @@ fn an_issued_decision_and_a_report_in_word() {
     assert!(word::report(&store, &req, &Target::replacing(&db), &fonts).is_err());
     assert!(word::report(&store, &req, &Target::new(&out), &fonts).is_err());
 }
+
+#[test]
+fn a_long_issuing_body_is_shrunk_in_word_as_in_the_pdf() {
+    use cnscd::office::setup::{self, CommuneInput, MemberInput};
+    use cnscd::render::PageSetup;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+    setup::set_commune(
+        &mut store,
+        &CommuneInput {
+            province: "Thành phố Hồ Chí Minh".into(),
+            kind: "phuong".into(),
+            name: "Bình Hưng Hòa".into(),
+            chairman: "Trần Văn Bảy".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let name = "Khu phố Nguyễn Thị Minh Khai Nối Dài";
+    setup::add_villages(
+        &mut store,
+        "khu-pho",
+        &["Nguyễn Thị Minh Khai Nối Dài".to_string()],
+    )
+    .unwrap();
+    let (team, _) = setup::add_team(&mut store, Some(name)).unwrap();
+    setup::add_member(
+        &mut store,
+        &MemberInput {
+            team: team.id,
+            name: "Lê Thị Tư".into(),
+            role: "truong".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let fonts = Fonts::bundled();
+    // The team's own report: the team is the issuing body.
+    let period = cnscd::domain::period::Period::parse("2026-02").unwrap();
+    let req = reports::ReportRequest::new(period, Some(team.id));
+    let doc = reports::build(&store, &req).unwrap().doc;
+    let frame = PageSetup::DECREE_30.frame_width();
+    let (_, size) = cnscd::render::compose::header_column(&doc, &fonts, frame);
+    assert!(
+        size < 13.0,
+        "the line is long enough to shrink: {size} {:?}",
+        doc.header.body
+    );
+    // The Word copy's issuing body has the PDF's letter size.
+    let out = dir.path().join("bc.docx");
+    word::report(&store, &req, &Target::new(&out), &fonts).unwrap();
+    let xml = &parts(&out)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    let body = doc.header.body.last().unwrap();
+    let at = xml.find(body.as_str()).expect("the issuing body");
+    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    let want = format!("<w:sz w:val=\"{}\"/>", (size * 2.0).round() as i32);
+    assert!(run.contains(&want), "{run} should have {want}");
+}

@@ -507,15 +507,13 @@ fn column_lines(
     (y, extents)
 }
 
-/// Lays out a whole document.
-pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
-    let mut flow = Flow::new(setup, fonts, doc.meta.layout);
-    let left = setup.left();
-    let frame = setup.frame_width();
-    // Header: left column a third of the frame, right column the rest.
-    // The issuing body's lines are broken by sense in the document (`TỔ CÔNG NGHỆ SỐ
-    // CỘNG ĐỒNG` / `THÔN HẠ THANH`): the column widens to hold the longest, as far as
-    // the national motto allows, then the letters shrink to 12 pt before a line wraps.
+/// The header's left column: its width and the size of the issuing body's letters, in
+/// a frame `frame` points wide. The issuing body's lines are broken by sense in the
+/// document (`TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG` / `THÔN HẠ THANH`): the column widens to hold
+/// the longest, as far as the national motto allows, then the letters shrink to 12 pt
+/// before a line wraps. Documents laid out before (layout 1) keep a third of the frame
+/// at 13 pt. The PDF and the Word copy both use it.
+pub fn header_column(doc: &Document, fonts: &Fonts, frame: f32) -> (f32, f32) {
     let h = &doc.header;
     let motto = fonts.width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Face::BOLD, 12.5) + mm(4.0);
     let widest_at = |size: f32| -> f32 {
@@ -527,7 +525,7 @@ pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
             + mm(2.0)
     };
     let most = (frame - motto).max(frame * 0.38);
-    let (lw, size) = if doc.meta.layout >= 2 {
+    if doc.meta.layout >= 2 {
         let lw = widest_at(13.0).clamp(frame * 0.38, most);
         let size = [13.0, 12.5, 12.0]
             .into_iter()
@@ -536,7 +534,17 @@ pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
         (lw, size)
     } else {
         (frame * 0.38, 13.0)
-    };
+    }
+}
+
+/// Lays out a whole document.
+pub fn compose(doc: &Document, fonts: &Fonts, setup: PageSetup) -> Laid {
+    let mut flow = Flow::new(setup, fonts, doc.meta.layout);
+    let left = setup.left();
+    let frame = setup.frame_width();
+    // Header: the issuing body's column, the motto's the rest.
+    let h = &doc.header;
+    let (lw, size) = header_column(doc, fonts, frame);
     let rx = left + lw;
     let rw = frame - lw;
     let mut left_lines: Vec<(&str, Face, f32)> = Vec::new();

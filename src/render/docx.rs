@@ -298,7 +298,7 @@ fn section(setup: &PageSetup, restart: bool) -> String {
 }
 
 fn mm_of(points: f32) -> f32 {
-    points * 25.4 / 72.0
+    points / super::layout::PT_PER_MM
 }
 
 /// The two-column header, the title, the subject and its rule, the addressees and the
@@ -307,26 +307,21 @@ fn heading(doc: &Document, fonts: &Fonts, frame: f32) -> String {
     let h = &doc.header;
     let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     let slogan = "Độc lập - Tự do - Hạnh phúc";
-    let motto_w = mm_of(fonts.width(motto, Face::BOLD, 12.5)) + 4.0;
-    let widest = h
-        .parent_body
-        .iter()
-        .map(|p| fonts.width(p, Face::REGULAR, 13.0))
-        .chain(h.body.iter().map(|b| fonts.width(b, Face::BOLD, 13.0)))
-        .fold(0.0, f32::max);
-    let lw = (mm_of(widest) + 2.0).clamp(frame * 0.38, (frame - motto_w).max(frame * 0.38));
+    // The same column and letter size as the PDF's.
+    let (lw, size) = super::compose::header_column(doc, fonts, super::layout::mm(frame));
+    let lw = mm_of(lw);
     let rw = frame - lw;
     let mut left = String::new();
     if let Some(p) = &h.parent_body {
-        left.push_str(&line(p, Face::REGULAR, 13.0, Align::Center, 0.0));
+        left.push_str(&line(p, Face::REGULAR, size, Align::Center, 0.0));
     }
     for b in &h.body {
-        left.push_str(&line(b, Face::BOLD, 13.0, Align::Center, 0.0));
+        left.push_str(&line(b, Face::BOLD, size, Align::Center, 0.0));
     }
     let last = h
         .body
         .last()
-        .map(|b| mm_of(fonts.width(b, Face::BOLD, 13.0)))
+        .map(|b| mm_of(fonts.width(b, Face::BOLD, size)))
         .unwrap_or(30.0);
     left.push_str(&rule(last * 0.4, lw, 6.0));
     let mut right = line(motto, Face::BOLD, 12.5, Align::Center, 0.0);
