@@ -554,14 +554,8 @@ impl State {
             .padding(10)
             .style(container::bordered_box),
         );
-        // Room on the right for the scroll bar, so it never covers a field or a button.
-        scrollable(col.padding(iced::Padding {
-            top: 4.0,
-            right: 18.0,
-            bottom: 4.0,
-            left: 4.0,
-        }))
-        .height(Length::Fill)
-        .into()
+        scrollable(col.padding(style::PAD_SCROLLED))
+            .height(Length::Fill)
+            .into()
     }
 }

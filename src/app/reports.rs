@@ -436,14 +436,7 @@ impl State {
         row![
             column![
                 self.output.actions(l).map(Message::Output),
-                // Room on the right for the scroll bar, so it never covers a field.
-                scrollable(form.padding(iced::Padding {
-                    top: 4.0,
-                    right: 18.0,
-                    bottom: 4.0,
-                    left: 4.0,
-                }))
-                .height(Length::Fill)
+                scrollable(form.padding(style::PAD_SCROLLED)).height(Length::Fill)
             ]
             .spacing(style::SPACE)
             .width(Length::FillPortion(2)),

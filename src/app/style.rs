@@ -29,3 +29,11 @@ pub const SPACE_WIDE: u32 = 16;
 pub const PAD_FIELD: u16 = 6;
 /// Inside a bordered box.
 pub const PAD_BOX: u16 = 8;
+/// Around a scrolled form: room on the right for the scroll bar, so it never covers a
+/// field or a button.
+pub const PAD_SCROLLED: iced::Padding = iced::Padding {
+    top: 4.0,
+    right: 18.0,
+    bottom: 4.0,
+    left: 4.0,
+};
