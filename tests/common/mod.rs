@@ -1,5 +1,9 @@
-//! Helpers shared by the integration tests that run the `cnscd` binary.
+//! Helpers shared by the two test binaries (`tests/window`, `tests/suite`): running
+//! the `cnscd` binary, reading PDFs (`pdf`), driving the window (`ui`).
 #![allow(dead_code)]
+
+pub mod pdf;
+pub mod ui;
 
 use std::path::Path;
 use std::process::{Command, Output};

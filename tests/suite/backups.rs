@@ -1,6 +1,6 @@
 //! Backups, restore and the health check: nothing the clerk entered is lost.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

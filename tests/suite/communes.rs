@@ -4,7 +4,7 @@
 //! line with the commune's place, the wording by level and kind, the addressee, and
 //! no word of the demo commune anywhere.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,8 +1,7 @@
 //! The recovery screen: a database that does not open brings it up instead of an
 //! empty app, and restoring a backup there continues on the restored database.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use std::io::{Seek, SeekFrom, Write};
 

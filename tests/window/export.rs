@@ -3,8 +3,7 @@
 //! the clerk says so, and with no dialog the suggested place is offered and never
 //! replaces anything. The teams screen opens the import assistant for a team.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use std::io::Read;
 use std::path::Path;

@@ -1,8 +1,7 @@
 //! The change log in the window: a member's page lists what was changed, by whom, each
 //! field before and after, and puts the latest wrong edit back.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::{Message, Screen, lock};
 use cnscd::store::MemberQuery;

@@ -1,7 +1,6 @@
 //! The window's main flows in iced_test's headless Simulator (tiny-skia, no display).
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::{App, Message, Screen};
 use cnscd::store::MemberQuery;

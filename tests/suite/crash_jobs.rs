@@ -3,7 +3,7 @@
 //! all of the job's rows or none, and keep its invariants (monthly totals equal a
 //! recount of the activities; every issued number has its frozen model).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -5,8 +5,7 @@
 //! Roman or its metric twin only (no fallback font for a Vietnamese letter), with the
 //! same words as the PDF.
 
-#[path = "common/pdf.rs"]
-mod pdf;
+use crate::common::pdf;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

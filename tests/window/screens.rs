@@ -1,8 +1,7 @@
 //! More of the window in iced_test's headless Simulator: the first run, teams, editing
 //! and sorting members, the decision's articles and files, closing with unsaved edits.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::dialogs::Scripted;
 use cnscd::app::{App, Message, Screen};

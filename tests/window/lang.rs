@@ -3,8 +3,7 @@
 //! the library's legal texts, notes — what the database holds as typed); walked in
 //! Vietnamese, no sentence of the English interface shows.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use std::collections::HashSet;
 
@@ -142,8 +141,8 @@ fn the_english_window_shows_no_vietnamese_but_data() {
 fn the_vietnamese_window_shows_no_english_sentence() {
     let (mut app, _, _dir) = demo_on_file();
     // Every English text of the interface that no Vietnamese text shares.
-    let en = cnscd::app::i18n::parse(include_str!("../i18n/en.txt"));
-    let vi = cnscd::app::i18n::parse(include_str!("../i18n/vi.txt"));
+    let en = cnscd::app::i18n::parse(include_str!("../../i18n/en.txt"));
+    let vi = cnscd::app::i18n::parse(include_str!("../../i18n/vi.txt"));
     let english: HashSet<&str> = en
         .iter()
         .filter(|(k, v)| vi.get(*k) != Some(v) && v.contains(' '))

@@ -1,8 +1,7 @@
 //! The import assistant in the window: a spreadsheet typed or chosen, previewed with
 //! what will become of each line (nothing written), then imported in one step.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::{Message, Screen, lock};
 use cnscd::store::MemberQuery;

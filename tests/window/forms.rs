@@ -2,8 +2,7 @@
 //! decision and role stay for the next member added; the activity kind starts on the
 //! last used; Esc closes a form at once, even from inside a field.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::{Message, Screen, Shortcut};
 use cnscd::domain::Field;

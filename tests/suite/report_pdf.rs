@@ -2,9 +2,8 @@
 //! (sizes, styles, margins, justified text, page numbers), a table split across pages
 //! with its header repeated, the chart, refusals, and the register.
 
-mod common;
-#[path = "common/pdf.rs"]
-mod pdf;
+use crate::common;
+use crate::common::pdf;
 
 use common::{cnscd, ok};
 use pdf::{MM, bbox, tool};

@@ -1,7 +1,7 @@
 //! `cnscd import members`, `cnscd export …` and `print … --out FILE.docx`, as a script
 //! would use them.
 
-mod common;
+use crate::common;
 use common::{cnscd, ok, seed_004_decision};
 
 #[test]

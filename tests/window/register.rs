@@ -2,10 +2,8 @@
 //! number already in the register warns (and is never replaced); a wrong issued
 //! decision is voided and kept; an existing file is replaced only when the clerk says so.
 
-#[path = "common/pdf.rs"]
-mod pdf;
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::pdf;
+use crate::common::ui;
 
 use cnscd::app::dialogs::Scripted;
 use cnscd::app::{Message, Screen};

@@ -3,8 +3,7 @@
 //! the window then lets go of the file and offers the backups; a sound file is
 //! remembered as checked and not checked again for a week.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use std::path::Path;
 

@@ -2,8 +2,7 @@
 //! messages in a place of their own that never moves the buttons, drop-downs that show
 //! their new text after a change.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::{App, Message, Screen};
 use cnscd::domain::Lang;

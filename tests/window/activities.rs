@@ -2,8 +2,7 @@
 //! with indicator counts moves the progress; a bad count is refused naming it; deleting
 //! asks first; the report's preview shows what the clerk types.
 
-#[path = "common/ui.rs"]
-mod ui;
+use crate::common::ui;
 
 use cnscd::app::{App, Message, Screen};
 use iced::widget::Id;

@@ -1,6 +1,6 @@
 //! The command line, as a script would use it.
 
-mod common;
+use crate::common;
 use common::{cnscd, ok};
 
 use std::process::Command;

@@ -1,9 +1,8 @@
 //! Decisions as PDF: the seed reproduced word for word, the Decree 30 format checked on
 //! the file itself (poppler-utils), hard layouts, refusals, determinism, the register.
 
-mod common;
-#[path = "common/pdf.rs"]
-mod pdf;
+use crate::common;
+use crate::common::pdf;
 use common::{cnscd, ok, seed_004_decision};
 use pdf::{decree_30_format, tool};
 
@@ -23,7 +22,7 @@ fn demo() -> Demo {
     Demo { _dir: dir, db, out }
 }
 
-const SEED: &str = include_str!("../../shared/seeds/004_ea78b64cef069df2.txt");
+const SEED: &str = include_str!("../../../shared/seeds/004_ea78b64cef069df2.txt");
 
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_string).collect()
