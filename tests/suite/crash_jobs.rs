@@ -60,15 +60,26 @@ fn run(db: &Path, args: &[&str]) {
     );
 }
 
-/// Starts a job and SIGKILLs it after `ms` milliseconds (if it is still running).
+/// Starts a job and SIGKILLs it after `ms` milliseconds if it is still running; a job
+/// that ends sooner is not waited for any longer (the round is the same: the kill
+/// would have found it finished).
 fn kill_after(db: &Path, args: &[&str], ms: u64) -> bool {
     let mut child = cnscd(db, args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start cnscd");
-    std::thread::sleep(Duration::from_millis(ms));
-    let finished = child.try_wait().expect("wait").is_some();
+    let deadline = Instant::now() + Duration::from_millis(ms);
+    let finished = loop {
+        if child.try_wait().expect("wait").is_some() {
+            break true;
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            break false;
+        }
+        std::thread::sleep((deadline - now).min(Duration::from_millis(2)));
+    };
     let _ = child.kill();
     let _ = child.wait();
     finished

@@ -9,6 +9,7 @@ use crate::common::pdf;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use cnscd::office::decisions::{self, DecisionRequest};
@@ -18,10 +19,10 @@ use cnscd::render::Fonts;
 use cnscd::store::Store;
 use pdf::{decree_30_format, tool};
 
-/// `file.docx` → `file.pdf` through LibreOffice, with a profile of its own (so a
-/// LibreOffice the user has open, or another test, does not interfere).
-fn print_with_libreoffice(docx: &Path) -> PathBuf {
-    let dir = docx.parent().unwrap();
+/// `a.docx`, `b.docx`… → `a.pdf`, `b.pdf`… through one start of LibreOffice, with a
+/// profile of its own (so a LibreOffice the user has open does not interfere).
+fn print_with_libreoffice(docs: &[&Path]) -> Vec<PathBuf> {
+    let dir = docs[0].parent().unwrap();
     let profile = dir.join("lo-profile");
     let o = Command::new("timeout")
         .arg("300")
@@ -38,17 +39,63 @@ fn print_with_libreoffice(docx: &Path) -> PathBuf {
             "--outdir",
         ])
         .arg(dir)
-        .arg(docx)
+        .args(docs)
         .output()
         .expect("coreutils' timeout");
-    let pdf = docx.with_extension("pdf");
+    let pdfs: Vec<PathBuf> = docs.iter().map(|d| d.with_extension("pdf")).collect();
     assert!(
-        o.status.success() && pdf.is_file(),
+        o.status.success() && pdfs.iter().all(|p| p.is_file()),
         "LibreOffice (libreoffice-writer-nogui) is needed to print the Word copy: {}{}",
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    pdf
+    pdfs
+}
+
+/// The demo's decision and yearly report as Word copies, printed by LibreOffice in
+/// one start (each test reads its own), and the program's own PDF of the decision.
+struct Printed {
+    decision: PathBuf,
+    report: PathBuf,
+    ours: PathBuf,
+}
+
+fn printed() -> &'static Printed {
+    static PRINTED: OnceLock<Printed> = OnceLock::new();
+    PRINTED.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx_print");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open(&dir.join("cnscd.db")).unwrap();
+        demo::dak_nia(&mut store).unwrap();
+        let fonts = Fonts::bundled();
+        let req = DecisionRequest {
+            number: Some(5),
+            date: NaiveDate::from_ymd_opt(2026, 2, 5),
+            created: output::parse_created("2026-02-05T08:00:00").ok(),
+            annex_threshold: Some(0),
+            ..DecisionRequest::for_team(1)
+        };
+        let qd = dir.join("qd.docx");
+        word::decision(&store, &req, &Target::new(&qd), &fonts).unwrap();
+        let ours = dir.join("ours.pdf");
+        decisions::save(&store, &req, &Target::new(&ours), &fonts).unwrap();
+        let period = cnscd::domain::period::Period::parse("2026").unwrap();
+        let bc = dir.join("bc.docx");
+        word::report(
+            &store,
+            &reports::ReportRequest::new(period, None),
+            &Target::new(&bc),
+            &fonts,
+        )
+        .unwrap();
+        let mut pdfs = print_with_libreoffice(&[&qd, &bc]).into_iter();
+        Printed {
+            decision: pdfs.next().unwrap(),
+            report: pdfs.next().unwrap(),
+            ours,
+        }
+    })
 }
 
 /// How far from the margin a justified line may end in LibreOffice's print: its
@@ -81,24 +128,12 @@ fn only_times(pdf: &Path) {
 
 #[test]
 fn a_decision_s_word_copy_prints_in_decree_30_format_with_the_pdf_s_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
-    demo::dak_nia(&mut store).unwrap();
-    let fonts = Fonts::bundled();
-    let req = DecisionRequest {
-        number: Some(5),
-        date: NaiveDate::from_ymd_opt(2026, 2, 5),
-        created: output::parse_created("2026-02-05T08:00:00").ok(),
-        annex_threshold: Some(0),
-        ..DecisionRequest::for_team(1)
-    };
-    let docx = dir.path().join("qd.docx");
-    word::decision(&store, &req, &Target::new(&docx), &fonts).unwrap();
-    let ours = dir.path().join("ours.pdf");
-    decisions::save(&store, &req, &Target::new(&ours), &fonts).unwrap();
-
-    let printed = print_with_libreoffice(&docx);
-    let format = decree_30_format(&printed, LO_JUSTIFY);
+    let Printed {
+        decision: printed,
+        ours,
+        ..
+    } = printed();
+    let format = decree_30_format(printed, LO_JUSTIFY);
     let all = &format.all;
     assert!(all.contains("Số: 05/QĐ-UBND"), "{all}");
     assert!(all.contains("Đắk Nia, ngày 05 tháng 02 năm 2026"), "{all}");
@@ -112,7 +147,7 @@ fn a_decision_s_word_copy_prints_in_decree_30_format_with_the_pdf_s_words() {
         all.contains("STT Họ và tên Chức vụ / đơn vị Nhiệm vụ trong Tổ Số điện thoại"),
         "the list's header: {all}"
     );
-    only_times(&printed);
+    only_times(printed);
     // The same words as the program's PDF, in the same order. Page numbers fall where
     // each lays out its pages, and a line broken after a hyphen (`09-` / `NQ/TU`)
     // comes out of pdftotext without it: compare the letters without either.
@@ -124,7 +159,7 @@ fn a_decision_s_word_copy_prints_in_decree_30_format_with_the_pdf_s_words() {
             .filter(|c| *c != '-')
             .collect()
     };
-    let (theirs, mine) = (letters(&printed), letters(&ours));
+    let (theirs, mine) = (letters(printed), letters(ours));
     let first_difference = theirs.iter().zip(&mine).position(|(a, b)| a != b);
     let around = |v: &[char], at: usize| -> String {
         v[at.saturating_sub(40)..(at + 40).min(v.len())]
@@ -143,18 +178,10 @@ fn a_decision_s_word_copy_prints_in_decree_30_format_with_the_pdf_s_words() {
 
 #[test]
 fn a_report_s_word_copy_prints_on_the_same_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
-    demo::dak_nia(&mut store).unwrap();
-    let fonts = Fonts::bundled();
-    let period = cnscd::domain::period::Period::parse("2026").unwrap();
-    let req = reports::ReportRequest::new(period, None);
-    let docx = dir.path().join("bc.docx");
-    word::report(&store, &req, &Target::new(&docx), &fonts).unwrap();
-    let printed = print_with_libreoffice(&docx);
-    let format = decree_30_format(&printed, LO_JUSTIFY);
+    let printed = &printed().report;
+    let format = decree_30_format(printed, LO_JUSTIFY);
     assert!(format.pages >= 2, "{} pages", format.pages);
     assert!(format.justified > 5, "{} justified lines", format.justified);
     assert!(format.all.contains("BÁO CÁO"), "{}", format.all);
-    only_times(&printed);
+    only_times(printed);
 }
