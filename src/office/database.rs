@@ -56,7 +56,8 @@ fn open_checked(path: &Path, repair: bool) -> Result<(Store, Vec<Msg>)> {
     let alone = !unclean || !crate::store::in_use_elsewhere(path);
     let mut store = Store::open(path)?;
     if alone {
-        notes.extend(settle_pending_files(&mut store));
+        notes.extend(super::issue_notes::settle(&mut store));
+        crate::store::sweep_leftovers(path);
     }
     if unclean && repair {
         // What the database keeps beside its records is recounted, and rebuilt where
@@ -78,39 +79,6 @@ fn open_checked(path: &Path, repair: bool) -> Result<(Store, Vec<Msg>)> {
         notes.push(e.to_msg());
     }
     Ok((store, notes))
-}
-
-/// Deals with the files of issues that were stopped midway (see `store/pending.rs`):
-/// an issue that committed keeps its file; one that did not leaves no PDF behind
-/// whose number is not in the register, and no temporary file. Says what it removed.
-pub fn settle_pending_files(store: &mut Store) -> Vec<Msg> {
-    let mut notes = Vec::new();
-    let Ok(pending) = store.pending_files() else {
-        return notes;
-    };
-    for p in pending {
-        let _ = std::fs::remove_file(&p.staged);
-        let registered = store.is_registered(&p.sha256).unwrap_or(true);
-        if !registered && file_hash(&p.target).as_deref() == Some(p.sha256.as_str()) {
-            if std::fs::remove_file(&p.target).is_ok() {
-                let t = p.target.display();
-                notes.push(Msg::new(
-                    format!("Lần ban hành trước bị ngắt giữa chừng và chưa vào sổ: đã xoá tệp {t} của lần đó; hãy ban hành lại."),
-                    format!("The last issue was stopped midway and never registered: its file {t} was removed; issue it again."),
-                ));
-            } else {
-                continue;
-            }
-        }
-        let _ = store.forget_pending_note(p.id);
-    }
-    notes
-}
-
-fn file_hash(path: &Path) -> Option<String> {
-    use sha2::{Digest, Sha256};
-    let bytes = std::fs::read(path).ok()?;
-    Some(format!("{:x}", Sha256::digest(&bytes)))
 }
 
 /// Opens an existing database for `cnscd check`: what disagrees is reported, not

@@ -609,7 +609,7 @@ impl Pending {
     ) -> Result<Self> {
         let (laid, bytes) = pdf(doc, fonts)?;
         let sha = sha256(&bytes);
-        store.note_pending_file(&Staged::temp_for(&target.path), &target.path, &sha)?;
+        super::issue_notes::note(store, &Staged::temp_for(&target.path), &target.path, &sha)?;
         let staged = Staged::write(&target.path, &bytes);
         let staged = Self::settle(store, &sha, staged)?;
         Ok(Self {

@@ -439,7 +439,16 @@ fn plan(sheets: &[Sheet], req: &ImportRequest, known: &Known, this_year: i32) ->
             notes,
         };
         let role_typed = get(Column::Role);
-        let mut errors = Vec::new();
+        let mut errors = formulas_without_value(sheet, &mapping, i);
+        // A line of the sheet is a person: without a name it is refused, never filed
+        // under the words of another column.
+        if full_name.is_empty() && errors.iter().all(|e| e.field != Field::FullName) {
+            errors.push(FieldError::new(
+                Field::FullName,
+                "thiếu Họ và tên",
+                "the full name (Họ và tên) is missing",
+            ));
+        }
         let role = member_sheet::role(&role_typed);
         if role.is_none() {
             errors.push(FieldError::new(
@@ -531,6 +540,44 @@ fn plan(sheets: &[Sheet], req: &ImportRequest, known: &Known, this_year: i32) ->
         ignored,
         cells: cells_of,
     })
+}
+
+/// The mapped cells of row `i` that hold a formula saved without its value: read,
+/// they would be empty, so each is named for the clerk to open and save the file.
+fn formulas_without_value(sheet: &Sheet, mapping: &Mapping, i: usize) -> Vec<FieldError> {
+    Column::ALL
+        .into_iter()
+        .filter_map(|column| {
+            let c = mapping.column(column)?;
+            sheet.is_formula_without_value(i, c).then(|| {
+                let cell = super::limits::cell_name(i, c);
+                FieldError::new(
+                    field_of(column),
+                    format!("ô {cell} là công thức chưa có giá trị (tệp chưa được tính lại); hãy mở tệp bằng Excel hay LibreOffice, lưu lại rồi nhập lại"),
+                    format!("cell {cell} is a formula saved without its value (the file was never recalculated); open it in Excel or LibreOffice, save it and import again"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The form's field a column of the sheet fills.
+fn field_of(c: Column) -> Field {
+    match c {
+        Column::Number | Column::FullName | Column::FamilyMiddle => Field::FullName,
+        Column::GivenName => Field::GivenName,
+        Column::Position | Column::Unit => Field::Position,
+        Column::Role => Field::Role,
+        Column::Duties => Field::Duties,
+        Column::Phone => Field::Phone,
+        Column::Birth => Field::BirthYear,
+        Column::Gender => Field::Gender,
+        Column::CitizenId => Field::CitizenId,
+        Column::Village => Field::Village,
+        Column::Email => Field::Email,
+        Column::Notes => Field::Notes,
+        Column::JoinedOn => Field::JoinedOn,
+    }
 }
 
 /// The first row the same person was read from (same citizen ID, same name with the

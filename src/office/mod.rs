@@ -14,10 +14,13 @@
 //! - [`backups`]: daily copies, copies to a folder, restore and the health check.
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
+//! - [`issue_notes`]: the sealed notes an issue leaves before it puts its file in place.
 //! - [`exchange`]: a commune's whole state in one bundle file, out and in.
 //! - [`history`]: the audit trail of a member, a decision or a report; putting an
 //!   edit back.
 //! - [`member_import`]: members brought in from a spreadsheet, all lines or none.
+//! - [`limits`]: the limits every reader of another's file keeps, and the walk that
+//!   holds a workbook to them before it is read.
 //! - [`spreadsheet`], [`excel_export`]: sheets read and `.xlsx` written.
 //! - [`word`]: Word copies (`.docx`) from the same document models as the PDF.
 //! - [`repair`]: checking and rebuilding derived data (monthly totals, sort keys).
@@ -36,6 +39,8 @@ pub mod excel_export;
 pub mod exchange;
 pub mod fonts;
 pub mod history;
+pub mod issue_notes;
+pub mod limits;
 pub mod member_import;
 pub mod member_lists;
 pub mod output;

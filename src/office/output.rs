@@ -198,7 +198,8 @@ impl Staged {
             path: path.to_path_buf(),
             done: false,
         };
-        let mut file = std::fs::File::create(&staged.tmp).map_err(|e| Error::file(path, &e))?;
+        sweep_stale_temporaries(&dir, &name);
+        let mut file = create_private(&staged.tmp).map_err(|e| Error::file(path, &e))?;
         let written = file.write_all(bytes).and_then(|()| file.sync_all());
         drop(file);
         if let Err(e) = written {
@@ -245,6 +246,60 @@ impl Staged {
                 context: path.display().to_string(),
                 source: std::io::Error::other(e.message(crate::domain::Lang::Vi)),
             })
+    }
+}
+
+/// A new file readable by its owner only on Unix (0600): what the program writes may
+/// hold citizen IDs and phone numbers. On Windows it goes where the user chose.
+fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let file = o.open(path)?;
+    // A file left under the same name keeps its mode when opened: set it again.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
+}
+
+/// Removes the temporary files (`.NAME.PID.part`) an earlier write of the same file
+/// left when it was killed: those whose process is gone (where that can be told) or
+/// that are over an hour old. Another program's write in progress is left alone.
+fn sweep_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let own = std::process::id().to_string();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".part"))
+        else {
+            continue;
+        };
+        if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) || pid == own {
+            continue;
+        }
+        let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if gone || old {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

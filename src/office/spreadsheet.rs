@@ -21,14 +21,20 @@ use crate::domain::Msg;
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<String>>,
+    /// Cells (row, column) holding a formula saved without the value it computes:
+    /// they read as empty, and a reader says so where it needs their value.
+    pub formulas_without_value: Vec<(usize, usize)>,
 }
 
-/// Larger files are refused before reading (a member list is a few hundred rows).
-pub const MAX_BYTES: usize = 64 * 1024 * 1024;
-/// Rows read from one sheet at most.
-pub const MAX_ROWS: usize = 200_000;
-/// Columns read at most.
-pub const MAX_COLUMNS: usize = 200;
+impl Sheet {
+    /// Whether the cell at row `r`, column `c` is a formula with no value.
+    pub fn is_formula_without_value(&self, r: usize, c: usize) -> bool {
+        self.formulas_without_value.contains(&(r, c))
+    }
+}
+
+use super::limits::{MAX_CELL_CHARS, cell_name, over, quote};
+pub use super::limits::{MAX_COLUMNS, MAX_FILE_BYTES as MAX_BYTES, MAX_ROWS};
 
 /// A file that cannot be read as a sheet: what it is, and why.
 fn unreadable(shown: &str, why: &str, why_en: &str) -> Error {
@@ -38,16 +44,20 @@ fn unreadable(shown: &str, why: &str, why_en: &str) -> Error {
     ))
 }
 
+fn too_large(shown: &str) -> Error {
+    unreadable(
+        shown,
+        &format!("tệp quá lớn (hơn {} MB)", MAX_BYTES >> 20),
+        &format!("the file is too large (over {} MB)", MAX_BYTES >> 20),
+    )
+}
+
 /// Reads every sheet of a workbook, or a CSV file as one sheet.
 pub fn read(path: &Path) -> Result<Vec<Sheet>> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::file(path, &e))?;
-    if meta.len() as usize > MAX_BYTES {
-        return Err(unreadable(
-            &shown,
-            "tệp quá lớn (hơn 64 MB)",
-            "the file is too large (over 64 MB)",
-        ));
+    if meta.len() > MAX_BYTES as u64 {
+        return Err(too_large(&shown));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::file(path, &e))?;
     let stem = path
@@ -62,40 +72,170 @@ pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
     read_named(bytes, name, name)
 }
 
+/// What a file that is not a sheet is, when it says so itself.
+fn not_a_sheet(bytes: &[u8], shown: &str) -> Option<Error> {
+    let is = |vi: &str, en: &str| {
+        Some(unreadable(
+            shown,
+            &format!("đây là {vi}, không phải bảng tính; hãy chọn tệp Excel (.xlsx), ODS hay CSV"),
+            &format!("it is {en}, not a spreadsheet; choose an Excel (.xlsx), ODS or CSV file"),
+        ))
+    };
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let holds = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    if ole && holds(&utf16("EncryptedPackage")) {
+        return Some(unreadable(
+            shown,
+            "bảng tính được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ) rồi lưu lại",
+            "the workbook is protected by a password; open it in Excel, remove the password (File › Info › Protect) and save it again",
+        ));
+    }
+    if ole && holds(&utf16("WordDocument")) {
+        return is("tệp Word cũ (.doc)", "an old Word file (.doc)");
+    }
+    if bytes.starts_with(b"%PDF") {
+        return is("tệp PDF", "a PDF file");
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        if holds(b"word/document.xml") {
+            return is("tệp Word (.docx)", "a Word file (.docx)");
+        }
+        if holds(b"ppt/presentation.xml") {
+            return is("tệp PowerPoint (.pptx)", "a PowerPoint file (.pptx)");
+        }
+        if !holds(b"xl/workbook") && !holds(b"content.xml") {
+            return is("tệp nén (zip)", "a zip archive");
+        }
+    }
+    for (magic, vi, en) in [
+        (&[0xFF, 0xD8, 0xFF][..], "ảnh JPEG", "a JPEG picture"),
+        (&[0x89, b'P', b'N', b'G'][..], "ảnh PNG", "a PNG picture"),
+        (&b"SQLite format 3\0"[..], "một cơ sở dữ liệu", "a database"),
+    ] {
+        if bytes.starts_with(magic) {
+            return is(vi, en);
+        }
+    }
+    None
+}
+
 fn read_named(bytes: &[u8], name: &str, shown: &str) -> Result<Vec<Sheet>> {
     if bytes.len() > MAX_BYTES {
-        return Err(unreadable(
-            shown,
-            "tệp quá lớn (hơn 64 MB)",
-            "the file is too large (over 64 MB)",
-        ));
+        return Err(too_large(shown));
+    }
+    if let Some(e) = not_a_sheet(bytes, shown) {
+        return Err(e);
     }
     let zip = bytes.starts_with(b"PK\x03\x04");
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if zip || ole {
+        // Held to the limits before calamine allocates anything for it.
+        let findings = if zip {
+            super::limits::check_xlsx(bytes, shown)?
+        } else {
+            super::limits::Findings::default()
+        };
         // A damaged workbook must not take the program down with it.
         let read = std::panic::catch_unwind(|| workbook(bytes, shown));
-        return match read {
-            Ok(r) => r,
-            Err(_) => Err(unreadable(
-                shown,
-                "tệp bảng tính bị hỏng",
-                "the workbook is damaged",
-            )),
+        let mut sheets = match read {
+            Ok(r) => r?,
+            Err(_) => {
+                return Err(unreadable(
+                    shown,
+                    "tệp bảng tính bị hỏng",
+                    "the workbook is damaged",
+                ));
+            }
         };
+        for (name, cells) in findings.formulas_without_value {
+            if let Some(sheet) = sheets.iter_mut().find(|s| s.name == name) {
+                sheet.formulas_without_value = cells;
+            }
+        }
+        return Ok(sheets);
     }
     Ok(vec![Sheet {
         name: name.to_string(),
         rows: csv_rows(&decode(bytes), shown)?,
+        ..Default::default()
     }])
+}
+
+/// A sheet whose values reach past the rows or columns read is refused, never cut.
+fn past_the_limits(shown: &str, sheet: &str, r: usize, c: usize) -> Error {
+    over(
+        shown,
+        format!(
+            "trang {} có giá trị ở ô {} — quá giới hạn {} hàng, {} cột",
+            quote(sheet),
+            cell_name(r, c),
+            crate::domain::number::int(MAX_ROWS as i64),
+            MAX_COLUMNS
+        ),
+        format!(
+            "sheet {} has a value in cell {} — past the limit of {MAX_ROWS} rows and {MAX_COLUMNS} columns",
+            quote(sheet),
+            cell_name(r, c)
+        ),
+    )
+}
+
+fn long_cell(shown: &str, sheet: &str, r: usize, c: usize, n: usize) -> Error {
+    over(
+        shown,
+        format!(
+            "ô {} của trang {} dài {} ký tự — quá giới hạn {} ký tự một ô",
+            cell_name(r, c),
+            quote(sheet),
+            crate::domain::number::int(n as i64),
+            crate::domain::number::int(MAX_CELL_CHARS as i64)
+        ),
+        format!(
+            "cell {} of sheet {} holds {n} characters — past the limit of {MAX_CELL_CHARS} a cell",
+            cell_name(r, c),
+            quote(sheet)
+        ),
+    )
+}
+
+/// The marks a copy and paste leaves inside a word (a zero-width space, a byte-order
+/// mark, a NUL): each stands where a space was, so it becomes one, and two words are
+/// never joined.
+pub fn clean_cell(s: &str) -> String {
+    if !s.chars().any(is_invisible) {
+        return s.to_string();
+    }
+    let spaced: String = s
+        .chars()
+        .map(|c| if is_invisible(c) { ' ' } else { c })
+        .collect();
+    let mut out = String::with_capacity(spaced.len());
+    for (i, w) in spaced.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\0' | '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}'
+    )
 }
 
 fn workbook(bytes: &[u8], shown: &str) -> Result<Vec<Sheet>> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         unreadable(
             shown,
-            &format!("không phải tệp Excel hay ODS đọc được ({e})"),
-            &format!("not a readable Excel or ODS file ({e})"),
+            "không phải tệp Excel hay ODS đọc được",
+            &format!(
+                "not a readable Excel or ODS file ({})",
+                quote(&e.to_string())
+            ),
         )
     })?;
     let mut out = Vec::new();
@@ -103,20 +243,33 @@ fn workbook(bytes: &[u8], shown: &str) -> Result<Vec<Sheet>> {
         let range = book.worksheet_range(&name).map_err(|e| {
             unreadable(
                 shown,
-                &format!("trang {name} hỏng ({e})"),
-                &format!("sheet {name} is damaged ({e})"),
+                &format!("trang {} hỏng", quote(&name)),
+                &format!(
+                    "sheet {} is damaged ({})",
+                    quote(&name),
+                    quote(&e.to_string())
+                ),
             )
         })?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let (r0, c0) = (r0 as usize, c0 as usize);
-        let mut rows: Vec<Vec<String>> = vec![Vec::new(); r0.min(MAX_ROWS)];
-        for row in range.rows().take(MAX_ROWS.saturating_sub(r0)) {
-            let mut cells = vec![String::new(); c0.min(MAX_COLUMNS)];
-            cells.extend(
-                row.iter()
-                    .take(MAX_COLUMNS.saturating_sub(c0))
-                    .map(cell_text),
-            );
+        if let Some((r1, c1)) = range.end() {
+            let (r1, c1) = (r1 as usize, c1 as usize);
+            if r1 >= MAX_ROWS || c1 >= MAX_COLUMNS {
+                return Err(past_the_limits(shown, &name, r1, c1));
+            }
+        }
+        let mut rows: Vec<Vec<String>> = vec![Vec::new(); r0];
+        for (i, row) in range.rows().enumerate() {
+            let mut cells = vec![String::new(); c0];
+            for (j, d) in row.iter().enumerate() {
+                let text = cell_text(d);
+                let n = text.chars().count();
+                if n > MAX_CELL_CHARS {
+                    return Err(long_cell(shown, &name, r0 + i, c0 + j, n));
+                }
+                cells.push(clean_cell(&text));
+            }
             while cells.last().is_some_and(String::is_empty) {
                 cells.pop();
             }
@@ -130,6 +283,9 @@ fn workbook(bytes: &[u8], shown: &str) -> Result<Vec<Sheet>> {
             Sheets::Xls(x) => x.worksheet_merge_cells(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
+        // Each merged area's value fills the cells it covers, within the sheet's read
+        // rows and columns and at most as many cells in all as a sheet may hold.
+        let mut filled = 0u64;
         for m in merged.iter().take(10_000) {
             let (top, left) = (m.start.0 as usize, m.start.1 as usize);
             let (bottom, right) = (m.end.0 as usize, m.end.1 as usize);
@@ -138,6 +294,12 @@ fn workbook(bytes: &[u8], shown: &str) -> Result<Vec<Sheet>> {
             };
             if value.is_empty() || right >= MAX_COLUMNS {
                 continue;
+            }
+            let bottom = bottom.min(rows.len().saturating_sub(1));
+            filled +=
+                (bottom.saturating_sub(top) + 1) as u64 * (right.saturating_sub(left) + 1) as u64;
+            if filled > super::limits::MAX_CELLS {
+                break;
             }
             for row in rows.iter_mut().take(bottom + 1).skip(top) {
                 if row.len() <= right {
@@ -150,7 +312,11 @@ fn workbook(bytes: &[u8], shown: &str) -> Result<Vec<Sheet>> {
                 }
             }
         }
-        out.push(Sheet { name, rows });
+        out.push(Sheet {
+            name,
+            rows,
+            ..Default::default()
+        });
     }
     Ok(out)
 }
@@ -194,6 +360,15 @@ pub fn decode(bytes: &[u8]) -> String {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
+    // Two files glued together: the second's UTF-8 mark stands at a line's start of a
+    // file in the old code page, where it would read as `ï»¿`.
+    let unmarked;
+    let bytes = if bytes.windows(3).any(|w| w == [0xEF, 0xBB, 0xBF]) {
+        unmarked = strip_glued_marks(bytes);
+        &unmarked[..]
+    } else {
+        bytes
+    };
     let sample = &bytes[..bytes.len().min(4096)];
     let zeros_at = |parity: usize| {
         sample
@@ -213,6 +388,22 @@ pub fn decode(bytes: &[u8]) -> String {
         .decode_without_bom_handling(bytes)
         .0
         .into_owned()
+}
+
+/// `bytes` without the UTF-8 marks that begin a line.
+fn strip_glued_marks(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
+        if line_start && bytes[i..].starts_with(&[0xEF, 0xBB, 0xBF]) {
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
 }
 
 /// The separator of a CSV: the one of `;`, `,` and tab that most lines of its first
@@ -236,28 +427,67 @@ fn separator(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
+/// A bare carriage return inside a file whose lines end in line feeds is no line's end
+/// (a cell typed with Alt+Enter on an old Mac, a paste): it is a space. A file with
+/// carriage returns only keeps them as its line ends.
+fn bare_returns_as_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') || !text.contains('\r') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 fn csv_rows(text: &str, shown: &str) -> Result<Vec<Vec<String>>> {
+    let text = bare_returns_as_spaces(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator(text))
+        .delimiter(separator(&text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records().take(MAX_ROWS) {
+    for (r, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
             unreadable(
                 shown,
-                &format!("dòng CSV không đọc được ({e})"),
-                &format!("a CSV line could not be read ({e})"),
+                &format!("dòng CSV {} không đọc được", r + 1),
+                &format!(
+                    "CSV line {} could not be read ({})",
+                    r + 1,
+                    quote(&e.to_string())
+                ),
             )
         })?;
-        rows.push(
-            record
-                .iter()
-                .take(MAX_COLUMNS)
-                .map(str::to_string)
-                .collect(),
-        );
+        let mut cells: Vec<String> = Vec::with_capacity(record.len().min(MAX_COLUMNS));
+        for (c, field) in record.iter().enumerate() {
+            if field.trim().is_empty() {
+                cells.push(String::new());
+                continue;
+            }
+            if r >= MAX_ROWS || c >= MAX_COLUMNS {
+                return Err(past_the_limits(shown, "CSV", r, c));
+            }
+            let n = field.chars().count();
+            if n > MAX_CELL_CHARS {
+                return Err(long_cell(shown, "CSV", r, c, n));
+            }
+            cells.push(clean_cell(field));
+        }
+        cells.truncate(MAX_COLUMNS);
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        if r < MAX_ROWS {
+            rows.push(cells);
+        }
     }
     Ok(rows)
 }

@@ -249,6 +249,63 @@ pub struct Restored {
     pub copy_before: Option<PathBuf>,
 }
 
+/// Removes what a restore, a setting aside or a copy killed midway left behind: the
+/// restore's copy beside the database (`cnscd.db.khoi-phuc-…`), a half-copied file set
+/// aside (`cnscd.db.hong-….tmp`) and a half-made backup (`backups/….db.tmp`). Called
+/// only while no other program has the database open (none can be writing them).
+/// Returns what it removed.
+pub fn sweep_leftovers(db: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Some(name) = db.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return removed;
+    };
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let beside = |f: &str| {
+        f.strip_prefix(name.as_str()).is_some_and(|rest| {
+            rest.starts_with(".khoi-phuc-")
+                || (rest.starts_with(".hong-")
+                    && (rest.ends_with(".tmp") || rest.contains(".tmp-")))
+        })
+    };
+    let in_backups = |f: &str| f.ends_with(".db.tmp") || f.ends_with(".db.tmp-journal");
+    for (folder, leftover) in [
+        (dir, &beside as &dyn Fn(&str) -> bool),
+        (backup_dir(db), &in_backups),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let f = entry.file_name().to_string_lossy().into_owned();
+            if leftover(&f) && entry.path().is_file() && std::fs::remove_file(entry.path()).is_ok()
+            {
+                removed.push(entry.path());
+            }
+        }
+    }
+    removed
+}
+
+/// A restored copy brings no notes of unfinished issues (see `store/pending.rs`): they
+/// were the state of another moment, perhaps of another computer, and the files they
+/// name are not this database's to remove.
+fn forget_issue_notes(copy: &Path) -> Result<()> {
+    let conn = Connection::open(copy)?;
+    let has_notes: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'pending_files'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_notes > 0 {
+        conn.execute("DELETE FROM pending_files", [])?;
+    }
+    Ok(())
+}
+
 /// Puts the copy `from` in place of the database `db`, which must not be open.
 ///
 /// The copy is verified first (it opens, its check is clean, it is a cnscd database
@@ -307,6 +364,7 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<Restored> {
     let written = (|| -> Result<()> {
         create_private_file(&temp)?;
         std::fs::copy(from, &temp).map_err(|e| io(&temp, e))?;
+        forget_issue_notes(&temp)?;
         make_private(&temp)?;
         sync_file(&temp).map_err(|e| io(&temp, e))
     })();

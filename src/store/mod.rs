@@ -27,8 +27,8 @@ use crate::domain::{FieldError, Lang, Msg, audit};
 
 pub use activities::{ActivityQuery, ActivityRow, Evidence};
 pub use backup::{
-    Contents, DAILY_LABEL, Restored, Unusable, backup_dir, check_file, in_use_elsewhere, inspect,
-    restore_file, set_aside, sidecar,
+    Contents, DAILY_LABEL, Restored, Unusable, backup_dir, check_file, create_private_dir,
+    in_use_elsewhere, inspect, make_private, restore_file, set_aside, sidecar, sweep_leftovers,
 };
 pub use decisions::{
     IssuedDecision, LibraryItem, LibraryKind, NewIssue, USUAL_BASES, USUAL_RECIPIENTS,

@@ -21,15 +21,28 @@ pub struct PendingFile {
     pub target: PathBuf,
     /// The SHA-256 of its bytes, as the register keeps it.
     pub sha256: String,
+    /// What vouches for the note (see `office/issue_notes.rs`); the store keeps it.
+    pub seal: String,
 }
 
 impl Store {
     /// Notes that the file at `staged` is about to be put at `target` by an issue.
-    pub fn note_pending_file(&mut self, staged: &Path, target: &Path, sha256: &str) -> Result<()> {
+    pub fn note_pending_file(
+        &mut self,
+        staged: &Path,
+        target: &Path,
+        sha256: &str,
+        seal: &str,
+    ) -> Result<()> {
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO pending_files (staged, target, sha256) VALUES (?1, ?2, ?3)",
-                params![staged.to_string_lossy(), target.to_string_lossy(), sha256],
+                "INSERT INTO pending_files (staged, target, sha256, seal) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    staged.to_string_lossy(),
+                    target.to_string_lossy(),
+                    sha256,
+                    seal
+                ],
             )?;
             Ok(())
         })
@@ -47,13 +60,14 @@ impl Store {
     pub fn pending_files(&self) -> Result<Vec<PendingFile>> {
         let mut st = self
             .conn()
-            .prepare("SELECT id, staged, target, sha256 FROM pending_files ORDER BY id")?;
+            .prepare("SELECT id, staged, target, sha256, seal FROM pending_files ORDER BY id")?;
         let rows = st.query_map([], |r| {
             Ok(PendingFile {
                 id: r.get(0)?,
                 staged: PathBuf::from(r.get::<_, String>(1)?),
                 target: PathBuf::from(r.get::<_, String>(2)?),
                 sha256: r.get(3)?,
+                seal: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -301,6 +301,12 @@ CREATE TABLE pending_files (
     sha256  TEXT NOT NULL
 ) STRICT;
 "#,
+    // 7: a note of an unfinished issue carries the seal that says this program wrote
+    // it on this computer (see office/issue_notes.rs); older notes have none and are
+    // never acted on.
+    r#"
+ALTER TABLE pending_files ADD COLUMN seal TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// The schema version this build writes.

@@ -21,6 +21,7 @@ mod excel_cli;
 mod excel_export;
 mod excel_import;
 mod exchange;
+mod hostile_files;
 mod office;
 mod repair;
 mod report_pdf;

@@ -8,7 +8,9 @@ use cnscd::domain::Lang;
 use cnscd::domain::period::Period;
 use cnscd::office::decisions::{self, DecisionRequest, Teams};
 use cnscd::office::output::Target;
-use cnscd::office::{Error, deadlines, demo, fonts, member_lists, output, reports, roster};
+use cnscd::office::{
+    Error, deadlines, demo, fonts, issue_notes, member_lists, output, reports, roster,
+};
 use cnscd::render::Fonts;
 use cnscd::store::{MemberQuery, Store};
 
@@ -593,14 +595,12 @@ fn the_next_start_removes_the_file_of_an_issue_stopped_before_its_commit() {
     let part = dir.path().join(".qd-24.pdf.99.part");
     let bytes = b"%PDF-1.7 not registered".to_vec();
     let sha = format!("{:x}", Sha256::digest(&bytes));
-    store.note_pending_file(&part, &stray, &sha).unwrap();
+    issue_notes::note(&mut store, &part, &stray, &sha).unwrap();
     std::fs::write(&stray, &bytes).unwrap();
     // And one stopped before its rename: only the temporary file exists.
     let part2 = dir.path().join(".qd-25.pdf.98.part");
     std::fs::write(&part2, b"partial").unwrap();
-    store
-        .note_pending_file(&part2, &dir.path().join("qd-25.pdf"), "abc")
-        .unwrap();
+    issue_notes::note(&mut store, &part2, &dir.path().join("qd-25.pdf"), "abc").unwrap();
     // While another program has the file open (it may be issuing right now), its
     // noted files are not leftovers: nothing is touched.
     let (other, notes) = cnscd::office::database::open_noting(&db).unwrap();
@@ -621,10 +621,76 @@ fn the_next_start_removes_the_file_of_an_issue_stopped_before_its_commit() {
     let mut store = Store::open(&db).unwrap();
     let theirs = dir.path().join("qd-26.pdf");
     std::fs::write(&theirs, b"the clerk's own file").unwrap();
-    store
-        .note_pending_file(&dir.path().join(".x.part"), &theirs, &sha)
-        .unwrap();
+    issue_notes::note(&mut store, &dir.path().join(".x.part"), &theirs, &sha).unwrap();
     drop(store);
     drop(cnscd::office::database::open(&db).unwrap());
     assert!(theirs.exists());
+}
+
+/// A database from elsewhere (a stick, a crafted file) may carry notes naming any
+/// file on the disk with its right hash: the next start removes none of them, drops
+/// the notes and says so. Notes sealed here but naming what an issue never writes (a
+/// file that is not a PDF, a "temporary" file that is not the program's) touch nothing
+/// either.
+#[test]
+fn notes_not_written_here_never_remove_a_file() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let db = dir.path().join("cnscd.db");
+    let sha = |p: &Path| format!("{:x}", Sha256::digest(std::fs::read(p).unwrap()));
+    let victim = dir.path().join("hop-dong.pdf");
+    std::fs::write(&victim, b"%PDF-1.7 the clerk's contract").unwrap();
+    let other = dir.path().join("luan-van.docx");
+    std::fs::write(&other, b"a thesis").unwrap();
+    let notes_file = dir.path().join("ghi-chu.txt");
+    std::fs::write(&notes_file, b"notes").unwrap();
+    // Forged: any seal but this computer's.
+    store
+        .note_pending_file(&other, &victim, &sha(&victim), "forged")
+        .unwrap();
+    store
+        .note_pending_file(&notes_file, &victim, &sha(&victim), "")
+        .unwrap();
+    // Sealed here, but not what an issue writes.
+    issue_notes::note(&mut store, &notes_file, &other, &sha(&other)).unwrap();
+    let part = dir.path().join(".luan-van.docx.77.part");
+    std::fs::write(&part, b"x").unwrap();
+    issue_notes::note(&mut store, &part, &other, &sha(&other)).unwrap();
+    drop(store);
+
+    let (store, notes) = cnscd::office::database::open_noting(&db).unwrap();
+    for f in [&victim, &other, &notes_file, &part] {
+        assert!(f.exists(), "{} was removed", f.display());
+    }
+    assert!(
+        store.pending_files().unwrap().is_empty(),
+        "the notes are dropped"
+    );
+    assert_eq!(notes.len(), 4, "{notes:?}");
+    assert!(
+        notes.iter().all(|n| n.vi.contains("không xoá tệp nào")),
+        "{notes:?}"
+    );
+}
+
+/// A restored copy brings no notes: a backup taken while an issue was under way
+/// would otherwise make the next start remove files of that moment.
+#[test]
+fn a_restore_brings_no_notes_of_unfinished_issues() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let db = dir.path().join("cnscd.db");
+    let target = dir.path().join("qd-30.pdf");
+    let part = dir.path().join(".qd-30.pdf.5.part");
+    issue_notes::note(&mut store, &part, &target, "abc").unwrap();
+    let copy = dir.path().join("ban-sao.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    drop(conn);
+    drop(store);
+    cnscd::office::backups::restore(&db, &copy).unwrap();
+    let store = Store::open(&db).unwrap();
+    assert!(store.pending_files().unwrap().is_empty());
 }

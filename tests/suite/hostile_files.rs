@@ -1,0 +1,299 @@
+//! Files from many hands (issue 19): workbooks made to hurt — a cell at XFD1048576, a
+//! shared string of hundreds of megabytes, parts that inflate past any size — are
+//! refused before anything is allocated for them, naming the file, the sheet, the cell
+//! and the limit, and quoting a few dozen characters at most; sheets past the rows
+//! read are refused, never cut; invisible marks never join two words; a formula saved
+//! without its value is named; a line without a name is refused, never filed under
+//! another column's words.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use cnscd::office::member_import::{self, ImportRequest, Outcome};
+use cnscd::office::setup::{self, CommuneInput};
+use cnscd::office::{Error, limits, spreadsheet};
+use cnscd::store::Store;
+use rust_xlsxwriter::Workbook;
+
+/// A workbook of one sheet `DS` from its parts' XML, zipped as Excel does.
+fn xlsx(path: &Path, sheet_xml: &str, shared: Option<&str>) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opt = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut part = |name: &str, body: &str| {
+        zip.start_file(name, opt).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    };
+    part(
+        "[Content_Types].xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+    );
+    part(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    part(
+        "xl/workbook.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+    );
+    part(
+        "xl/_rels/workbook.xml.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+    );
+    part(
+        "xl/worksheets/sheet1.xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_xml}</sheetData></worksheet>"#
+        ),
+    );
+    if let Some(sst) = shared {
+        part(
+            "xl/sharedStrings.xml",
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sst}</sst>"#
+            ),
+        );
+    }
+    zip.finish().unwrap();
+}
+
+fn refusal(e: Error) -> String {
+    let Error::Refused(m) = e else {
+        panic!("a refusal, got {e:?}")
+    };
+    m.vi
+}
+
+/// Reads and must refuse; the message is short and names `names`.
+fn refused_naming(path: &Path, names: &[&str]) -> String {
+    let t = Instant::now();
+    let e = spreadsheet::read(path).expect_err("refused");
+    let vi = refusal(e);
+    assert!(t.elapsed().as_secs() < 10, "took {:?}", t.elapsed());
+    assert!(
+        vi.chars().count() < 400,
+        "a long message: {} chars",
+        vi.chars().count()
+    );
+    for n in names {
+        assert!(vi.contains(n), "{n} not named in: {vi}");
+    }
+    vi
+}
+
+#[test]
+fn a_cell_at_the_sheet_s_last_corner_is_refused_before_any_table_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    // As a generator writes it: rust_xlsxwriter, a name and one value far out.
+    let path = dir.path().join("xa-nhat.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "Họ và tên").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+    refused_naming(&path, &["xa-nhat.xlsx", "XFD1048576", "200.000 hàng"]);
+    // And a dimension that claims the whole sheet, over two real cells: read.
+    let claimed = dir.path().join("dimension.xlsx");
+    xlsx(
+        &claimed,
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row>"#,
+        None,
+    );
+    let sheets = spreadsheet::read(&claimed).unwrap();
+    assert_eq!(sheets[0].rows, [["Họ và tên"]]);
+}
+
+#[test]
+fn a_huge_shared_string_is_refused_quoting_a_few_dozen_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    // Past the part's inflated limit: refused before the strings are loaded.
+    let bomb = dir.path().join("bom.xlsx");
+    let huge = "A".repeat(limits::MAX_PART_BYTES as usize + 1024);
+    xlsx(
+        &bomb,
+        r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+        Some(&format!("<si><t>{huge}</t></si>")),
+    );
+    drop(huge);
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1_000_000);
+    refused_naming(&bomb, &["bom.xlsx", "xl/sharedStrings.xml", "MB"]);
+    // Within the part's limit but longer than a cell may be: the cell is named.
+    let long = dir.path().join("dai.xlsx");
+    let text = "Nguyễn ".repeat(6_000);
+    xlsx(
+        &long,
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row>"#,
+        Some(&format!("<si><t>{text}</t></si>")),
+    );
+    let vi = refused_naming(&long, &["ô A2", "trang DS", "32.767"]);
+    assert!(
+        !vi.contains(&"Nguyễn ".repeat(10)),
+        "the value is not quoted whole"
+    );
+}
+
+#[test]
+fn parts_that_inflate_past_the_limit_are_refused_whatever_the_zip_declares() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xml-lon.xlsx");
+    // 130 MB of padding inside the sheet's XML: a few hundred kilobytes zipped.
+    let padding = " ".repeat(130 * 1024 * 1024);
+    xlsx(
+        &path,
+        &format!(r#"<row r="1"><c r="A1"><v>1</v></c></row>{padding}"#),
+        None,
+    );
+    drop(padding);
+    refused_naming(&path, &["xml-lon.xlsx", "xl/worksheets/sheet1.xml"]);
+}
+
+#[test]
+fn a_sheet_past_the_rows_read_is_refused_never_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dai.csv");
+    let mut csv = String::from("Họ và tên;Số điện thoại\n");
+    for i in 0..limits::MAX_ROWS {
+        csv.push_str(&format!("Người {i};\n"));
+    }
+    std::fs::write(&path, &csv).unwrap();
+    refused_naming(&path, &["dai.csv", "A200001", "200.000 hàng"]);
+    // Columns past the limit too.
+    let wide = dir.path().join("rong.csv");
+    let line: Vec<String> = (0..=limits::MAX_COLUMNS).map(|c| format!("c{c}")).collect();
+    std::fs::write(&wide, line.join(";")).unwrap();
+    refused_naming(&wide, &["rong.csv", "GS1"]);
+}
+
+#[test]
+fn invisible_marks_never_join_two_words_and_a_bare_return_splits_no_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two files glued in the old Windows code page: the second's UTF-8 mark begins a
+    // line; a NUL, a zero-width space and a byte-order mark inside names; a bare CR
+    // inside a line of a file whose lines end in CR LF.
+    // (Letters the code page holds whole: its encoder writes the others as `&#…;`.)
+    let (bytes, _, unmapped) =
+        encoding_rs::WINDOWS_1258.encode("Ho va ten;Chuc vu\r\nLê Văn An;Truong thon\r\n");
+    assert!(!unmapped);
+    let mut file = bytes.into_owned();
+    file.extend([0xEF, 0xBB, 0xBF]);
+    let (more, _, unmapped) = encoding_rs::WINDOWS_1258.encode("Đào Văn Tâm;To vien\r\n");
+    assert!(!unmapped);
+    file.extend(more.iter());
+    std::fs::write(dir.path().join("ghep.csv"), &file).unwrap();
+    let rows = &spreadsheet::read(&dir.path().join("ghep.csv")).unwrap()[0].rows;
+    assert_eq!(rows[1], ["Lê Văn An", "Truong thon"]);
+    assert_eq!(rows[2], ["Đào Văn Tâm", "To vien"]);
+
+    let text = "Họ và tên,Chức vụ\r\nLê\u{200B}Văn\u{0}Cường,Công an\rviên\r\n\u{FEFF}H'Hen Niê,Tổ\u{200B}viên\r\n";
+    std::fs::write(dir.path().join("an.csv"), text).unwrap();
+    let rows = &spreadsheet::read(&dir.path().join("an.csv")).unwrap()[0].rows;
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1], ["Lê Văn Cường", "Công an viên"]);
+    assert_eq!(rows[2], ["H'Hen Niê", "Tổ viên"]);
+}
+
+fn commune(dir: &Path) -> (Store, i64) {
+    let mut store = Store::open(&dir.join("cnscd.db")).unwrap();
+    setup::set_commune(
+        &mut store,
+        &CommuneInput {
+            province: "Đắk Lắk".into(),
+            kind: "xa".into(),
+            name: "Cư M'gar".into(),
+            chairman: "Y Thông Byă".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    setup::add_villages(&mut store, "buon", &["Sút M'đưr".to_string()]).unwrap();
+    let (team, _) = setup::add_team(&mut store, Some("Sút M'đưr")).unwrap();
+    (store, team.id)
+}
+
+fn request(file: PathBuf, team: i64) -> ImportRequest {
+    ImportRequest {
+        file,
+        team,
+        this_year: Some(2026),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_formula_saved_without_its_value_is_named_not_read_as_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, team) = commune(dir.path());
+    let path = dir.path().join("cong-thuc.xlsx");
+    xlsx(
+        &path,
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="B1" t="inlineStr"><is><t>Chức vụ</t></is></c></row>
+           <row r="2"><c r="A2" t="inlineStr"><is><t>H'Hen Niê</t></is></c><c r="B2" t="inlineStr"><is><t>Tổ viên</t></is></c></row>
+           <row r="3"><c r="A3" t="str"><f>CONCATENATE("Y ","Thông")</f></c><c r="B3" t="inlineStr"><is><t>Công an viên</t></is></c></row>"#,
+        None,
+    );
+    let sheets = spreadsheet::read(&path).unwrap();
+    assert_eq!(sheets[0].formulas_without_value, [(2, 0)]);
+    let p = member_import::preview(&store, &request(path, team)).unwrap();
+    let line = p
+        .lines
+        .iter()
+        .find(|l| l.row == 3)
+        .expect("row 3 is listed");
+    let Outcome::Bad(errors) = &line.outcome else {
+        panic!("row 3 must be refused: {:?}", line.outcome)
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.rule.vi.contains("ô A3 là công thức")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_line_without_a_name_is_refused_not_filed_under_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, team) = commune(dir.path());
+    let path = dir.path().join("thieu-ten.csv");
+    std::fs::write(
+        &path,
+        "STT;Họ và tên;Chức vụ;Vai trò\n1;H'Hen Niê;Trưởng buôn;Tổ trưởng\n2;;Công an viên;Tổ viên\n",
+    )
+    .unwrap();
+    let req = request(path, team);
+    let p = member_import::preview(&store, &req).unwrap();
+    let line = p
+        .lines
+        .iter()
+        .find(|l| l.row == 3)
+        .expect("row 3 is listed");
+    let Outcome::Bad(errors) = &line.outcome else {
+        panic!("row 3 must be refused: {:?}", line.outcome)
+    };
+    assert!(
+        errors.iter().any(|e| e.rule.vi == "thiếu Họ và tên"),
+        "{errors:?}"
+    );
+    // Imported with the bad lines left out: only H'Hen Niê arrives.
+    member_import::run(
+        &mut store,
+        &ImportRequest {
+            skip_bad: true,
+            ..req
+        },
+    )
+    .unwrap();
+    let names: Vec<String> = store
+        .members(&cnscd::store::MemberQuery {
+            team_id: Some(team),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|r| r.person.full_name.clone())
+        .collect();
+    assert_eq!(names, ["H'Hen Niê"]);
+}
