@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 
 use super::{Error, Result};
 use crate::domain::audit::{self, Change};
-use crate::domain::people::Person;
+use crate::domain::people::{Person, PersonInput};
 use crate::domain::{Field, Lang, Msg};
 use crate::store::{Store, TrailEntry};
 
@@ -197,5 +197,11 @@ pub fn put_back(store: &mut Store, entry_id: i64) -> Result<Person> {
             "This edit's record cannot be read; nothing was put back",
         )
     })?;
+    // What is put back is held to the form's rules: a trail entry from elsewhere (a
+    // bundle, a crafted file) never writes a value the form would refuse.
+    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    PersonInput::from_person(&back)
+        .check(this_year)
+        .map_err(Error::Invalid)?;
     Ok(store.put_back_person(&now, &back)?)
 }

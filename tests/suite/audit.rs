@@ -235,3 +235,55 @@ fn a_database_from_before_the_trail_reads_its_old_entries() {
     assert!(!trail.is_empty());
     assert!(trail.iter().all(|e| e.user == "—" && e.changes.is_empty()));
 }
+
+/// A trail entry from elsewhere (a bundle, a crafted file) may hold values the form
+/// would refuse: putting it back is held to the form's rules, names the field and
+/// changes nothing.
+#[test]
+fn putting_back_a_forged_entry_is_held_to_the_form_s_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let (membership, person_id) = a_member(&store);
+    let original = store.person(person_id).unwrap();
+    let role = store.membership(membership).unwrap().role;
+    let mut edited = original.clone();
+    edited.phone = Some("0911111111".into());
+    edited.citizen_id = None;
+    roster::edit_member(&mut store, membership, &edited, role).unwrap();
+    let edit = history::of_person(&store, person_id).unwrap().remove(0);
+    let after_edit = store.person(person_id).unwrap();
+    drop(store);
+    for (field, forged) in [
+        ("Phone", "không có số"),
+        ("CitizenId", "abc"),
+        ("FullName", "Tên 123 ;"),
+    ] {
+        let conn = rusqlite::Connection::open(dir.path().join("cnscd.db")).unwrap();
+        conn.execute(
+            "UPDATE history SET old_values = json_set(old_values, '$.' || ?1, ?2), \
+             new_values = json_set(new_values, '$.' || ?1, ?3) WHERE id = ?4",
+            rusqlite::params![
+                field,
+                forged,
+                match field {
+                    "Phone" => "0911111111".to_string(),
+                    "CitizenId" => String::new(),
+                    _ => after_edit.full_name.clone(),
+                },
+                edit.id
+            ],
+        )
+        .unwrap();
+        drop(conn);
+        let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+        let refused = history::put_back(&mut store, edit.id);
+        let Err(Error::Invalid(errors)) = &refused else {
+            panic!("{field} = {forged:?}: refused by the form's rules, got {refused:?}")
+        };
+        assert!(
+            errors.iter().any(|e| e.field.code() == field),
+            "{field}: {errors:?}"
+        );
+        assert_eq!(store.person(person_id).unwrap(), after_edit, "{field}");
+    }
+}
