@@ -308,6 +308,64 @@ impl Cli {
     }
 }
 
+/// Reads the command line. A mistake in it is told in the interface language (clap's
+/// own words stay for English) and the program stops with status 2; `--help` and
+/// `--version` print as usual.
+pub fn parse() -> Cli {
+    let e = match Cli::try_parse() {
+        Ok(cli) => return cli,
+        Err(e) => e,
+    };
+    use clap::error::{ContextKind, ErrorKind as K};
+    if matches!(
+        e.kind(),
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let lang = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .map(|w| w[1].clone())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
+        })
+        .or_else(|| std::env::var("CNSCD_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default();
+    if lang == Lang::En {
+        e.exit();
+    }
+    let said = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let (arg, value) = (
+        said(ContextKind::InvalidArg),
+        said(ContextKind::InvalidValue),
+    );
+    let what = match e.kind() {
+        K::InvalidValue | K::ValueValidation => {
+            format!(
+                "giá trị “{}” không dùng được cho {arg}",
+                crate::domain::text::quote(&value)
+            )
+        }
+        K::UnknownArgument => format!("không có tùy chọn {arg}"),
+        K::InvalidSubcommand => format!("không có lệnh “{}”", crate::domain::text::quote(&value)),
+        K::MissingRequiredArgument => format!("thiếu {arg}"),
+        K::MissingSubcommand => "thiếu lệnh".to_string(),
+        K::ArgumentConflict => format!("{arg} không dùng cùng với một tùy chọn khác đã ghi"),
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            format!("số giá trị của {arg} không đúng")
+        }
+        K::NoEquals => format!("{arg} cần dấu = trước giá trị"),
+        K::InvalidUtf8 => "có ký tự không đọc được trong lệnh".to_string(),
+        _ => "lệnh không đúng".to_string(),
+    };
+    eprintln!("Lệnh không đúng: {what}. Xem “cnscd --help” (hoặc “cnscd LỆNH --help”).");
+    std::process::exit(2);
+}
+
 /// Runs the verb the command line names; errors go to stderr in the chosen language.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.language().unwrap_or_default();
@@ -394,6 +452,16 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         _ => {}
     }
+    // A bundle for a database not made yet is tried in memory first: refused, it
+    // leaves no empty database behind under that name.
+    if let Verb::Import {
+        what: exchange::ImportWhat::Bundle { file },
+    } = &verb
+        && !path.exists()
+    {
+        let mut trial = Store::open_in_memory()?;
+        office::exchange::import(&mut trial, file)?;
+    }
     // Verbs that only read never create a database under a mistyped name.
     let read_only = matches!(
         verb,
@@ -464,6 +532,17 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 eprintln!("{}", report.msg().get(lang));
             }
             check(&store, &mut out, lang)?;
+            let damage = store.damage()?;
+            for d in &damage {
+                writeln!(out, "-\t-\tdamaged\t{}", d.get(lang))?;
+            }
+            if !damage.is_empty() {
+                return Err(Error::refused(
+                    format!("Có {} chỗ hỏng trong sổ và dữ liệu (xem các dòng “damaged”); hãy khôi phục từ một bản sao lưu.", damage.len()),
+                    format!("{} damaged entries in the register and data (see the “damaged” lines); restore a backup.", damage.len()),
+                )
+                .into());
+            }
             if !report.is_clean() && !repair {
                 return Err(Error::refused(
                     "Có số liệu tổng hợp không khớp; chạy “cnscd check --repair” để dựng lại.",

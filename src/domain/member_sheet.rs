@@ -367,7 +367,11 @@ pub fn citizen_id(typed: &str) -> String {
     if t.contains('*') {
         return String::new();
     }
-    if t.len() == 11 && t.chars().all(|c| c.is_ascii_digit()) {
+    // A sheet that kept the number as a number lost its leading zero (every CCCD
+    // starts with 0): 11 digits not starting with 0 get it back. Eleven that already
+    // start with 0 lost another digit, which no one can guess: left for the rules
+    // to refuse.
+    if t.len() == 11 && t.chars().all(|c| c.is_ascii_digit()) && !t.starts_with('0') {
         return format!("0{t}");
     }
     t
@@ -427,6 +431,9 @@ pub enum Match {
     New,
     /// The same person (id, name as kept, why we think so).
     Same(i64, String, Msg),
+    /// The citizen ID of someone known under another name (id, name as kept): not
+    /// linked in silence — one of the two is mistyped.
+    OtherName(i64, String),
 }
 
 impl Known {
@@ -460,6 +467,10 @@ impl Known {
         if let Some(cid) = &p.citizen_id
             && let Some(&id) = self.by_citizen_id.get(cid)
         {
+            let kept = name_of(id);
+            if !p.full_name.is_empty() && !kept.is_empty() && !same_name(&kept, &p.full_name) {
+                return Match::OtherName(id, kept);
+            }
             return Match::Same(
                 id,
                 name_of(id),
@@ -490,6 +501,21 @@ impl Known {
         }
         Match::New
     }
+}
+
+/// Whether two spellings name the same person: the words of one are all among the
+/// other's, in any order and case, with or without accents (`Bình Trần` and `Trần Thị
+/// Bình`); `Lê Văn Cường` and `Nguyễn Thị Hoa` are two people.
+fn same_name(a: &str, b: &str) -> bool {
+    let set = |s: &str| -> std::collections::BTreeSet<String> {
+        words(s)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (set(a), set(b));
+    a.is_subset(&b) || b.is_subset(&a)
 }
 
 /// `Dòng 7` / `Row 7`.
@@ -583,6 +609,12 @@ mod tests {
 
     #[test]
     fn phones_ids_and_years_as_sheets_keep_them() {
+        assert_eq!(
+            citizen_id("01234567890"),
+            "01234567890",
+            "not padded: a digit is missing"
+        );
+        assert_eq!(citizen_id("11090001234"), "011090001234");
         assert_eq!(phone("912345678"), "0912345678");
         assert_eq!(phone("0912.345.678"), "0912.345.678");
         assert_eq!(citizen_id("66085000123"), "066085000123");
@@ -634,10 +666,16 @@ mod tests {
         q.birth_year = Some(1980);
         assert!(matches!(k.find(&q), Match::Same(7, _, _)));
         let by_id = Person {
-            full_name: "Khác Tên".into(),
+            full_name: "nguyen  van AN".into(),
             citizen_id: Some("001080000001".into()),
             ..Default::default()
         };
         assert!(matches!(k.find(&by_id), Match::Same(7, _, _)));
+        // The same citizen ID under another name is not linked in silence.
+        let other = Person {
+            full_name: "Khác Tên".into(),
+            ..by_id
+        };
+        assert_eq!(k.find(&other), Match::OtherName(7, "Nguyễn Văn An".into()));
     }
 }

@@ -28,6 +28,20 @@ pub fn int(n: i64) -> String {
     }
 }
 
+/// A file's size as people read it, in Vietnamese and in English: `812 byte` /
+/// `812 bytes`, `63 KB`, `1,2 MB` / `1.2 MB`.
+pub fn size(bytes: u64) -> (String, String) {
+    if bytes < 1024 {
+        (format!("{bytes} byte"), format!("{bytes} bytes"))
+    } else if bytes < 1024 * 1024 {
+        let k = (bytes + 512) / 1024;
+        (format!("{} KB", int(k as i64)), format!("{k} KB"))
+    } else {
+        let m = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        (format!("{} MB", m.replace('.', ",")), format!("{m} MB"))
+    }
+}
+
 /// `74,75`, `1.234,5`; rounds half away from zero; never `-0`; `—` for NaN or infinity.
 ///
 /// Rounding works on the shortest decimal form of `x` (what the user typed or a
@@ -157,6 +171,14 @@ pub fn parse_count(s: &str, field: Field) -> Result<i64, FieldError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(size(812), ("812 byte".into(), "812 bytes".into()));
+        assert_eq!(size(64_716).0, "63 KB");
+        assert_eq!(size(1_300_000), ("1,2 MB".into(), "1.2 MB".into()));
+    }
+
     use super::*;
     use crate::domain::Lang;
 

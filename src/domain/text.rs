@@ -151,8 +151,27 @@ pub fn split_name(full: &str) -> (String, String, String) {
     }
 }
 
-/// The given name a form proposes: the last word.
+/// The given name a form proposes (the clerk may change it): in Ê-đê, M'nông and Jarai
+/// names the word marked by `Y` (men) or `H'` (women) wherever it stands — the clan
+/// name may come last (`H'Hen Niê`, `Y Thông Byă`) or first (`Ksor H'Thoan`); else the
+/// last word, as Kinh names have it.
 pub fn default_given_name(full: &str) -> String {
+    let cleaned = clean(full);
+    let words: Vec<&str> = cleaned.split(' ').filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        if w.eq_ignore_ascii_case("y")
+            && let Some(next) = words.get(i + 1)
+        {
+            return (*next).to_string();
+        }
+        for prefix in ["H'", "H’", "h'", "h’"] {
+            if let Some(rest) = w.strip_prefix(prefix)
+                && rest.chars().next().is_some_and(char::is_alphabetic)
+            {
+                return rest.to_string();
+            }
+        }
+    }
     split_name(full).2
 }
 
@@ -227,8 +246,34 @@ pub fn position_in_sentence(position: &str) -> String {
     }
 }
 
+/// How much of a value a message quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// At most [`QUOTE_CHARS`] characters of `value`, with `…` when it was cut: what a
+/// message shows of a value from someone else's file.
+pub fn quote(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn highland_names_propose_the_word_their_prefix_marks() {
+        assert_eq!(default_given_name("H'Hen Niê"), "Hen");
+        assert_eq!(default_given_name("Y Thông Byă"), "Thông");
+        assert_eq!(default_given_name("Ksor H’Thoan"), "Thoan");
+        assert_eq!(default_given_name("Nay Y Blư"), "Blư");
+        assert_eq!(default_given_name("Nguyễn Thị Y"), "Y");
+        assert_eq!(default_given_name("Nguyễn Văn Hùng"), "Hùng");
+    }
+
     use super::*;
     use unicode_normalization::is_nfc;
 
@@ -349,7 +394,8 @@ mod tests {
             ("Nguyễn".into(), "Văn".into(), "An".into())
         );
         assert_eq!(default_given_name("Lê Văn Tám "), "Tám");
-        assert_eq!(default_given_name("Ksor H'Thoan"), "H'Thoan");
+        // The word H' marks, without its mark (issue 20: Ê-đê and Jarai names).
+        assert_eq!(default_given_name("Ksor H'Thoan"), "Thoan");
         assert_eq!(default_given_name(""), "");
     }
 

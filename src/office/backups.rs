@@ -47,10 +47,17 @@ impl Backup {
                 "{date}: {} xã, {} thành viên, {} quyết định đã ban hành",
                 c.communes, c.members, c.decisions
             ),
-            (Ok(c), Lang::En) => format!(
-                "{date}: {} communes, {} members, {} issued decisions",
-                c.communes, c.members, c.decisions
-            ),
+            (Ok(c), Lang::En) => {
+                let n = |k: i64, one: &str, many: &str| {
+                    format!("{k} {}", if k == 1 { one } else { many })
+                };
+                format!(
+                    "{date}: {}, {}, {}",
+                    n(c.communes, "commune", "communes"),
+                    n(c.members, "member", "members"),
+                    n(c.decisions, "issued decision", "issued decisions")
+                )
+            }
             (Err(u), _) => format!("{date}: {}", unusable_text(u).get(lang)),
         }
     }

@@ -21,8 +21,8 @@ pub enum Error {
     Store(Msg),
     /// The document could not be laid out or written as PDF.
     Document(Msg),
-    /// A file could not be read or written.
-    File { path: String, reason: String },
+    /// A file could not be read or written: the file, and why in both languages.
+    File { path: String, reason: Msg },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -44,7 +44,7 @@ impl Error {
     pub fn file(path: &std::path::Path, e: &std::io::Error) -> Self {
         Self::File {
             path: path.display().to_string(),
-            reason: e.to_string(),
+            reason: io_reason(e),
         }
     }
 
@@ -67,8 +67,8 @@ impl Error {
             | Self::Store(m)
             | Self::Document(m) => m.get(lang).to_string(),
             Self::File { path, reason } => match lang {
-                Lang::Vi => format!("Lỗi tệp {path}: {reason}"),
-                Lang::En => format!("File error, {path}: {reason}"),
+                Lang::Vi => format!("Lỗi tệp {path}: {}", reason.vi),
+                Lang::En => format!("File error, {path}: {}", reason.en),
             },
         }
     }
@@ -96,11 +96,53 @@ impl From<StoreError> for Error {
             StoreError::Conflict(m) => Self::Conflict(m),
             StoreError::Io { context, source } => Self::File {
                 path: context,
-                reason: source.to_string(),
+                reason: io_reason(&source),
             },
             other => Self::Store(Msg::new(other.message(Lang::Vi), other.message(Lang::En))),
         }
     }
+}
+
+/// Why a file could not be read or written, in words for the clerk: a full disk is a
+/// full disk (not a fault of the machine), a missing folder or a refused permission
+/// says so; anything else keeps the system's own words in the English text only.
+pub fn io_reason(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let (vi, en) = match e.kind() {
+        K::StorageFull => (
+            "ổ đĩa đã đầy; hãy xoá bớt tệp hoặc chọn ổ khác, rồi làm lại (không có gì bị hỏng)",
+            "the disk is full; free some space or choose another drive, then try again (nothing was damaged)",
+        ),
+        K::PermissionDenied | K::ReadOnlyFilesystem => (
+            "không có quyền ghi hoặc đọc ở đây (tệp đang mở trong chương trình khác, hoặc thư mục chỉ đọc); hãy đóng tệp hoặc chọn nơi khác",
+            "no permission here (the file is open in another program, or the folder is read-only); close the file or choose another place",
+        ),
+        K::NotFound => (
+            "không có tệp hoặc thư mục này",
+            "there is no such file or folder",
+        ),
+        K::AlreadyExists => ("tệp đã có", "the file already exists"),
+        K::IsADirectory => (
+            "đây là một thư mục, không phải tệp",
+            "it is a folder, not a file",
+        ),
+        K::NotADirectory => (
+            "một phần của đường dẫn không phải thư mục",
+            "a part of the path is not a folder",
+        ),
+        K::InvalidFilename => ("tên tệp không hợp lệ", "the file name is not valid"),
+        K::UnexpectedEof | K::InvalidData => (
+            "tệp bị cắt cụt hoặc hỏng",
+            "the file is cut short or damaged",
+        ),
+        _ => {
+            return Msg::new(
+                "không đọc hay ghi được tệp (lỗi của hệ thống)",
+                format!("it could not be read or written ({e})"),
+            );
+        }
+    };
+    Msg::new(vi, en)
 }
 
 impl From<FieldError> for Error {

@@ -29,10 +29,18 @@ pub struct Written {
 impl Written {
     pub fn summary(&self) -> Msg {
         let rows: usize = self.sheets.iter().map(|(_, n)| n).sum();
-        let (p, s, b) = (self.path.display(), self.sheets.len(), self.bytes);
+        let (name, folder) = super::output::named(&self.path);
+        let s = self.sheets.len();
+        let (size_vi, size_en) = crate::domain::number::size(self.bytes as u64);
+        let sheets_en = if s == 1 { "sheet" } else { "sheets" };
+        let rows_en = if rows == 1 { "row" } else { "rows" };
         Msg::new(
-            format!("Đã ghi {p} — {s} trang tính, {rows} dòng ({b} byte)."),
-            format!("Wrote {p} — {s} sheets, {rows} rows ({b} bytes)."),
+            format!(
+                "Đã ghi {name} — {s} trang tính, {rows} dòng ({size_vi}), trong thư mục {folder}."
+            ),
+            format!(
+                "Wrote {name} — {s} {sheets_en}, {rows} {rows_en} ({size_en}), in the folder {folder}."
+            ),
         )
     }
 }

@@ -33,19 +33,7 @@ pub const MAX_CELLS: u64 = 4_000_000;
 pub const MAX_CELL_CHARS: usize = 32_767;
 /// The text all the cells of a workbook hold together.
 pub const MAX_TEXT_BYTES: u64 = 256 * 1024 * 1024;
-/// How much of a value a message quotes.
-pub const QUOTE_CHARS: usize = 40;
-
-/// At most [`QUOTE_CHARS`] characters of `value`, with `…` when it was cut.
-pub fn quote(value: &str) -> String {
-    let mut chars = value.chars();
-    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
+pub use crate::domain::text::{QUOTE_CHARS, quote};
 
 /// `A1`-style name of the cell at row `r`, column `c` (both from 0).
 pub fn cell_name(r: usize, c: usize) -> String {

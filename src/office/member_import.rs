@@ -517,6 +517,15 @@ fn plan(sheets: &[Sheet], req: &ImportRequest, known: &Known, this_year: i32) ->
                         joining,
                     }
                 }
+                Match::OtherName(_, name) => Outcome::Bad(vec![FieldError::new(
+                    Field::CitizenId,
+                    format!(
+                        "số CCCD này đã là của {name}, một người có họ tên khác; hãy kiểm tra lại số CCCD hoặc họ tên"
+                    ),
+                    format!(
+                        "this citizen ID already belongs to {name}, who has another name; check the ID or the name"
+                    ),
+                )]),
                 Match::New => Outcome::Add {
                     person,
                     joining,

@@ -316,6 +316,21 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     Staged::write(path, bytes)?.commit()
 }
 
+/// A written file as a message names it: its name first, then its folder, so the
+/// name is never what a narrow message line cuts off.
+pub fn named(path: &Path) -> (String, String) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let folder = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|| ".".into());
+    (name, folder)
+}
+
 /// The creation time written into a document: the one given, or now.
 pub fn created_stamp(given: Option<NaiveDateTime>) -> String {
     given

@@ -25,15 +25,16 @@ pub struct WordSaved {
 
 impl WordSaved {
     pub fn summary(&self) -> Msg {
-        let (p, b) = (self.path.display(), self.bytes);
+        let (name, folder) = output::named(&self.path);
+        let (size_vi, size_en) = crate::domain::number::size(self.bytes as u64);
         let line = self
             .number_line
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
         Msg::new(
-            format!("Đã ghi bản Word {p} — {line} ({b} byte)."),
-            format!("Wrote the Word copy {p} — {line} ({b} bytes)."),
+            format!("Đã ghi bản Word {name} — {line} ({size_vi}), trong thư mục {folder}."),
+            format!("Wrote the Word copy {name} — {line} ({size_en}), in the folder {folder}."),
         )
     }
 }
@@ -91,6 +92,7 @@ pub fn issued_decision(
     fonts: &Fonts,
 ) -> Result<WordSaved> {
     let d = store.issued_decision(id)?;
+    decisions::unchanged_since_issue(&d.reference(), d.model_intact)?;
     write(&d.model, target, store.path(), fonts)
 }
 
@@ -109,6 +111,7 @@ pub fn report(
 pub fn issued_report(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<WordSaved> {
     let commune = super::home(store)?;
     let r = store.issued_report(commune.id, id)?;
+    decisions::unchanged_since_issue(&r.model.header.number_line, r.model_intact)?;
     write(&r.model, target, store.path(), fonts)
 }
 

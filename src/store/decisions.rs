@@ -99,6 +99,9 @@ pub struct IssuedDecision {
     pub pdf_sha256: String,
     /// Voided (kept in the register, marked): the day and the reason.
     pub voided: Option<(NaiveDate, String)>,
+    /// Whether the frozen model is the one issued (its hash as kept at issue); None
+    /// when the register keeps no hash for it (an entry from an older bundle).
+    pub model_intact: Option<bool>,
 }
 
 impl IssuedDecision {
@@ -307,12 +310,12 @@ impl Store {
         let id = self.write(|tx| {
             number_free(tx, commune_id, date.year(), number)?;
             tx.execute(
-                "INSERT INTO decisions (commune_id, year, type_code, number, kind, team_ids, issued_on, subject, model, pdf_sha256) \
-                 VALUES (?1, ?2, 'QĐ', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![commune_id, date.year(), number, kind.code(), teams, date, subject, json, pdf_sha256],
+                "INSERT INTO decisions (commune_id, year, type_code, number, kind, team_ids, issued_on, subject, model, pdf_sha256, model_sha256) \
+                 VALUES (?1, ?2, 'QĐ', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![commune_id, date.year(), number, kind.code(), teams, date, subject, json, pdf_sha256, model_sha256(&json)],
             )?;
             let id = tx.last_insert_rowid();
-            log(tx, "decision", id, "issue", &format!("{number}/QĐ-UBND"))?;
+            log(tx, "decision", id, "issue", &format!("{}/QĐ-UBND", crate::domain::number::doc_number(number)))?;
             finish()?;
             super::pending::settled(tx, pdf_sha256)?;
             Ok(id)
@@ -323,7 +326,7 @@ impl Store {
     pub fn issued_decision(&self, id: i64) -> Result<IssuedDecision> {
         self.conn()
             .query_row(
-                "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256, voided_on, void_reason FROM decisions WHERE id = ?1",
+                "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256, voided_on, void_reason, model_sha256 FROM decisions WHERE id = ?1",
                 [id],
                 decision_row,
             )
@@ -334,13 +337,15 @@ impl Store {
     /// The register, newest first.
     pub fn issued_decisions(&self, commune_id: i64) -> Result<Vec<IssuedDecision>> {
         let mut st = self.conn().prepare_cached(
-            "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256, voided_on, void_reason FROM decisions \
+            "SELECT id, number, year, kind, team_ids, issued_on, subject, model, pdf_sha256, voided_on, void_reason, model_sha256 FROM decisions \
              WHERE commune_id = ?1 ORDER BY issued_on DESC, year DESC, number DESC",
         )?;
         let rows: Vec<Result<IssuedDecision>> = st
             .query_map([commune_id], decision_row)?
             .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter().collect()
+        // One damaged entry never hides the register: it is left out of the list
+        // (`cnscd check` names it; opening it says what is wrong).
+        Ok(rows.into_iter().filter_map(Result::ok).collect())
     }
 
     /// Voids an issued decision: it stays in the register, marked with the day and the
@@ -464,6 +469,8 @@ fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<IssuedDecision
     let teams: String = r.get(4)?;
     let model: String = r.get(7)?;
     let id: i64 = r.get(0)?;
+    let kept: String = r.get(11)?;
+    let model_intact = (!kept.is_empty()).then(|| model_sha256(&model) == kept);
     Ok(match serde_json::from_str::<Document>(&model) {
         Ok(model) => Ok(IssuedDecision {
             id,
@@ -479,12 +486,39 @@ fn decision_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<IssuedDecision
                 .get::<_, Option<NaiveDate>>(9)?
                 .map(|d| Ok::<_, rusqlite::Error>((d, r.get(10)?)))
                 .transpose()?,
+            model_intact,
         }),
         Err(e) => Err(StoreError::refused(
             format!("Quyết định {id} trong sổ bị hỏng: {e}"),
             format!("Decision {id} in the register is damaged: {e}"),
         )),
     })
+}
+
+/// The SHA-256 of a frozen model as the register keeps it (its JSON text).
+pub(crate) fn model_sha256(json: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(json.as_bytes()))
+}
+
+/// As migration 7 runs: the entries issued before it get the hash of the model they
+/// hold (they were frozen by this program).
+pub(super) fn seal_models(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    for table in ["decisions", "reports"] {
+        let rows: Vec<(i64, String)> = tx
+            .prepare(&format!(
+                "SELECT id, model FROM {table} WHERE model_sha256 = ''"
+            ))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, model) in rows {
+            tx.execute(
+                &format!("UPDATE {table} SET model_sha256 = ?1 WHERE id = ?2"),
+                params![model_sha256(&model), id],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The next free decision number of the year, on a connection or inside a transaction.

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::{Transaction, TransactionBehavior, params_from_iter};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params_from_iter};
 use serde_json::{Map, Value as Json, json};
 
 use super::{Result, Store, StoreError};
@@ -244,6 +244,22 @@ impl Store {
         Ok(format!("{:x}", h.finalize()))
     }
 
+    /// What the verbs would stumble on, as `cnscd check` reports it: dates that are no
+    /// day, issued documents whose frozen model does not read or was changed after it
+    /// was issued. Empty when all reads.
+    pub fn damage(&self) -> Result<Vec<Msg>> {
+        let mut out = Vec::new();
+        if let Some((table, column, id, value)) = bad_date(self.conn())? {
+            let value = crate::domain::text::quote(&value);
+            out.push(Msg::new(
+                format!("bảng {table}, dòng mã {id}, cột {column}: “{value}” không phải một ngày"),
+                format!("table {table}, row id {id}, column {column}: “{value}” is not a day"),
+            ));
+        }
+        out.extend(damaged_documents(self.conn())?);
+        Ok(out)
+    }
+
     /// Reads a bundle and writes its commune into this database, which must hold no
     /// commune, in one transaction; ids are kept. Any problem: nothing is written.
     pub fn import_bundle(&mut self, bytes: &[u8]) -> Result<BundleSummary> {
@@ -434,6 +450,7 @@ fn import_in(tx: &Transaction<'_>, doc: &Doc) -> Result<BundleSummary> {
         summary.rows.push((table.to_string(), n));
     }
     check_references(tx, doc.commune_id)?;
+    check_values(tx)?;
     let communes: i64 = tx.query_row("SELECT count(*) FROM communes", [], |r| r.get(0))?;
     let header: i64 = tx.query_row(
         "SELECT count(*) FROM communes WHERE id = ?1",
@@ -451,6 +468,159 @@ fn import_in(tx: &Transaction<'_>, doc: &Doc) -> Result<BundleSummary> {
     }
     super::derived::check_in(tx, true)?;
     Ok(summary)
+}
+
+/// The dates a bundle's rows hold: each must be a real day written `YYYY-MM-DD`.
+const DATES: &[(&str, &str)] = &[
+    ("memberships", "joined_on"),
+    ("memberships", "left_on"),
+    ("activities", "on_date"),
+    ("decisions", "issued_on"),
+    ("decisions", "voided_on"),
+    ("reports", "issued_on"),
+    ("reports", "voided_on"),
+    ("library", "dated"),
+    ("library", "in_force_from"),
+    ("library", "in_force_until"),
+];
+
+/// What the forms and the register would refuse, checked on the imported rows before
+/// the commit: a date that is no day, a frozen document that does not read, or whose
+/// text is not the one whose hash was kept at issue (an edited bundle). The first
+/// problem refuses the bundle, naming the table, the row and the column.
+pub(super) fn check_values(conn: &rusqlite::Connection) -> Result<()> {
+    if let Some((table, column, id, value)) = bad_date(conn)? {
+        return Err(bad(
+            format!(
+                "bảng {table}, dòng mã {id}, cột {column}: “{}” không phải một ngày (cần dạng 2026-02-05)",
+                crate::domain::text::quote(&value)
+            ),
+            format!(
+                "table {table}, row id {id}, column {column}: “{}” is not a day (it must look like 2026-02-05)",
+                crate::domain::text::quote(&value)
+            ),
+        ));
+    }
+    if let Some(d) = damaged_documents(conn)?.into_iter().next() {
+        return Err(bad(d.vi, d.en));
+    }
+    // A name is one line of letters, as the forms take it: no control character (it
+    // would break a line of the command line's tab-separated lists), and a person's
+    // name by the rules of the member form.
+    let control = format!("*[{}-{}{}]*", '\u{1}', '\u{1f}', '\u{7f}');
+    for &(table, column) in ONE_LINE {
+        let found: Option<i64> = conn
+            .query_row(
+                &format!("SELECT rowid FROM {table} WHERE {column} GLOB ?1 LIMIT 1"),
+                [&control],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = found {
+            return Err(bad(
+                format!(
+                    "bảng {table}, dòng mã {id}, cột {column}: có ký tự điều khiển (xuống dòng, tab…), không phải chữ"
+                ),
+                format!(
+                    "table {table}, row id {id}, column {column}: it holds a control character (a line break, a tab…), not letters"
+                ),
+            ));
+        }
+    }
+    let mut st =
+        conn.prepare("SELECT id, full_name FROM people WHERE full_name <> '' ORDER BY id")?;
+    let names = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in names {
+        let (id, name) = row?;
+        if let Err(e) = crate::domain::validate::full_name(&name) {
+            let shown = crate::domain::text::quote(&name);
+            return Err(bad(
+                format!(
+                    "bảng people, dòng mã {id}, cột full_name: “{shown}” {}",
+                    e.rule.vi
+                ),
+                format!(
+                    "table people, row id {id}, column full_name: “{shown}” {}",
+                    e.rule.en
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The text columns that hold one line (names, numbers), never a control character.
+const ONE_LINE: &[(&str, &str)] = &[
+    ("communes", "province"),
+    ("communes", "name"),
+    ("communes", "place_name"),
+    ("communes", "chairman"),
+    ("villages", "name"),
+    ("people", "full_name"),
+    ("people", "given_name"),
+    ("people", "position"),
+    ("people", "phone"),
+    ("people", "email"),
+    ("people", "citizen_id"),
+];
+
+/// The first date of [`DATES`] that is not a real day: (table, column, row id, value).
+pub(super) fn bad_date(
+    conn: &rusqlite::Connection,
+) -> Result<Option<(&'static str, &'static str, i64, String)>> {
+    for &(table, column) in DATES {
+        let found = conn
+            .query_row(
+                &format!(
+                    "SELECT rowid, CAST({column} AS TEXT) FROM {table} WHERE {column} IS NOT NULL \
+                     AND (typeof({column}) != 'text' OR date({column}) IS NULL OR date({column}) != {column}) LIMIT 1"
+                ),
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+            )
+            .optional()?;
+        if let Some((id, value)) = found {
+            return Ok(Some((table, column, id, value.unwrap_or_default())));
+        }
+    }
+    Ok(None)
+}
+
+/// The issued documents whose frozen model does not read, or whose text is not the one
+/// whose hash was kept at issue: one message each, naming the register and the entry.
+pub(super) fn damaged_documents(conn: &rusqlite::Connection) -> Result<Vec<Msg>> {
+    let mut out = Vec::new();
+    for (table, vi, en) in [
+        ("decisions", "Quyết định", "Decision"),
+        ("reports", "Báo cáo", "Report"),
+    ] {
+        let mut st = conn.prepare(&format!(
+            "SELECT id, number, model, model_sha256 FROM {table} ORDER BY id"
+        ))?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, number, model, kept) = row?;
+            if serde_json::from_str::<crate::document::model::Document>(&model).is_err() {
+                out.push(Msg::new(
+                    format!("{vi} số {number} (bảng {table}, mã {id}): văn bản lưu lúc ban hành không đọc được"),
+                    format!("{en} number {number} (table {table}, id {id}): the document frozen at issue cannot be read"),
+                ));
+            } else if !kept.is_empty() && super::decisions::model_sha256(&model) != kept {
+                out.push(Msg::new(
+                    format!("{vi} số {number} (bảng {table}, mã {id}): nội dung đã bị sửa sau khi ban hành (không khớp mã kiểm tra giữ lúc ban hành)"),
+                    format!("{en} number {number} (table {table}, id {id}): its text was changed after it was issued (it does not match the check kept at issue)"),
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn insert_table(tx: &Transaction<'_>, table: &str, t: &Json) -> Result<usize> {

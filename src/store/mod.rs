@@ -192,8 +192,8 @@ pub fn sqlite_message(e: &rusqlite::Error, lang: Lang) -> String {
             "The database file could not be opened; check the path and its folder",
         ),
         C::SystemIoFailure => vi_en(
-            "Lỗi đọc ghi ổ đĩa; hãy kiểm tra ổ đĩa (hoặc USB) rồi thử lại, và chạy \"cnscd check\"",
-            "A disk read or write failed; check the drive (or USB stick), try again, and run \"cnscd check\"",
+            "Không đọc ghi được ổ đĩa — thường vì ổ đã đầy hoặc USB bị rút ra; hãy xem chỗ trống của ổ (và cắm lại USB) rồi thử lại. Không có gì đã lưu dở",
+            "The disk could not be read or written — most often it is full, or a USB stick was pulled out; check the free space (and put the stick back), then try again. Nothing was half saved",
         ),
         C::TooBig => vi_en(
             "Dữ liệu quá lớn; không lưu",
@@ -394,6 +394,9 @@ impl Store {
                 continue;
             }
             tx.execute_batch(sql)?;
+            if i == schema::MODEL_HASHES {
+                decisions::seal_models(&tx)?;
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;

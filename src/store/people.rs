@@ -104,13 +104,23 @@ pub struct MemberQuery {
     pub descending: bool,
 }
 
-/// The typed search as folded words (accents and case dropped).
+/// The typed search as folded words (accents and case dropped). Groups of digits one
+/// after another are one number, as a phone is typed in pieces (`0935 111`, `0935.111`).
 fn search_words(search: &str) -> Vec<String> {
-    text::fold(search)
+    let mut words: Vec<String> = Vec::new();
+    let mut last_digits = false;
+    for w in text::fold(search)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    {
+        let digits = w.bytes().all(|b| b.is_ascii_digit());
+        match words.last_mut() {
+            Some(prev) if digits && last_digits => prev.push_str(w),
+            _ => words.push(w.to_string()),
+        }
+        last_digits = digits;
+    }
+    words
 }
 
 /// The FTS5 query for typed text: every word, as a prefix, all required.
@@ -737,6 +747,15 @@ fn member_sql(q: &MemberQuery, select: Select) -> (String, Vec<rusqlite::types::
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_phone_typed_in_pieces_is_one_number() {
+        use super::search_words;
+        assert_eq!(search_words("0935 111"), ["0935111"]);
+        assert_eq!(search_words("0935.111.222"), ["0935111222"]);
+        assert_eq!(search_words("thôn 1 an"), ["thon", "1", "an"]);
+    }
+
     use super::fts_query;
 
     #[test]

@@ -23,6 +23,10 @@ pub struct NewCommune {
     pub preset: String,
 }
 
+/// The letters a place's name (province, commune, district, the place in the date
+/// line) may have.
+pub const MAX_PLACE_CHARS: usize = 60;
+
 impl NewCommune {
     /// Cleans every field and refuses what cannot be saved, naming the field.
     pub fn check(&self) -> std::result::Result<Commune, Vec<FieldError>> {
@@ -55,12 +59,48 @@ impl NewCommune {
             }),
             _ => None,
         };
+        // A place's name is a few words (the longest official ones are under 40
+        // letters): a paste of a page never reaches a decision's header.
+        for (field, value) in [
+            (Field::Province, province.as_str()),
+            (Field::Commune, name.as_str()),
+            (
+                Field::District,
+                self.district.as_ref().map_or("", |d| d.name.as_str()),
+            ),
+            (Field::PlaceName, self.place_name.as_str()),
+        ] {
+            let n = text::clean(value).chars().count();
+            if n > MAX_PLACE_CHARS {
+                errors.push(FieldError::new(
+                    field,
+                    format!("dài {n} ký tự; tên địa danh tối đa {MAX_PLACE_CHARS} ký tự"),
+                    format!("is {n} characters long; a place's name has at most {MAX_PLACE_CHARS}"),
+                ));
+            }
+        }
         if text::clean(&self.chairman).is_empty() {
             errors.push(FieldError::new(
                 Field::Chairman,
                 "cần có họ tên người ký quyết định",
                 "the name of who signs the decisions is needed",
             ));
+        } else if let Err(e) = crate::domain::validate::full_name(&self.chairman) {
+            // The one who signs is named as a person is: letters, at most 80.
+            errors.push(FieldError {
+                field: Field::Chairman,
+                ..e
+            });
+        }
+        for v in &self.vice_chairmen {
+            if !text::clean(v).is_empty()
+                && let Err(e) = crate::domain::validate::full_name(v)
+            {
+                errors.push(FieldError {
+                    field: Field::ViceChairmen,
+                    ..e
+                });
+            }
         }
         if Preset::builtin(&self.preset).is_none() {
             errors.push(FieldError::new(

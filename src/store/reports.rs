@@ -22,6 +22,8 @@ pub struct IssuedReport {
     pub pdf_sha256: String,
     /// Voided (kept in the register, marked): the day and the reason.
     pub voided: Option<(NaiveDate, String)>,
+    /// Whether the frozen model is the one issued (see `IssuedDecision`).
+    pub model_intact: Option<bool>,
 }
 
 /// team → indicator → (total, entries).
@@ -87,8 +89,8 @@ impl Store {
                 )));
             }
             tx.execute(
-                "INSERT INTO reports (commune_id, team_id, period, year, number, issued_on, subject, model, pdf_sha256) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO reports (commune_id, team_id, period, year, number, issued_on, subject, model, pdf_sha256, model_sha256) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     new.commune_id,
                     new.team_id,
@@ -98,7 +100,8 @@ impl Store {
                     new.issued_on,
                     new.model.meta.subject,
                     model,
-                    new.pdf_sha256
+                    new.pdf_sha256,
+                    super::decisions::model_sha256(&model)
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -130,7 +133,7 @@ impl Store {
     pub fn issued_reports(&self, commune_id: i64) -> Result<Vec<IssuedReport>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, team_id, period, number, year, issued_on, subject, model, pdf_sha256, \
-             voided_on, void_reason FROM reports WHERE commune_id = ?1 ORDER BY issued_on DESC, id DESC",
+             voided_on, void_reason, model_sha256 FROM reports WHERE commune_id = ?1 ORDER BY issued_on DESC, id DESC",
         )?;
         type Raw = (
             i64,
@@ -143,6 +146,7 @@ impl Store {
             String,
             String,
             Option<NaiveDate>,
+            String,
             String,
         );
         let rows: Vec<Raw> = st
@@ -159,6 +163,7 @@ impl Store {
                     r.get(8)?,
                     r.get(9)?,
                     r.get(10)?,
+                    r.get(11)?,
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -175,14 +180,16 @@ impl Store {
             pdf_sha256,
             voided_on,
             reason,
+            kept,
         ) in rows
         {
-            let model = serde_json::from_str(&model).map_err(|e| {
-                StoreError::refused(
-                    format!("Báo cáo số {id} hỏng: {e}"),
-                    format!("Report {id} is damaged: {e}"),
-                )
-            })?;
+            let model_intact =
+                (!kept.is_empty()).then(|| super::decisions::model_sha256(&model) == kept);
+            // One damaged entry never hides the register: it is left out of the list
+            // (`cnscd check` names it; opening it says what is wrong).
+            let Ok(model) = serde_json::from_str(&model) else {
+                continue;
+            };
             out.push(IssuedReport {
                 id,
                 team_id,
@@ -194,6 +201,7 @@ impl Store {
                 model,
                 pdf_sha256,
                 voided: voided_on.map(|d| (d, reason)),
+                model_intact,
             });
         }
         Ok(out)

@@ -303,11 +303,18 @@ CREATE TABLE pending_files (
 "#,
     // 7: a note of an unfinished issue carries the seal that says this program wrote
     // it on this computer (see office/issue_notes.rs); older notes have none and are
-    // never acted on.
+    // never acted on. Each issued document keeps the SHA-256 of its frozen model, so
+    // a model edited afterwards (a forged bundle) is told from a change of font; the
+    // entries issued before get theirs as the migration runs (store::decisions).
     r#"
 ALTER TABLE pending_files ADD COLUMN seal TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN model_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN model_sha256 TEXT NOT NULL DEFAULT '';
 "#,
 ];
+
+/// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.
+pub const MODEL_HASHES: usize = 6;
 
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;

@@ -384,3 +384,87 @@ fn a_link_or_device_is_never_replaced_by_an_export() {
             .is_symlink()
     );
 }
+
+/// The column `name` of `table` in a bundle.
+fn column(v: &Json, table: &str, name: &str) -> usize {
+    v["tables"][table]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("{table}.{name}"))
+}
+
+/// A frozen document edited in the bundle (the text of an issued report), a model
+/// left empty, a day that does not exist: each refused naming the table, the entry
+/// and the column, nothing written. A bundle of an older program, which keeps no
+/// check of the frozen text, still imports, and its reprint never claims the text
+/// was compared.
+#[test]
+fn a_bundle_with_an_edited_document_or_an_impossible_date_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = full_commune(dir.path());
+    let good = std::fs::read(export(dir.path(), &source)).unwrap();
+    let forged = edit(&good, |v| {
+        let m = column(v, "reports", "model");
+        let text = v["tables"]["reports"]["rows"][0][m]
+            .as_str()
+            .unwrap()
+            .replace("Đắk Nia", "Đắk Giả");
+        v["tables"]["reports"]["rows"][0][m] = text.into();
+    });
+    let m = refused(&forged);
+    assert!(
+        m.contains("changed after it was issued") && m.contains("table reports"),
+        "{m}"
+    );
+    let empty = edit(&good, |v| {
+        let m = column(v, "reports", "model");
+        v["tables"]["reports"]["rows"][0][m] = "".into();
+    });
+    assert!(refused(&empty).contains("cannot be read"));
+    for (table, col, bad) in [
+        ("activities", "on_date", "2026-02-30"),
+        ("memberships", "joined_on", "31/12/2025"),
+    ] {
+        let m = refused(&edit(&good, |v| {
+            let c = column(v, table, col);
+            v["tables"][table]["rows"][0][c] = bad.into();
+        }));
+        assert!(
+            m.contains(&format!("table {table}")) && m.contains(col) && m.contains(bad),
+            "{m}"
+        );
+    }
+    // A name with a tab (it would break the command line's lists) or with digits.
+    for bad in ["Lê\tVăn An", "Tên 123 ;"] {
+        let m = refused(&edit(&good, |v| {
+            let c = column(v, "people", "full_name");
+            v["tables"]["people"]["rows"][0][c] = bad.into();
+        }));
+        assert!(m.contains("table people") && m.contains("full_name"), "{m}");
+    }
+    // An older program's bundle: no model_sha256 column.
+    let older = edit(&good, |v| {
+        for t in ["decisions", "reports"] {
+            let c = column(v, t, "model_sha256");
+            v["tables"][t]["columns"].as_array_mut().unwrap().remove(c);
+            for row in v["tables"][t]["rows"].as_array_mut().unwrap() {
+                row.as_array_mut().unwrap().remove(c);
+            }
+        }
+    });
+    let mut store = Store::open(&dir.path().join("older.db")).unwrap();
+    exchange::import_bytes(&mut store, &older).unwrap();
+    let issued = store.issued_reports(1).unwrap();
+    assert_eq!(issued[0].model_intact, None);
+    let again = reports::reprint(
+        &store,
+        issued[0].id,
+        &output::Target::new(dir.path().join("older.pdf")),
+        &Fonts::bundled(),
+    )
+    .unwrap();
+    assert!(!again.text_checked);
+    assert!(store.damage().unwrap().is_empty());
+}

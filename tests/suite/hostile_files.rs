@@ -297,3 +297,165 @@ fn a_line_without_a_name_is_refused_not_filed_under_its_position() {
         .collect();
     assert_eq!(names, ["H'Hen Niê"]);
 }
+
+/// A small deterministic generator for the mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Mutated workbooks and CSV files (bytes flipped, cut short, garbage inserted, parts
+/// repeated): the members import never panics, answers each within 10 s, and an
+/// import that is refused leaves the database exactly as it was.
+#[test]
+fn mutated_sheets_never_panic_and_a_refused_import_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, team) = commune(dir.path());
+    let good = dir.path().join("tot.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in ["STT", "Họ và tên", "Chức vụ", "Số điện thoại", "Năm sinh"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=30u32 {
+        ws.write_number(r, 0, r as f64).unwrap();
+        ws.write_string(
+            r,
+            1,
+            format!("Nguyễn Văn Thành {r}").replace(char::is_numeric, ""),
+        )
+        .unwrap();
+        ws.write_string(r, 2, "Tổ viên").unwrap();
+        ws.write_string(r, 3, format!("09123450{r:02}")).unwrap();
+        ws.write_number(r, 4, 1970.0 + r as f64).unwrap();
+    }
+    book.save(&good).unwrap();
+    let xlsx_bytes = std::fs::read(&good).unwrap();
+    let csv_bytes = "Họ và tên;Số điện thoại\nH'Hen Niê;0912345678\nY Thông Byă;0987654321\n"
+        .as_bytes()
+        .to_vec();
+    let mut rng = Rng(0x19_5EED_F11E);
+    let mut digest = store.digest().unwrap();
+    let mut slowest = std::time::Duration::ZERO;
+    for round in 0..160 {
+        let (mut b, ext) = if round % 5 == 4 {
+            (csv_bytes.clone(), "csv")
+        } else {
+            (xlsx_bytes.clone(), "xlsx")
+        };
+        match round % 4 {
+            0 => {
+                for _ in 0..1 + rng.below(20) {
+                    let i = rng.below(b.len());
+                    b[i] ^= 1 << rng.below(8);
+                }
+            }
+            1 => b.truncate(rng.below(b.len())),
+            2 => {
+                let at = rng.below(b.len());
+                let junk: Vec<u8> = (0..1 + rng.below(400)).map(|_| rng.next() as u8).collect();
+                b.splice(at..at, junk);
+            }
+            _ => {
+                let from = rng.below(b.len());
+                let to = (from + rng.below(2_000)).min(b.len());
+                let piece = b[from..to].to_vec();
+                let at = rng.below(b.len());
+                b.splice(at..at, piece);
+            }
+        }
+        let file = dir.path().join(format!("dot-bien-{round}.{ext}"));
+        std::fs::write(&file, &b).unwrap();
+        let t = Instant::now();
+        let req = request(file, team);
+        let _ = member_import::preview(&store, &req);
+        match member_import::run(&mut store, &req) {
+            Ok(_) => digest = store.digest().unwrap(),
+            Err(e) => {
+                assert!(!e.message(cnscd::domain::Lang::Vi).is_empty());
+                assert_eq!(
+                    store.digest().unwrap(),
+                    digest,
+                    "round {round}: a refused import changed the database"
+                );
+            }
+        }
+        slowest = slowest.max(t.elapsed());
+        assert!(
+            t.elapsed().as_secs() < 10,
+            "round {round}: {:?}",
+            t.elapsed()
+        );
+    }
+    eprintln!("mutated sheets: the slowest took {slowest:?}");
+}
+
+/// What holds citizen IDs and phones is the owner's alone on Linux (0600), whatever
+/// the umask: a bundle, a roster with full IDs, a decision with its member list, its
+/// Word copy.
+#[cfg(unix)]
+#[test]
+fn files_that_hold_personal_data_are_the_owner_s_alone() {
+    use crate::common::{cnscd, ok, seed_004_decision};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cnscd.db");
+    ok(&cnscd(&db, &["demo"]));
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (bundle, roster, pdf, docx) = (
+        out("xa.cnscd"),
+        out("ds.xlsx"),
+        out("qd.pdf"),
+        out("qd.docx"),
+    );
+    ok(&cnscd(&db, &["export", "bundle", "--out", &bundle]));
+    ok(&cnscd(
+        &db,
+        &["export", "roster", "--full-id", "--out", &roster],
+    ));
+    ok(&cnscd(&db, &seed_004_decision(&["--out", &pdf])));
+    ok(&cnscd(&db, &seed_004_decision(&["--out", &docx])));
+    for f in [&bundle, &roster, &pdf, &docx] {
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{f}: {mode:o}");
+    }
+}
+
+/// A temporary file a killed write left beside its target (`.F.PID.part`) goes with
+/// the next write of that file; a killed restore's copy beside the database goes
+/// with the next start.
+#[test]
+fn leftovers_of_a_killed_write_are_cleaned_up() {
+    use crate::common::{cnscd, ok};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cnscd.db");
+    ok(&cnscd(&db, &["demo"]));
+    // A process id no process has (Linux counts to at most 2^22).
+    let stale = dir.path().join(".ds.xlsx.4999999.part");
+    std::fs::write(&stale, b"half").unwrap();
+    let restore_copy = dir.path().join("cnscd.db.khoi-phuc-20261203-101010");
+    std::fs::write(&restore_copy, b"half").unwrap();
+    let out = dir.path().join("ds.xlsx");
+    ok(&cnscd(
+        &db,
+        &["export", "roster", "--out", out.to_str().unwrap()],
+    ));
+    assert!(out.exists());
+    if cfg!(target_os = "linux") {
+        assert!(!stale.exists(), "the killed write's temporary file is left");
+    }
+    assert!(!restore_copy.exists(), "the killed restore's copy is left");
+}

@@ -694,3 +694,66 @@ fn a_restore_brings_no_notes_of_unfinished_issues() {
     let store = Store::open(&db).unwrap();
     assert!(store.pending_files().unwrap().is_empty());
 }
+
+/// A frozen model changed in the database after it was issued (by hand, by a tool):
+/// the reprint and the Word copy are refused, saying so, and `check` names the entry;
+/// the rest of the register still lists.
+#[test]
+fn a_frozen_document_changed_after_its_issue_is_never_printed_as_the_issued_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let fonts = Fonts::bundled();
+    let issued = decisions::issue(
+        &mut store,
+        &seed_004(),
+        &Target::new(dir.path().join("qd-23.pdf")),
+        &fonts,
+    )
+    .unwrap();
+    let id = issued.issued.as_ref().unwrap().0;
+    let again =
+        decisions::reprint(&store, id, &Target::new(dir.path().join("a.pdf")), &fonts).unwrap();
+    assert_eq!(again.same_as_issued, Some(true));
+    assert!(again.text_checked);
+    assert!(store.damage().unwrap().is_empty());
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("cnscd.db")).unwrap();
+    let model: String = conn
+        .query_row("SELECT model FROM decisions WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let forged = model.replacen("Tổ trưởng", "Tổ phó", 1);
+    assert_ne!(forged, model);
+    conn.execute(
+        "UPDATE decisions SET model = ?1 WHERE id = ?2",
+        rusqlite::params![forged, id],
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+    let e =
+        decisions::reprint(&store, id, &Target::new(dir.path().join("b.pdf")), &fonts).unwrap_err();
+    assert!(
+        e.message(Lang::Vi).contains("đã bị sửa sau khi ban hành"),
+        "{}",
+        e.message(Lang::Vi)
+    );
+    assert!(!dir.path().join("b.pdf").exists());
+    let e = cnscd::office::word::issued_decision(
+        &store,
+        id,
+        &Target::new(dir.path().join("b.docx")),
+        &fonts,
+    )
+    .unwrap_err();
+    assert!(e.message(Lang::En).contains("changed after it was issued"));
+    let damage = store.damage().unwrap();
+    assert_eq!(damage.len(), 1, "{damage:?}");
+    assert!(
+        damage[0].vi.contains("Quyết định số 23"),
+        "{}",
+        damage[0].vi
+    );
+    assert_eq!(store.issued_decisions(1).unwrap().len(), 1);
+}
