@@ -272,7 +272,7 @@ impl State {
             Ok(Some(r)) => r,
             Ok(None) => return Task::none(),
             Err(e) => {
-                self.output.refuse(e);
+                self.output.refuse_preview(e);
                 return Task::none();
             }
         };
@@ -339,7 +339,7 @@ impl State {
         };
         if self.date.is_empty() {
             self.date = vndate::short(chrono::Local::now().date_naive());
-            self.proposal = "Theo đề nghị của công chức Văn phòng - Thống kê.".into();
+            self.proposal = form.proposal.clone();
             self.signer = form.chairman.clone();
             self.fill_articles(&form.duties);
         }
@@ -374,8 +374,13 @@ impl State {
             Some(document_output::Event::Written { issued }) => {
                 self.dirty = false;
                 if issued.is_some() {
-                    // That number is used now: the register proposes the next.
+                    // That number is used now: the register proposes the next, and the
+                    // next draft starts from today with the texts of today (nothing of
+                    // the decision just issued is offered again but the team).
                     self.number_typed = false;
+                    self.date.clear();
+                    self.subject.clear();
+                    self.replaces.clear();
                 }
                 let event = issued.map(|decision_id| Event::Issued { decision_id });
                 (Task::batch([task, self.load(ctx.db)]), event)

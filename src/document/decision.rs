@@ -43,9 +43,10 @@ impl DecisionKind {
 }
 
 /// Who signs, and so how the signing block and authority line read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Signing {
     /// `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`: the committee decides as a body.
+    #[default]
     Committee,
     /// `CHỦ TỊCH`: the chairman decides in person.
     Chairman,
@@ -130,6 +131,11 @@ pub struct DecisionDraft {
     pub executors: String,
     /// The decision a change decision replaces (`23/QĐ-UBND ngày 27/7/2022`).
     pub replaces: Option<String>,
+    /// How the replaced decision was signed: a decision of the committee (`TM.`) is
+    /// "của Ủy ban nhân dân xã …", one the chairman or a vice-chairman signed is "của
+    /// Chủ tịch Ủy ban nhân dân xã …".
+    #[serde(default)]
+    pub replaced_signing: Signing,
     pub signing: Signing,
     pub signer: String,
     pub recipients: Vec<String>,
@@ -218,7 +224,7 @@ struct AreaTexts {
     member_duties: Vec<String>,
 }
 
-fn area_texts(commune: &Commune, a: &Area) -> AreaTexts {
+fn area_texts(commune: &Commune, a: &Area, date: NaiveDate) -> AreaTexts {
     let Area {
         teams,
         area,
@@ -226,6 +232,12 @@ fn area_texts(commune: &Commune, a: &Area) -> AreaTexts {
         places,
     } = a;
     let w = commune.kind.word();
+    // PC-COVID was retired at the end of 2022; the app people install since is VNeID.
+    let apps = if date < era(Era::VNeID) {
+        "ứng dụng PC-COVID"
+    } else {
+        "ứng dụng định danh điện tử VNeID"
+    };
     AreaTexts {
         purpose: format!(
             "để hướng dẫn, hỗ trợ, kiểm tra, theo dõi, đôn đốc, báo cáo tiến độ Chuyển đổi số trên địa bàn {area}"
@@ -241,7 +253,7 @@ fn area_texts(commune: &Commune, a: &Area) -> AreaTexts {
             format!("- Định kỳ, đột xuất báo cáo kết quả chuyển đổi số trên địa bàn {area} cho Tổ trưởng và các cấp."),
         ],
         member_duties: vec![
-            format!("- Trực tiếp triển khai các nền tảng số, trực tiếp làm mẫu, bồi dưỡng, tập huấn, hướng dẫn lại cho cá nhân, hộ gia đình {among} (cài ứng dụng số sức khỏe điện tử, ứng dụng PC-COVID, dịch vụ công, xem thông tin đất đai,...). Tạo nhóm mạng xã hội (lập nhóm Facebook, Zalo, Mocha, ...) chuyển đổi số gồm tất cả các hộ gia đình/người dân {among} để hỗ trợ, tương tác, thông tin chuyển đổi số và hướng dẫn thường xuyên."),
+            format!("- Trực tiếp triển khai các nền tảng số, trực tiếp làm mẫu, bồi dưỡng, tập huấn, hướng dẫn lại cho cá nhân, hộ gia đình {among} (cài ứng dụng số sức khỏe điện tử, {apps}, dịch vụ công, xem thông tin đất đai,...). Tạo nhóm mạng xã hội (lập nhóm Facebook, Zalo, Mocha, ...) chuyển đổi số gồm tất cả các hộ gia đình/người dân {among} để hỗ trợ, tương tác, thông tin chuyển đổi số và hướng dẫn thường xuyên."),
             "- Tuyên truyền, hướng dẫn người dân:".into(),
             format!("+ Các chủ trương, đường lối của Đảng, chính sách, pháp luật của nhà nước về chuyển đổi số đến các hộ gia đình, người dân trong {places};"),
             "+ Về chính quyền số: Hướng dẫn người dân sử dụng dịch vụ công trực tuyến; sử dụng các dịch vụ số và tương tác với chính quyền qua các nền tảng số được đánh giá và lựa chọn.".into(),
@@ -252,25 +264,72 @@ fn area_texts(commune: &Commune, a: &Area) -> AreaTexts {
     }
 }
 
+/// The times the default texts changed: what the documents of each time said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Era {
+    /// Until the end of 2022: seed 004's words (PC-COVID).
+    Covid,
+    /// From 2023: VNeID where PC-COVID was.
+    VNeID,
+    /// From 1 July 2025: the commune's offices after the reorganisation (two levels
+    /// of local government): no công chức Văn phòng - Thống kê; the Phòng Văn hóa -
+    /// Xã hội is the focal office for digital transformation.
+    Offices2025,
+}
+
+const ERAS: [Era; 3] = [Era::Covid, Era::VNeID, Era::Offices2025];
+
+/// The first day of an era.
+fn era(e: Era) -> NaiveDate {
+    let (y, m) = match e {
+        Era::Covid => (2000, 1),
+        Era::VNeID => (2023, 1),
+        Era::Offices2025 => (2025, 7),
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default()
+}
+
+/// Who proposes the decision and who carries it out, as the commune's offices of the
+/// date were named.
+pub fn office_texts(commune: &Commune, date: NaiveDate) -> (String, String) {
+    let tail = "các ban ngành đoàn thể, đơn vị có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.";
+    if date < era(Era::Offices2025) {
+        (
+            "Theo đề nghị của công chức Văn phòng - Thống kê.".into(),
+            format!("Văn phòng - Thống kê, {tail}"),
+        )
+    } else {
+        let w = commune.kind.word();
+        (
+            "Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.".into(),
+            format!(
+                "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {w}, Trưởng phòng Văn hóa - Xã hội, {tail}"
+            ),
+        )
+    }
+}
+
 /// The commune's default texts (seed 004) for its own team, for a new draft. A draft
 /// about village teams whose texts are still these gets the teams' own words when it
 /// is built (see [`build`]).
 pub fn default_draft(commune: &Commune, kind: DecisionKind, date: NaiveDate) -> DecisionDraft {
-    let t = area_texts(commune, &Area::commune(commune));
+    let t = area_texts(commune, &Area::commune(commune), date);
+    let (proposal, executors) = office_texts(commune, date);
     DecisionDraft {
         kind,
         number: None,
         date,
         subject: String::new(),
         legal_bases: Vec::new(),
-        proposal: "Theo đề nghị của công chức Văn phòng - Thống kê.".into(),
+        proposal,
         purpose: t.purpose,
         working_regime: t.working_regime,
         leader_duties: t.leader_duties,
         deputy_duties: t.deputy_duties,
         member_duties: t.member_duties,
-        executors: "Văn phòng - Thống kê, các ban ngành đoàn thể, đơn vị có liên quan và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.".into(),
+        executors,
         replaces: None,
+        replaced_signing: Signing::Committee,
         signing: Signing::Committee,
         signer: commune.chairman.clone(),
         recipients: Vec::new(),
@@ -279,40 +338,48 @@ pub fn default_draft(commune: &Commune, kind: DecisionKind, date: NaiveDate) -> 
 }
 
 /// The draft with the texts it kept from the commune's defaults put in the words of
-/// the teams it is about; texts the clerk edited stay as they are.
+/// the teams it is about and of its date (the offices and apps of that time): a text
+/// still as some default wrote it follows the teams and the date; texts the clerk
+/// edited stay as they are.
 fn in_teams_words(commune: &Commune, teams: &[TeamPart], draft: &DecisionDraft) -> DecisionDraft {
     let area = Area::of(commune, teams);
-    let mut d = draft.clone();
     let usual = Area::commune(commune);
-    if area == usual {
-        return d;
-    }
-    let from = area_texts(commune, &usual);
-    let to = area_texts(commune, &area);
-    if text::clean(&d.purpose) == from.purpose {
-        d.purpose = to.purpose;
-    }
-    if d.working_regime == from.working_regime {
-        d.working_regime = to.working_regime;
-    }
-    if text::clean(&d.leader_duties) == from.leader_duties {
-        d.leader_duties = to.leader_duties;
-    }
-    if d.deputy_duties == from.deputy_duties {
-        d.deputy_duties = to.deputy_duties;
-    }
-    if d.member_duties == from.member_duties {
-        d.member_duties = to.member_duties;
+    let mut d = draft.clone();
+    let to = area_texts(commune, &area, draft.date);
+    let (proposal, executors) = office_texts(commune, draft.date);
+    for e in ERAS {
+        for from_area in [&usual, &area] {
+            let from = area_texts(commune, from_area, era(e));
+            if text::clean(&d.purpose) == from.purpose {
+                d.purpose = to.purpose.clone();
+            }
+            if d.working_regime == from.working_regime {
+                d.working_regime = to.working_regime.clone();
+            }
+            if text::clean(&d.leader_duties) == from.leader_duties {
+                d.leader_duties = to.leader_duties.clone();
+            }
+            if d.deputy_duties == from.deputy_duties {
+                d.deputy_duties = to.deputy_duties.clone();
+            }
+            if d.member_duties == from.member_duties {
+                d.member_duties = to.member_duties.clone();
+            }
+        }
+        let (p, x) = office_texts(commune, era(e));
+        if text::clean(&d.proposal) == p {
+            d.proposal = proposal.clone();
+        }
+        if text::clean(&d.executors) == x {
+            d.executors = executors.clone();
+        }
     }
     d
 }
 
-/// `Số: 23/QĐ-UBND`, or `Số:      /QĐ-UBND` while the number is not given.
+/// `Số: 23/QĐ-UBND`, or `Số:      /QĐ-UBND` (room for the number) while it is not given.
 pub fn number_line(number: Option<u32>) -> String {
-    match number {
-        Some(n) => format!("Số: {}/QĐ-UBND", number::doc_number(n)),
-        None => "Số:        /QĐ-UBND".into(),
-    }
+    super::model::number_line(number, "QĐ-UBND")
 }
 
 /// The subject the draft gets when the clerk has not typed one.
@@ -684,7 +751,11 @@ pub fn build(
         (DecisionKind::Change, Some(r)) => format!(
             " Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số {} của {}.",
             text::clean(r).trim_end_matches('.'),
-            commune.committee_name()
+            match draft.replaced_signing {
+                Signing::Committee => commune.committee_name(),
+                Signing::Chairman | Signing::ViceChairman =>
+                    format!("Chủ tịch {}", commune.committee_name()),
+            }
         ),
         _ => " Quyết định này có hiệu lực thi hành kể từ ngày ký.".to_string(),
     };

@@ -173,6 +173,19 @@ pub struct Header {
 /// MỘC CHÂU`), so the line breaks between words of sense, never inside the name.
 pub const BODY_LINE_LETTERS: usize = 25;
 
+/// The room a draft leaves for the number written in by hand (or stamped by the
+/// e-office): no-break spaces, which the layout keeps as they are (plain spaces
+/// between words are one space wide however many were typed).
+pub const NUMBER_ROOM: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+/// `Số: 23/CODE`, or `Số:` with the room for the number while it is not given.
+pub fn number_line(number: Option<u32>, code: &str) -> String {
+    match number {
+        Some(n) => format!("Số: {}/{code}", crate::domain::number::doc_number(n)),
+        None => format!("Số: {NUMBER_ROOM}/{code}"),
+    }
+}
+
 /// A place in the header's issuing body, in capitals: one line, or the kind and the
 /// name on two when it is too long for one.
 pub fn body_place_lines(kind_word: &str, name: &str) -> Vec<String> {

@@ -74,10 +74,7 @@ pub fn number_line(issuer: &Issuer, n: Option<u32>) -> String {
         Issuer::Commune => "BC-UBND",
         Issuer::Team(_) => "BC-TCNSCĐ",
     };
-    match n {
-        Some(n) => format!("Số: {}/{code}", number::doc_number(n)),
-        None => format!("Số:        /{code}"),
-    }
+    super::model::number_line(n, code)
 }
 
 /// Whose work the report is about: the team, the commune's team, or (a commune without
@@ -213,11 +210,25 @@ fn paragraphs(typed: &str, empty: &str) -> Vec<Block> {
         .collect()
 }
 
-/// The period's activity in a sentence; a period with none says so.
-fn activity_sentence(f: &Figures) -> String {
+/// How many of the period's activities the village teams did (commune reports): the
+/// rest are the commune team's own.
+fn village_activities(f: &Figures) -> i64 {
+    f.teams.iter().filter_map(|t| t.activities).sum()
+}
+
+/// The period's activity in a sentence; a period with none says so. In the commune's
+/// report, a total that holds the village teams' work says so, and how much is whose
+/// (the village teams' are detailed in section 3, not counted as the commune team's).
+fn activity_sentence(f: &Figures, commune: &Commune, commune_report: bool) -> String {
     let Some(n) = f.activities.filter(|n| *n > 0) else {
         return "Trong kỳ chưa có hoạt động nào được ghi nhận.".into();
     };
+    let villages = if commune_report {
+        village_activities(f)
+    } else {
+        0
+    };
+    let words = commune.village_words();
     let mut known = Vec::new();
     let mut unknown = Vec::new();
     for (v, what) in [(f.people, "lượt người"), (f.households, "lượt hộ gia đình")] {
@@ -226,7 +237,27 @@ fn activity_sentence(f: &Figures) -> String {
             None => unknown.push(format!("số {what}")),
         }
     }
-    let mut s = format!("Trong kỳ đã tổ chức {} hoạt động", number::int(n));
+    let mut s = if villages > 0 {
+        let mut parts = Vec::new();
+        if n > villages {
+            let own = f
+                .commune_team
+                .clone()
+                .unwrap_or_else(|| format!("Ủy ban nhân dân {}", commune.kind.word()));
+            parts.push(format!("{own}: {}", number::int(n - villages)));
+        }
+        parts.push(format!(
+            "các Tổ công nghệ số cộng đồng {words}: {}, chi tiết tại mục 3",
+            number::int(villages)
+        ));
+        format!(
+            "Trong kỳ, các Tổ công nghệ số cộng đồng trên địa bàn đã tổ chức {} hoạt động ({})",
+            number::int(n),
+            parts.join("; ")
+        )
+    } else {
+        format!("Trong kỳ đã tổ chức {} hoạt động", number::int(n))
+    };
     if !known.is_empty() {
         s.push_str(&format!(", tiếp cận {}", known.join(" và ")));
     }
@@ -289,12 +320,14 @@ pub fn build(
         ParaStyle::BODY,
     ));
     blocks.push(heading("I. KẾT QUẢ THỰC HIỆN"));
+    let commune_report = matches!(draft.issuer, Issuer::Commune);
     blocks.push(heading(match (&draft.issuer, team) {
         (Issuer::Commune, None) => "1. Hoạt động của các Tổ",
+        (Issuer::Commune, Some(_)) if village_activities(figures) > 0 => "1. Hoạt động của các Tổ",
         _ => "1. Hoạt động của Tổ",
     }));
     blocks.push(p(
-        activity_sentence(figures),
+        activity_sentence(figures, commune, commune_report),
         Face::REGULAR,
         ParaStyle::BODY,
     ));

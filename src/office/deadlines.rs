@@ -17,6 +17,8 @@ pub const COMMUNE_DAY_SETTING: &str = "report.commune_day";
 #[derive(Debug, Clone, Default)]
 pub struct Deadlines {
     pub period: String,
+    /// The period's code (`2026-11`), for the report it asks for.
+    pub code: String,
     pub village_due: String,
     pub commune_due: String,
     /// (team name, reported, overdue).
@@ -74,6 +76,7 @@ pub fn of_month_just_ended(s: &Store, commune_id: i64, today: NaiveDate) -> Resu
     }
     Ok(Deadlines {
         period: period.label_vi(),
+        code: period.code(),
         village_due: crate::domain::vndate::short(vdue),
         commune_due: crate::domain::vndate::short(cdue),
         villages,

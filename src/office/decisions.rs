@@ -101,9 +101,10 @@ pub struct Duties {
 }
 
 impl Duties {
-    /// The defaults of a commune's decision.
-    pub fn defaults(commune: &Commune) -> Self {
-        let d = decision::default_draft(commune, DecisionKind::Establish, NaiveDate::default());
+    /// The defaults of a commune's decision dated `date` (the offices and apps of that
+    /// time; a draft whose date changes follows it until the clerk edits the text).
+    pub fn defaults(commune: &Commune, date: NaiveDate) -> Self {
+        let d = decision::default_draft(commune, DecisionKind::Establish, date);
         Self {
             leader: d.leader_duties,
             deputy: d.deputy_duties,
@@ -193,7 +194,9 @@ pub struct Form {
     pub chairman: String,
     pub vice: String,
     pub register: Vec<RegisterLine>,
+    /// Today's default texts: the articles, and who proposes the decision.
     pub duties: Duties,
+    pub proposal: String,
     pub fonts: Fonts,
 }
 
@@ -214,6 +217,7 @@ pub fn form(store: &mut Store) -> Result<Option<Form>> {
         .collect();
     let mut bases = store.library(c.id, LibraryKind::LegalBasis)?;
     order_bases(&mut bases);
+    let today = chrono::Local::now().date_naive();
     Ok(Some(Form {
         commune_id: c.id,
         teams,
@@ -222,7 +226,8 @@ pub fn form(store: &mut Store) -> Result<Option<Form>> {
         chairman: c.chairman.clone(),
         vice: c.vice_chairmen.first().cloned().unwrap_or_default(),
         register: register(store, c.id)?,
-        duties: Duties::defaults(&c),
+        duties: Duties::defaults(&c, today),
+        proposal: decision::office_texts(&c, today).0,
         fonts: super::fonts::load(store, None)?,
     }))
 }
@@ -473,9 +478,20 @@ pub fn build(store: &Store, req: &DecisionRequest) -> Result<Built> {
     let mut since: Option<NaiveDate> = None;
     if req.kind == DecisionKind::Change {
         match (&req.replaces, store.last_decision_for(commune.id, first)?) {
-            (Some(r), _) => draft.replaces = Some(r.clone()),
+            (Some(r), _) => {
+                draft.replaces = Some(r.clone());
+                // Typed: signed as the register says, when it is there.
+                let typed = text::fold(r);
+                if let Some(d) = store.issued_decisions(commune.id)?.into_iter().find(|d| {
+                    typed.starts_with(&text::fold(&d.reference()))
+                        || text::fold(&d.reference()).starts_with(&typed)
+                }) {
+                    draft.replaced_signing = signing_of(&d.model);
+                }
+            }
             (None, Some(last)) => {
                 draft.replaces = Some(last.reference());
+                draft.replaced_signing = signing_of(&last.model);
                 since = Some(last.issued_on);
             }
             (None, None) => {}
@@ -524,6 +540,9 @@ pub struct Saved {
     pub issued: Option<(i64, String)>,
     /// For a reprint: whether the bytes are those that were issued.
     pub same_as_issued: Option<bool>,
+    /// For a reprint: whether the frozen text was checked against the hash kept at
+    /// issue (false for an entry whose register keeps none).
+    pub text_checked: bool,
 }
 
 impl Saved {
@@ -536,21 +555,23 @@ impl Saved {
             bytes: bytes.len(),
             issued: None,
             same_as_issued: None,
+            text_checked: false,
         }
     }
 
     /// What the front ends tell the clerk.
     pub fn summary(&self) -> Msg {
-        let p = self.path.display();
-        let (pages, bytes) = (self.pages, self.bytes);
+        let (name, folder) = output::named(&self.path);
+        let pages = self.pages;
+        let (size_vi, size_en) = crate::domain::number::size(self.bytes as u64);
         let line = self
             .number_line
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
         let mut m = Msg::new(
-            format!("Đã ghi {p} — {line} ({pages} trang, {bytes} byte)."),
-            format!("Wrote {p} — {line} ({pages} pages, {bytes} bytes)."),
+            format!("Đã ghi {name} — {line} ({pages} trang, {size_vi}), trong thư mục {folder}."),
+            format!("Wrote {name} — {line} ({pages} pages, {size_en}), in the folder {folder}."),
         );
         match (&self.issued, self.same_as_issued) {
             (Some((id, reference)), None) => {
@@ -558,22 +579,23 @@ impl Saved {
                 m.en.push_str(&format!(" Issued: {reference} (id {id})."));
             }
             (Some((_, reference)), Some(same)) => {
-                m.vi.push_str(&format!(
-                    " Văn bản {reference}{}.",
-                    if same {
-                        ", trùng khớp bản đã ban hành"
-                    } else {
-                        " (phông chữ khác bản đã ban hành; nội dung giữ nguyên)"
-                    }
-                ));
-                m.en.push_str(&format!(
-                    " Document {reference}{}.",
-                    if same {
-                        ", identical to the issued file"
-                    } else {
-                        " (a different font than when issued; same text)"
-                    }
-                ));
+                // The text is said to be the same only when it was checked.
+                let (vi, en) = match (same, self.text_checked) {
+                    (true, _) => (
+                        ", trùng khớp bản đã ban hành",
+                        ", identical to the issued file",
+                    ),
+                    (false, true) => (
+                        " (phông chữ khác bản đã ban hành; nội dung giữ nguyên)",
+                        " (a different font than when issued; same text)",
+                    ),
+                    (false, false) => (
+                        " (không trùng khớp tệp đã ban hành; sổ không giữ mã kiểm tra nội dung nên không đối chiếu được chữ)",
+                        " (not identical to the issued file; the register keeps no check of its text, so the text could not be compared)",
+                    ),
+                };
+                m.vi.push_str(&format!(" Văn bản {reference}{vi}."));
+                m.en.push_str(&format!(" Document {reference}{en}."));
             }
             _ => {}
         }
@@ -644,20 +666,54 @@ impl Pending {
     }
 }
 
-/// Prints a frozen model again and says whether the bytes are those issued.
-pub(super) fn print_again(
-    model: &Document,
-    issued_sha: &str,
-    issued: (i64, String),
-    target: &Target,
-    fonts: &Fonts,
-) -> Result<Saved> {
-    let (laid, bytes) = pdf(model, fonts)?;
+/// How an issued decision was signed, read from its signing block.
+fn signing_of(model: &Document) -> Signing {
+    match model.signature.as_ref() {
+        Some(s) => match s.mark.as_deref() {
+            Some(m) if m.starts_with("KT.") => Signing::ViceChairman,
+            Some(_) => Signing::Committee,
+            None => Signing::Chairman,
+        },
+        None => Signing::Committee,
+    }
+}
+
+/// Refuses to put out again (PDF or Word) a frozen model changed since it was issued.
+pub(super) fn unchanged_since_issue(reference: &str, model_intact: Option<bool>) -> Result<()> {
+    if model_intact == Some(false) {
+        return Err(Error::refused(
+            format!(
+                "Văn bản {reference} trong sổ đã bị sửa sau khi ban hành (nội dung không khớp mã kiểm tra giữ lúc ban hành); không in lại. Hãy khôi phục từ một bản sao lưu và chạy \"cnscd check\""
+            ),
+            format!(
+                "Document {reference} in the register was changed after it was issued (its text does not match the check kept at issue); not printed. Restore a backup and run \"cnscd check\""
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A register entry to print again: its frozen model, the hash of the PDF issued and
+/// whether the model is the one frozen (see `store::IssuedDecision::model_intact`).
+pub(super) struct Frozen<'a> {
+    pub model: &'a Document,
+    pub pdf_sha256: &'a str,
+    pub model_intact: Option<bool>,
+    /// Its id and reference (`23/QĐ-UBND ngày 27/07/2022`).
+    pub issued: (i64, String),
+}
+
+/// Prints a frozen model again and says whether the bytes are those issued. A model
+/// changed since it was frozen is refused: what would print is not what was issued.
+pub(super) fn print_again(frozen: Frozen<'_>, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    unchanged_since_issue(&frozen.issued.1, frozen.model_intact)?;
+    let (laid, bytes) = pdf(frozen.model, fonts)?;
     let path = output::write_file(&target.path, &bytes)?;
     Ok(Saved {
-        same_as_issued: Some(sha256(&bytes) == issued_sha),
-        issued: Some(issued),
-        ..Saved::new(model, path, &laid, &bytes)
+        same_as_issued: Some(sha256(&bytes) == frozen.pdf_sha256),
+        text_checked: frozen.model_intact == Some(true),
+        issued: Some(frozen.issued),
+        ..Saved::new(frozen.model, path, &laid, &bytes)
     })
 }
 
@@ -712,9 +768,12 @@ pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result
     target.check(store.path())?;
     let d = store.issued_decision(id)?;
     print_again(
-        &d.model,
-        &d.pdf_sha256,
-        (d.id, d.reference()),
+        Frozen {
+            model: &d.model,
+            pdf_sha256: &d.pdf_sha256,
+            model_intact: d.model_intact,
+            issued: (d.id, d.reference()),
+        },
         target,
         fonts,
     )

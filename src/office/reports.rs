@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::decisions::{Pending, RegisterLine, Saved, print_again, write_document};
+use super::decisions::{Frozen, Pending, RegisterLine, Saved, print_again, write_document};
 use super::output::{self, Target};
 use super::{Error, Result, home};
 use crate::document::model::Document;
@@ -15,7 +15,7 @@ use crate::document::report::{self, Figures, Issuer, ReportDraft, TeamLine};
 use crate::domain::people::Role;
 use crate::domain::period::Period;
 use crate::domain::team::Level;
-use crate::domain::{Field, FieldError, vndate};
+use crate::domain::{Field, FieldError, text, vndate};
 use crate::render::Fonts;
 use crate::store::{ActivityQuery, NewReport, Scope, Store};
 
@@ -82,13 +82,23 @@ pub fn prefill(
         limit: Some(MAX_NOTES * 4),
         ..Default::default()
     })?;
+    // The commune's report covers every team: each line names the team that did it.
+    let names = if team.is_none() {
+        store.team_names()?
+    } else {
+        Default::default()
+    };
     let mut lines: Vec<String> = rows
         .iter()
         .filter(|r| !r.activity.note.trim().is_empty())
         .take(MAX_NOTES)
         .map(|r| {
+            let by = names
+                .get(&r.activity.team_id)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
             format!(
-                "- Ngày {}: {} – {}.",
+                "- Ngày {}: {} – {}{by}.",
                 vndate::short(r.activity.on_date),
                 r.type_name,
                 r.activity
@@ -159,6 +169,22 @@ pub fn build(store: &Store, req: &ReportRequest) -> Result<Built> {
         }
         None => (Issuer::Commune, Scope::Commune(commune.id), 0),
     };
+    // A report speaks of its period: it is dated within it or after it, never before.
+    if date < req.period.first_day() {
+        return Err(Error::invalid(FieldError::new(
+            Field::Date,
+            format!(
+                "ngày {} ở trước {} mà báo cáo nói đến; hãy ghi ngày lập báo cáo",
+                vndate::short(date),
+                req.period.label_vi()
+            ),
+            format!(
+                "{} is before the period the report is about ({}); give the day it is made",
+                vndate::short(date),
+                req.period.code()
+            ),
+        )));
+    }
     let number = req.number;
     if number.is_some_and(|n| n == 0 || n > super::decisions::MAX_NUMBER) {
         return Err(Error::invalid(FieldError::new(
@@ -235,6 +261,19 @@ pub fn build(store: &Store, req: &ReportRequest) -> Result<Built> {
         signer: req.signer.clone().unwrap_or(signer),
         recipients: req.recipients.clone().unwrap_or(recipients),
     };
+    // A team's report is signed by its leader: without one there is no one to sign,
+    // and the clerk is told what to do (the form has no signer's field to fill).
+    if let (Issuer::Team(name), true) = (&draft.issuer, text::clean(&draft.signer).is_empty()) {
+        return Err(Error::invalid(FieldError::new(
+            Field::Team,
+            format!(
+                "{name} chưa có Tổ trưởng để ký báo cáo; hãy thêm Tổ trưởng trên màn hình Thành viên rồi lập lại báo cáo"
+            ),
+            format!(
+                "{name} has no leader (Tổ trưởng) to sign the report; add one on the Members screen, then make the report again"
+            ),
+        )));
+    }
     let figures = Figures {
         lines: figures
             .lines
@@ -401,9 +440,12 @@ pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result
     let c = home(store)?;
     let r = store.issued_report(c.id, id)?;
     print_again(
-        &r.model,
-        &r.pdf_sha256,
-        (r.id, reference(&r.model)),
+        Frozen {
+            model: &r.model,
+            pdf_sha256: &r.pdf_sha256,
+            model_intact: r.model_intact,
+            issued: (r.id, reference(&r.model)),
+        },
         target,
         fonts,
     )

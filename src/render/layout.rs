@@ -182,7 +182,9 @@ fn words_of(runs: &[Run], size: f32, fonts: &Fonts) -> Vec<Word> {
     for run in runs {
         let mut buf = String::new();
         for ch in run.text.chars() {
-            if ch.is_whitespace() {
+            // A no-break space belongs to its word: kept, never stretched or broken
+            // at (the room a draft leaves for its number).
+            if ch.is_whitespace() && ch != '\u{a0}' {
                 if !buf.is_empty() {
                     let w = fonts.width(&buf, run.face, size);
                     current.push(Piece {

@@ -725,3 +725,52 @@ fn one_decision_for_all_village_teams_gives_each_its_part() {
     }
     assert!(text.contains("Điểu Xuân"));
 }
+
+/// A draft leaves room to write its number (issue 20): `Số:` and `/QĐ-UBND` stand
+/// apart by the width of a number, in the decision and in the report.
+#[test]
+fn a_draft_leaves_room_for_its_number() {
+    let d = demo();
+    let qd = d.out.join("du-thao.pdf");
+    ok(&cnscd(
+        &d.db,
+        &[
+            "print",
+            "decision",
+            "--team",
+            "1",
+            "--date",
+            "2026-02-05",
+            "--out",
+            qd.to_str().unwrap(),
+        ],
+    ));
+    let bc = d.out.join("bc-du-thao.pdf");
+    ok(&cnscd(
+        &d.db,
+        &[
+            "print",
+            "report",
+            "--period",
+            "2026-10",
+            "--out",
+            bc.to_str().unwrap(),
+        ],
+    ));
+    for (pdf, code) in [(&qd, "/QĐ-UBND"), (&bc, "/BC-UBND")] {
+        let text = tool(
+            "pdftotext",
+            &["-layout", "-l", "1", pdf.to_str().unwrap(), "-"],
+        );
+        let line = text
+            .lines()
+            .find(|l| l.contains(code))
+            .unwrap_or_else(|| panic!("no number line in {text}"));
+        let after = &line[line.find("Số:").expect("Số:") + "Số:".len()..];
+        let room = after[..after.find(code).unwrap()]
+            .chars()
+            .filter(|c| c.is_whitespace())
+            .count();
+        assert!(room >= 6, "{code}: only {room} spaces of room in {line:?}");
+    }
+}

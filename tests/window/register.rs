@@ -45,7 +45,14 @@ fn the_typed_number_is_issued_a_used_one_warns_and_voiding_keeps_the_entry() {
     let text = pdf::tool("pdftotext", &[out.to_str().unwrap(), "-"]);
     assert!(text.contains("Số: 15/QĐ-UBND"), "{text}");
     assert!(text.contains("ngày 15 tháng 3 năm 2022"), "{text}");
-    // The next number of that year is proposed now.
+    // The next draft starts from today (issue 20: nothing of the decision just issued
+    // is offered again), with the next free number of today's year.
+    let today = cnscd::domain::vndate::short(chrono::Local::now().date_naive());
+    assert_eq!(app.decision.date, today);
+    assert!(app.decision.subject.is_empty());
+    assert_eq!(app.decision.number, "1");
+    // Back in 2022, the next free number is 16.
+    act(&mut app, |ui| retype(ui, "decision_date", "15/03/2022"));
     assert_eq!(app.decision.number, "16");
 
     // Typing the used number again warns; the number stays as typed.

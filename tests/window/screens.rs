@@ -303,7 +303,13 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
             .map(|l| l.pages.iter().map(|p| p.text()).collect::<String>())
             .unwrap_or_default()
     };
-    assert!(all_text(&app).contains("Văn phòng - Thống kê, các ban ngành"));
+    // Today's offices (after 1 July 2025) carry the decision out.
+    assert!(
+        all_text(&app).contains("Văn hóa - Xã hội, các ban ngành"),
+        "{}",
+        all_text(&app)
+    );
+    assert!(!all_text(&app).contains("Văn phòng - Thống kê"));
     act(&mut app, |ui| {
         ui.click("Sửa Điều 2 (nhiệm vụ) và Điều 3 (thi hành)")
             .expect("articles");
