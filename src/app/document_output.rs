@@ -177,7 +177,12 @@ impl State {
                 self.laid = Some(laid);
                 self.error = None;
             }
-            Err(e) => self.error = Some(e),
+            // The preview never shows another document than the form's: the last
+            // one laid out goes with the form that made it.
+            Err(e) => {
+                self.error = Some(e);
+                self.laid = None;
+            }
         }
         std::mem::take(&mut self.stale)
     }
@@ -200,6 +205,12 @@ impl State {
     pub fn refuse(&mut self, e: Error) {
         self.error = Some(e);
         self.busy = false;
+    }
+
+    /// The form cannot make a document as it stands: its preview goes too.
+    pub fn refuse_preview(&mut self, e: Error) {
+        self.refuse(e);
+        self.laid = None;
     }
 
     pub fn update(

@@ -523,6 +523,10 @@ impl App {
         let task = task.map(Message::Overview);
         match event {
             Some(overview::Event::Open { screen }) => Task::batch([task, self.navigate(screen)]),
+            Some(overview::Event::WriteReport { period }) => {
+                self.reports.start_for(&period);
+                Task::batch([task, self.navigate(Screen::Reports)])
+            }
             None => task,
         }
     }
@@ -895,8 +899,15 @@ pub fn run(path: PathBuf, lang: Option<Lang>) -> Result<(), Error> {
     }
     window
         .default_font(UI_FONT)
-        .window_size((1200.0, 780.0))
-        .exit_on_close_request(false)
+        // Opened maximized, the window fits the screen it opens on (a 1366×768 laptop,
+        // a 1024×768 office screen); restored, it is small enough for either.
+        .window(iced::window::Settings {
+            size: iced::Size::new(1000.0, 660.0),
+            min_size: Some(iced::Size::new(800.0, 540.0)),
+            maximized: true,
+            exit_on_close_request: false,
+            ..Default::default()
+        })
         .run()
         .map_err(|e| {
             Error::refused(

@@ -39,6 +39,8 @@ pub struct State {
 pub enum Message {
     Loaded(Result<Box<Data>, Error>),
     Open(Screen),
+    /// "Lập báo cáo" under a deadline: the commune's report of that period.
+    WriteReport(String),
 }
 
 /// What the overview asks of the window.
@@ -46,6 +48,8 @@ pub enum Message {
 pub enum Event {
     /// Go to the screen where the clerk acts on what the overview shows.
     Open { screen: Screen },
+    /// Write the commune's report of this period (`2026-11`).
+    WriteReport { period: String },
 }
 
 impl State {
@@ -107,6 +111,9 @@ impl State {
             }
             Message::Loaded(Err(e)) => self.error = Some(e),
             Message::Open(screen) => return (Task::none(), Some(Event::Open { screen })),
+            Message::WriteReport(period) => {
+                return (Task::none(), Some(Event::WriteReport { period }));
+            }
         }
         (Task::none(), None)
     }
@@ -169,7 +176,7 @@ impl State {
             card = card.push(
                 button(text(tr(l, T::OverviewWriteReport)).size(style::LABEL))
                     .style(button::secondary)
-                    .on_press(Message::Open(Screen::Reports)),
+                    .on_press(Message::WriteReport(dl.code.clone())),
             );
             col = col.push(
                 container(card)

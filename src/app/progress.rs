@@ -414,7 +414,7 @@ impl State {
             let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
             col = col.push(text(format!(
                 "{}: {} · {}: {} · {}: {}",
-                tr(l, T::ActivityCount),
+                tr(l, T::ProgressActivities),
                 dash(f.activities),
                 tr(l, T::ActivityPeople),
                 dash(f.people),

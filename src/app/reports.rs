@@ -135,13 +135,27 @@ impl State {
         Ok(req)
     }
 
+    /// Asked for the commune's report of `period` (the Overview's deadline): the form
+    /// turns to it, unless the clerk has typed a draft not yet saved (kept as it is).
+    pub fn start_for(&mut self, period: &str) {
+        if self.dirty {
+            return;
+        }
+        self.period = period.to_string();
+        self.scope = self
+            .scopes
+            .iter()
+            .find(|s| matches!(s.0.scope, Scope::Commune(_)))
+            .cloned();
+    }
+
     /// Builds the report under the database and lays it out outside it; one rebuild
     /// at a time.
     fn rebuild(&mut self, ctx: &Context<'_>) -> Task<Message> {
         let req = match self.request() {
             Ok(r) => r,
             Err(e) => {
-                self.output.refuse(e);
+                self.output.refuse_preview(e);
                 return Task::none();
             }
         };

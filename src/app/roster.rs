@@ -597,7 +597,13 @@ impl State {
         ]
         .spacing(6);
         if self.lines.is_empty() {
-            table = table.push(text(tr(l, T::RosterEmpty)).color(style::MUTED));
+            // "Nobody matches" only when something was searched for.
+            let empty = if self.search.trim().is_empty() && self.team.is_none() {
+                T::RosterNobodyYet
+            } else {
+                T::RosterEmpty
+            };
+            table = table.push(text(tr(l, empty)).color(style::MUTED));
         }
         for line in &self.lines {
             let status = match (&line.left_on, &line.joined_on) {
@@ -691,6 +697,16 @@ impl State {
         let Some(import) = &mut self.import else {
             return (Task::none(), None);
         };
+        if matches!(m, M::Browsed(None)) {
+            // Cancelled, or no dialog could open (no desktop portal): either way the
+            // path can be typed, and the clerk is told so where to.
+            self.error = None;
+            self.notice = Some(Msg::new(
+                "Chưa chọn tệp. Nếu hộp chọn tệp không hiện ra, hãy gõ đường dẫn của tệp vào ô “Tệp bảng tính” rồi bấm Xem trước.",
+                "No file was chosen. If no file dialog appeared, type the file's path in the spreadsheet file box and press Preview.",
+            ));
+            return (iced::widget::operation::focus("import_path"), None);
+        }
         match import.update(m, ctx.lang) {
             None => (Task::none(), None),
             Some(Asked::Close) => {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use iced::widget::{button, checkbox, column, container, row, scrollable, text};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::commune_form::{self, CommuneForm};
@@ -43,6 +43,8 @@ pub struct State {
     /// What came of the last backup, shown under its buttons (where the clerk looked).
     pub backup_notice: Option<Msg>,
     pub backup_error: Option<Error>,
+    /// A folder typed to back up into (a USB stick), for when no dialog can open.
+    pub backup_folder: String,
     /// The copies in the backup folder, newest first.
     pub backups: Vec<backups::Backup>,
     /// A restore is running.
@@ -79,6 +81,9 @@ pub enum Message {
     /// "Back up to…": a folder chosen with the dialog.
     BackupTo,
     BackupFolder(Option<std::path::PathBuf>),
+    /// The folder typed beside "Back up to…", and its button.
+    BackupFolderTyped(String),
+    BackupToTyped,
     Listed(Vec<backups::Backup>),
     Restore(usize),
     Restored(Result<Msg, Error>),
@@ -261,7 +266,33 @@ impl State {
                     Message::BackupFolder,
                 ))
             }
-            Message::BackupFolder(None) => none(Task::none()),
+            Message::BackupFolder(None) => {
+                // Cancelled, or no dialog could open (no desktop portal): the folder
+                // can be typed, and the clerk is told so.
+                (self.backup_notice, self.backup_error) = (
+                    Some(Msg::new(
+                        "Chưa chọn thư mục. Nếu hộp chọn thư mục không hiện ra, hãy gõ đường dẫn thư mục (ví dụ ổ USB) vào ô bên dưới rồi bấm “Sao lưu vào thư mục này”.",
+                        "No folder was chosen. If no folder dialog appeared, type the folder's path (a USB stick, say) in the box below and press “Back up to this folder”.",
+                    )),
+                    None,
+                );
+                none(iced::widget::operation::focus("backup_folder"))
+            }
+            Message::BackupFolderTyped(f) => {
+                self.backup_folder = f;
+                none(Task::none())
+            }
+            Message::BackupToTyped => {
+                let dir = std::path::PathBuf::from(self.backup_folder.trim());
+                if dir.as_os_str().is_empty() {
+                    return none(iced::widget::operation::focus("backup_folder"));
+                }
+                none(query(
+                    db,
+                    move |s| Ok(backed_up(&backups::back_up_to(s, &dir)?)),
+                    Message::BackedUp,
+                ))
+            }
             Message::BackupFolder(Some(dir)) => none(query(
                 db,
                 move |s| Ok(backed_up(&backups::back_up_to(s, &dir)?)),
@@ -476,6 +507,22 @@ impl State {
                     .style(button::secondary)
                     .on_press_maybe(
                         (!self.checking && !self.path.is_empty()).then_some(Message::CheckNow)
+                    ),
+            ]
+            .spacing(10),
+        );
+        col = col.push(
+            row![
+                text_input(tr(l, T::SettingsBackupFolder), &self.backup_folder)
+                    .id("backup_folder")
+                    .on_input(Message::BackupFolderTyped)
+                    .on_submit(Message::BackupToTyped)
+                    .padding(style::PAD_FIELD)
+                    .width(Length::Fill),
+                button(text(tr(l, T::SettingsBackupToTyped)))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.backup_folder.trim().is_empty()).then_some(Message::BackupToTyped)
                     ),
             ]
             .spacing(10),
