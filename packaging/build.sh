@@ -3,6 +3,8 @@
 #   cnscd_<version>_amd64.deb                    Debian/Ubuntu (dpkg-deb)
 #   cnscd-<version>-windows-x64-setup.exe        Windows installer (mingw-w64 + NSIS)
 # Usage: packaging/build.sh [deb|windows|all]   (default: all)
+# CNSCD_BINARY=PATH packages that Linux binary instead of building one (CI gives the
+# binary its tests ran against, built by `cargo test --release`).
 # Needs: cargo; for Windows the rustup target x86_64-pc-windows-gnu and Debian's
 # gcc-mingw-w64-x86-64 and nsis (this script installs what is missing when run as root).
 set -euo pipefail
@@ -28,8 +30,12 @@ need_apt() {
 }
 
 build_deb() {
-  cargo build --release --locked
-  local bin="$target_dir/release/cnscd"
+  local bin="${CNSCD_BINARY:-}"
+  if [ -z "$bin" ]; then
+    cargo build --release --locked
+    bin="$target_dir/release/cnscd"
+  fi
+  [ -x "$bin" ] || { echo "no binary at $bin" >&2; exit 1; }
   local root
   root="$(mktemp -d)"
   local pkg="$root/cnscd"
