@@ -351,7 +351,10 @@ pub fn parse() -> Cli {
             )
         }
         K::UnknownArgument => format!("không có tùy chọn {arg}"),
-        K::InvalidSubcommand => format!("không có lệnh “{}”", crate::domain::text::quote(&value)),
+        K::InvalidSubcommand => format!(
+            "không có lệnh “{}”",
+            crate::domain::text::quote(&said(ContextKind::InvalidSubcommand))
+        ),
         K::MissingRequiredArgument => format!("thiếu {arg}"),
         K::MissingSubcommand => "thiếu lệnh".to_string(),
         K::ArgumentConflict => format!("{arg} không dùng cùng với một tùy chọn khác đã ghi"),
@@ -518,6 +521,19 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             members(&store, &q, &mut out, lang)
         }
         Verb::Check { repair, full } => {
+            // What the other verbs would stumble on comes first: the checks below read
+            // the same rows and would stop at the first of them.
+            let damage = store.damage()?;
+            for d in &damage {
+                writeln!(out, "-\t-\tdamaged\t{}", d.get(lang))?;
+            }
+            if !damage.is_empty() {
+                return Err(Error::refused(
+                    format!("Có {} chỗ hỏng trong sổ và dữ liệu (xem các dòng “damaged”); hãy khôi phục từ một bản sao lưu.", damage.len()),
+                    format!("{} damaged entries in the register and data (see the “damaged” lines); restore a backup.", damage.len()),
+                )
+                .into());
+            }
             if full {
                 // The file passed the full check above: the weekly one is not due.
                 office::backups::mark_sound(&mut store, chrono::Local::now().date_naive())?;
@@ -532,17 +548,6 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 eprintln!("{}", report.msg().get(lang));
             }
             check(&store, &mut out, lang)?;
-            let damage = store.damage()?;
-            for d in &damage {
-                writeln!(out, "-\t-\tdamaged\t{}", d.get(lang))?;
-            }
-            if !damage.is_empty() {
-                return Err(Error::refused(
-                    format!("Có {} chỗ hỏng trong sổ và dữ liệu (xem các dòng “damaged”); hãy khôi phục từ một bản sao lưu.", damage.len()),
-                    format!("{} damaged entries in the register and data (see the “damaged” lines); restore a backup.", damage.len()),
-                )
-                .into());
-            }
             if !report.is_clean() && !repair {
                 return Err(Error::refused(
                     "Có số liệu tổng hợp không khớp; chạy “cnscd check --repair” để dựng lại.",

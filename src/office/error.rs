@@ -121,7 +121,10 @@ pub fn io_reason(e: &std::io::Error) -> Msg {
             "không có tệp hoặc thư mục này",
             "there is no such file or folder",
         ),
-        K::AlreadyExists => ("tệp đã có", "the file already exists"),
+        K::AlreadyExists => (
+            "ở đây đã có một tệp hoặc thư mục cùng tên",
+            "a file or folder of that name is already there",
+        ),
         K::IsADirectory => (
             "đây là một thư mục, không phải tệp",
             "it is a folder, not a file",

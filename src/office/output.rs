@@ -316,8 +316,9 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     Staged::write(path, bytes)?.commit()
 }
 
-/// A written file as a message names it: its name first, then its folder, so the
-/// name is never what a narrow message line cuts off.
+/// A written file as a message names it: its name first, then its folder shortened to
+/// its last two parts (`…/cnscd/Văn bản`), so the whole message fits the two lines of
+/// a screen's status (the file itself opens with "Mở tệp").
 pub fn named(path: &Path) -> (String, String) {
     let name = path
         .file_name()
@@ -326,9 +327,22 @@ pub fn named(path: &Path) -> (String, String) {
     let folder = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .map(|d| d.display().to_string())
-        .unwrap_or_else(|| ".".into());
-    (name, folder)
+        .unwrap_or(Path::new("."));
+    let parts: Vec<String> = folder
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let shown = if parts.len() > 3 {
+        let sep = std::path::MAIN_SEPARATOR;
+        format!(
+            "…{sep}{}{sep}{}",
+            parts[parts.len() - 2],
+            parts[parts.len() - 1]
+        )
+    } else {
+        folder.display().to_string()
+    };
+    (name, shown)
 }
 
 /// The creation time written into a document: the one given, or now.
@@ -352,6 +366,17 @@ pub fn parse_created(s: &str) -> Result<NaiveDateTime> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_message_names_the_file_first_and_a_short_folder() {
+        let (name, folder) = named(Path::new(
+            "/home/thu-ky/.local/share/cnscd/Văn bản/QD-23.pdf",
+        ));
+        assert_eq!(name, "QD-23.pdf");
+        assert_eq!(folder, "…/cnscd/Văn bản");
+        assert_eq!(named(Path::new("/tmp/a.pdf")).1, "/tmp");
+    }
+
     use super::*;
 
     #[test]

@@ -249,7 +249,7 @@ impl Store {
     /// was issued. Empty when all reads.
     pub fn damage(&self) -> Result<Vec<Msg>> {
         let mut out = Vec::new();
-        if let Some((table, column, id, value)) = bad_date(self.conn())? {
+        for (table, column, id, value) in bad_dates(self.conn())? {
             let value = crate::domain::text::quote(&value);
             out.push(Msg::new(
                 format!("bảng {table}, dòng mã {id}, cột {column}: “{value}” không phải một ngày"),
@@ -568,6 +568,21 @@ const ONE_LINE: &[(&str, &str)] = &[
 pub(super) fn bad_date(
     conn: &rusqlite::Connection,
 ) -> Result<Option<(&'static str, &'static str, i64, String)>> {
+    Ok(bad_dates_in(conn, true)?.into_iter().next())
+}
+
+/// The first date that is not a real day in each column of [`DATES`].
+fn bad_dates(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<(&'static str, &'static str, i64, String)>> {
+    bad_dates_in(conn, false)
+}
+
+fn bad_dates_in(
+    conn: &rusqlite::Connection,
+    first_only: bool,
+) -> Result<Vec<(&'static str, &'static str, i64, String)>> {
+    let mut out = Vec::new();
     for &(table, column) in DATES {
         let found = conn
             .query_row(
@@ -580,10 +595,13 @@ pub(super) fn bad_date(
             )
             .optional()?;
         if let Some((id, value)) = found {
-            return Ok(Some((table, column, id, value.unwrap_or_default())));
+            out.push((table, column, id, value.unwrap_or_default()));
+            if first_only {
+                break;
+            }
         }
     }
-    Ok(None)
+    Ok(out)
 }
 
 /// The issued documents whose frozen model does not read, or whose text is not the one
