@@ -41,9 +41,22 @@ cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 export WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree,mshtml="
 
 echo "installing $setup silently"
-wine "$setup" /S
-wineserver -w
-user="$(wine cmd /c 'echo %USERNAME%' 2>/dev/null | tr -d '\r')"
+# wine now and then fails a start of a fresh prefix (seen once in four CI runs, the
+# installer never started): tried three times before it counts as a failure.
+installed=
+for attempt in 1 2 3; do
+  if wine "$setup" /S && wineserver -w; then
+    installed=yes
+    break
+  fi
+  echo "the installer did not run (attempt $attempt); trying again" >&2
+  wineserver -k >/dev/null 2>&1 || true
+  sleep 2
+done
+[ -n "$installed" ] || { echo "FAIL: the installer did not run under wine" >&2; exit 1; }
+# wine names the Windows user after the Unix one; asked, it says so itself.
+user="$(wine cmd /c 'echo %USERNAME%' 2>/dev/null | tr -d '\r' || true)"
+[ -n "$user" ] || user="$(id -un)"
 home="$WINEPREFIX/drive_c/users/$user"
 prog="$home/AppData/Local/Programs/cnscd"
 data="$home/AppData/Roaming/cnscd/cnscd/data"
