@@ -466,6 +466,25 @@ fn import_in(tx: &Transaction<'_>, doc: &Doc) -> Result<BundleSummary> {
             ),
         ));
     }
+    // The header names the commune its rows hold: a bundle that says one commune and
+    // brings another is not taken for what it says.
+    let held = tx
+        .query_row(
+            &format!(
+                "SELECT {} FROM communes WHERE id = ?1",
+                super::places::COMMUNE_COLS
+            ),
+            [doc.commune_id],
+            super::places::commune_row,
+        )?
+        .full_name();
+    if crate::domain::text::fold(&held) != crate::domain::text::fold(&doc.commune_name) {
+        let said = crate::domain::text::quote(&doc.commune_name);
+        return Err(bad(
+            format!("phần đầu gói ghi “{said}” nhưng bảng communes là {held}"),
+            format!("the bundle's header says “{said}” but its table communes holds {held}"),
+        ));
+    }
     super::derived::check_in(tx, true)?;
     Ok(summary)
 }

@@ -444,6 +444,11 @@ fn a_bundle_with_an_edited_document_or_an_impossible_date_is_refused() {
         }));
         assert!(m.contains("table people") && m.contains("full_name"), "{m}");
     }
+    // A header that names another commune than the rows bring.
+    let m = refused(&edit(&good, |v| {
+        v["commune"]["name"] = "xã Cư M'gar".into()
+    }));
+    assert!(m.contains("header says") && m.contains("Cư M'gar"), "{m}");
     // An older program's bundle: no model_sha256 column.
     let older = edit(&good, |v| {
         for t in ["decisions", "reports"] {
