@@ -61,6 +61,42 @@ pub fn over(shown: &str, what_vi: String, what_en: String) -> Error {
     ))
 }
 
+/// A sheet whose values reach past the rows or columns read: refused, never cut.
+pub fn past_the_limits(shown: &str, sheet: &str, r: usize, c: usize) -> Error {
+    let sheet = quote(sheet);
+    over(
+        shown,
+        format!(
+            "trang {sheet} có giá trị ở ô {} — quá giới hạn {} hàng, {} cột",
+            cell_name(r, c),
+            thousands(MAX_ROWS as u64),
+            MAX_COLUMNS
+        ),
+        format!(
+            "sheet {sheet} has a value in cell {} — past the limit of {MAX_ROWS} rows and {MAX_COLUMNS} columns",
+            cell_name(r, c)
+        ),
+    )
+}
+
+/// A cell longer than a cell may be.
+pub fn long_cell(shown: &str, sheet: &str, r: usize, c: usize, n: usize) -> Error {
+    let sheet = quote(sheet);
+    over(
+        shown,
+        format!(
+            "ô {} của trang {sheet} dài {} ký tự — quá giới hạn {} ký tự một ô",
+            cell_name(r, c),
+            thousands(n as u64),
+            thousands(MAX_CELL_CHARS as u64)
+        ),
+        format!(
+            "cell {} of sheet {sheet} holds {n} characters — past the limit of {MAX_CELL_CHARS} a cell",
+            cell_name(r, c)
+        ),
+    )
+}
+
 fn thousands(n: u64) -> String {
     crate::domain::number::int(n as i64)
 }
@@ -306,25 +342,11 @@ enum SheetFault {
 }
 
 impl SheetFault {
-    fn into_error(self, shown: &str, sheet: &str) -> Error {
-        let sheet = quote(sheet);
+    fn into_error(self, shown: &str, named: &str) -> Error {
+        let sheet = quote(named);
         match self {
             Self::Damaged(why) => damaged(shown, &why),
-            Self::OutOfBounds(r, c) => over(
-                shown,
-                format!(
-                    "trang {sheet} có giá trị ở ô {} — quá giới hạn {} hàng, {} cột",
-                    cell_name(r, c),
-                    thousands(MAX_ROWS as u64),
-                    MAX_COLUMNS
-                ),
-                format!(
-                    "sheet {sheet} has a value in cell {} — past the limit of {} rows and {} columns",
-                    cell_name(r, c),
-                    MAX_ROWS,
-                    MAX_COLUMNS
-                ),
-            ),
+            Self::OutOfBounds(r, c) => past_the_limits(shown, named, r, c),
             Self::TooManyCells(n) => over(
                 shown,
                 format!(
@@ -334,19 +356,7 @@ impl SheetFault {
                 ),
                 format!("sheet {sheet} spans {n} cells — past the limit of {MAX_CELLS} cells"),
             ),
-            Self::LongCell(r, c, n) => over(
-                shown,
-                format!(
-                    "ô {} của trang {sheet} dài {} ký tự — quá giới hạn {} ký tự một ô",
-                    cell_name(r, c),
-                    thousands(n as u64),
-                    thousands(MAX_CELL_CHARS as u64)
-                ),
-                format!(
-                    "cell {} of sheet {sheet} holds {n} characters — past the limit of {MAX_CELL_CHARS} a cell",
-                    cell_name(r, c)
-                ),
-            ),
+            Self::LongCell(r, c, n) => long_cell(shown, named, r, c, n),
             Self::TooMuchText => over(
                 shown,
                 format!(

@@ -33,7 +33,7 @@ impl Sheet {
     }
 }
 
-use super::limits::{MAX_CELL_CHARS, cell_name, over, quote};
+use super::limits::{MAX_CELL_CHARS, long_cell, past_the_limits, quote};
 pub use super::limits::{MAX_COLUMNS, MAX_FILE_BYTES as MAX_BYTES, MAX_ROWS};
 
 /// A file that cannot be read as a sheet: what it is, and why.
@@ -160,43 +160,6 @@ fn read_named(bytes: &[u8], name: &str, shown: &str) -> Result<Vec<Sheet>> {
         rows: csv_rows(&decode(bytes), shown)?,
         ..Default::default()
     }])
-}
-
-/// A sheet whose values reach past the rows or columns read is refused, never cut.
-fn past_the_limits(shown: &str, sheet: &str, r: usize, c: usize) -> Error {
-    over(
-        shown,
-        format!(
-            "trang {} có giá trị ở ô {} — quá giới hạn {} hàng, {} cột",
-            quote(sheet),
-            cell_name(r, c),
-            crate::domain::number::int(MAX_ROWS as i64),
-            MAX_COLUMNS
-        ),
-        format!(
-            "sheet {} has a value in cell {} — past the limit of {MAX_ROWS} rows and {MAX_COLUMNS} columns",
-            quote(sheet),
-            cell_name(r, c)
-        ),
-    )
-}
-
-fn long_cell(shown: &str, sheet: &str, r: usize, c: usize, n: usize) -> Error {
-    over(
-        shown,
-        format!(
-            "ô {} của trang {} dài {} ký tự — quá giới hạn {} ký tự một ô",
-            cell_name(r, c),
-            quote(sheet),
-            crate::domain::number::int(n as i64),
-            crate::domain::number::int(MAX_CELL_CHARS as i64)
-        ),
-        format!(
-            "cell {} of sheet {} holds {n} characters — past the limit of {MAX_CELL_CHARS} a cell",
-            cell_name(r, c),
-            quote(sheet)
-        ),
-    )
 }
 
 /// The marks a copy and paste leaves inside a word (a zero-width space, a byte-order
