@@ -122,9 +122,8 @@ fn seal(staged: &Path, target: &Path, sha256: &str) -> Option<String> {
 fn key() -> Option<&'static [u8; 32]> {
     static KEY: OnceLock<Option<[u8; 32]>> = OnceLock::new();
     KEY.get_or_init(|| {
-        let dir = directories::ProjectDirs::from("vn", "cnscd", "cnscd")?
-            .data_dir()
-            .to_path_buf();
+        // The user's data folder: where the default database lives.
+        let dir = crate::store::default_path()?.parent()?.to_path_buf();
         load_or_make_key(&dir)
     })
     .as_ref()
