@@ -45,3 +45,28 @@ pub fn seed_004_decision<'a>(more: &[&'a str]) -> Vec<&'a str> {
     args.extend_from_slice(more);
     args
 }
+
+/// A commune set up as the first-run setup would (`province`, `name`, its chairman),
+/// with one village of `kind` and that village's team: (store, team id).
+pub fn one_village_commune(
+    dir: &Path,
+    (province, name, chairman): (&str, &str, &str),
+    (kind, village): (&str, &str),
+) -> (cnscd::store::Store, i64) {
+    use cnscd::office::setup::{self, CommuneInput};
+    let mut store = cnscd::store::Store::open(&dir.join("cnscd.db")).unwrap();
+    setup::set_commune(
+        &mut store,
+        &CommuneInput {
+            province: province.into(),
+            kind: "xa".into(),
+            name: name.into(),
+            chairman: chairman.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    setup::add_villages(&mut store, kind, &[village.to_string()]).unwrap();
+    let (team, _) = setup::add_team(&mut store, Some(village)).unwrap();
+    (store, team.id)
+}

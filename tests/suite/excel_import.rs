@@ -9,27 +9,17 @@ use cnscd::domain::people::{Person, Role};
 use cnscd::domain::{Field, Lang};
 use cnscd::office::member_import::{self, ImportRequest, Outcome};
 use cnscd::office::output::Target;
-use cnscd::office::setup::{self, CommuneInput};
+use cnscd::office::setup;
 use cnscd::office::{Error, spreadsheet};
 use cnscd::store::{MemberQuery, Store};
 use rust_xlsxwriter::{Format, Workbook};
 
 fn commune(dir: &Path) -> (Store, i64) {
-    let mut store = Store::open(&dir.join("cnscd.db")).unwrap();
-    setup::set_commune(
-        &mut store,
-        &CommuneInput {
-            province: "Lâm Đồng".into(),
-            kind: "xa".into(),
-            name: "Đắk Nia".into(),
-            chairman: "Nguyễn Văn Chủ".into(),
-            ..Default::default()
-        },
+    crate::common::one_village_commune(
+        dir,
+        ("Lâm Đồng", "Đắk Nia", "Nguyễn Văn Chủ"),
+        ("thon", "Nam Rạ"),
     )
-    .unwrap();
-    setup::add_villages(&mut store, "thon", &["Nam Rạ".to_string()]).unwrap();
-    let (team, _) = setup::add_team(&mut store, Some("Nam Rạ")).unwrap();
-    (store, team.id)
 }
 
 fn request(file: &Path, team: i64) -> ImportRequest {

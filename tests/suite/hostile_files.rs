@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use cnscd::office::member_import::{self, ImportRequest, Outcome};
-use cnscd::office::setup::{self, CommuneInput};
 use cnscd::office::{Error, limits, spreadsheet};
 use cnscd::store::Store;
 use rust_xlsxwriter::Workbook;
@@ -196,21 +195,11 @@ fn invisible_marks_never_join_two_words_and_a_bare_return_splits_no_line() {
 }
 
 fn commune(dir: &Path) -> (Store, i64) {
-    let mut store = Store::open(&dir.join("cnscd.db")).unwrap();
-    setup::set_commune(
-        &mut store,
-        &CommuneInput {
-            province: "Đắk Lắk".into(),
-            kind: "xa".into(),
-            name: "Cư M'gar".into(),
-            chairman: "Y Thông Byă".into(),
-            ..Default::default()
-        },
+    crate::common::one_village_commune(
+        dir,
+        ("Đắk Lắk", "Cư M'gar", "Y Thông Byă"),
+        ("buon", "Sút M'đưr"),
     )
-    .unwrap();
-    setup::add_villages(&mut store, "buon", &["Sút M'đưr".to_string()]).unwrap();
-    let (team, _) = setup::add_team(&mut store, Some("Sút M'đưr")).unwrap();
-    (store, team.id)
 }
 
 fn request(file: PathBuf, team: i64) -> ImportRequest {
