@@ -66,6 +66,22 @@ pub fn import_bytes(store: &mut Store, bytes: &[u8]) -> Result<Imported> {
 
 /// Reads the bundle file at `path` into the database (which must hold no commune).
 pub fn import(store: &mut Store, path: &Path) -> Result<Imported> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::file(path, &e))?
+        .len();
+    if size > super::limits::MAX_BUNDLE_BYTES {
+        return Err(super::limits::over(
+            &path.display().to_string(),
+            format!(
+                "gói dữ liệu lớn hơn {} MB",
+                super::limits::MAX_BUNDLE_BYTES >> 20
+            ),
+            format!(
+                "the bundle is larger than {} MB",
+                super::limits::MAX_BUNDLE_BYTES >> 20
+            ),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::file(path, &e))?;
     import_bytes(store, &bytes)
 }

@@ -19,6 +19,9 @@ use crate::domain::Msg;
 
 /// A file larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// An exchange bundle (a whole commune's data as JSON) larger than this is refused
+/// before it is read: a commune of 100,000 members makes a few tens of megabytes.
+pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 /// One part of a zip (a sheet, the shared strings), inflated.
 pub const MAX_PART_BYTES: u64 = 128 * 1024 * 1024;
 /// All the parts of a zip together, inflated.

@@ -155,3 +155,18 @@ fn check_names_what_the_other_verbs_would_stumble_on() {
         "the other report still lists: {reports}"
     );
 }
+
+/// A bundle past its size is refused before it is read (a sparse file: no disk used).
+#[test]
+fn a_bundle_too_large_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("lon.cnscd");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(cnscd::office::limits::MAX_BUNDLE_BYTES + 1)
+        .unwrap();
+    drop(f);
+    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+    let e = cnscd::office::exchange::import(&mut store, &big).unwrap_err();
+    let vi = e.message(Lang::Vi);
+    assert!(vi.contains("lon.cnscd") && vi.contains("256 MB"), "{vi}");
+}
