@@ -83,9 +83,11 @@ fn ppr(st: &ParaStyle, extra: &str) -> String {
     } else {
         format!("<w:ind w:left=\"{left}\" w:hanging=\"{}\"/>", -first)
     };
-    let line = (st.line_height * 240.0).round() as i64;
+    // The PDF's line pitch (the letter size times the style's factor), at least: a
+    // multiple of the font's own line ("auto") would add Times' 1.15 a second time.
+    let line = pt(st.size * st.line_height);
     format!(
-        "<w:pPr>{}{extra}<w:spacing w:before=\"{}\" w:after=\"{}\" w:line=\"{line}\" w:lineRule=\"auto\"/>{ind}<w:jc w:val=\"{}\"/></w:pPr>",
+        "<w:pPr>{}{extra}<w:spacing w:before=\"{}\" w:after=\"{}\" w:line=\"{line}\" w:lineRule=\"atLeast\"/>{ind}<w:jc w:val=\"{}\"/></w:pPr>",
         if st.keep_with_next {
             "<w:keepNext/>"
         } else {
@@ -106,7 +108,8 @@ fn para(p: &Paragraph) -> String {
     format!("<w:p>{}{runs}</w:p>", ppr(&p.style, ""))
 }
 
-/// A centred single line (the header's and title's lines): no indent, no spacing.
+/// A centred single line (the header's and title's lines): no indent, no spacing, the
+/// PDF's pitch for such lines.
 fn line(text: &str, face: Face, size: f32, align: Align, after_pt: f32) -> String {
     let st = ParaStyle {
         size,
@@ -115,21 +118,25 @@ fn line(text: &str, face: Face, size: f32, align: Align, after_pt: f32) -> Strin
         left_mm: 0.0,
         space_before_pt: 0.0,
         space_after_pt: after_pt,
-        line_height: 1.0,
+        line_height: 1.15,
         keep_with_next: true,
     };
     format!("<w:p>{}{}</w:p>", ppr(&st, ""), run(text, face, size))
 }
 
-/// A short solid rule, `width_mm` long, centred in a column `column_mm` wide: an empty
-/// paragraph with a bottom border between indents.
-fn rule(width_mm: f32, column_mm: f32, after_pt: f32) -> String {
+/// A short solid rule, `width_mm` long, centred in a column `column_mm` wide, `gap_pt`
+/// below the line above's box (where the PDF draws it), `after_pt` above what follows:
+/// an empty paragraph of an exact height with a bottom border 1 pt below it, between
+/// indents.
+fn rule(width_mm: f32, column_mm: f32, gap_pt: f32, after_pt: f32) -> String {
     let side = tw(((column_mm - width_mm) / 2.0).max(0.0));
+    let height = (gap_pt - 1.0).max(1.0);
     format!(
         "<w:p><w:pPr><w:keepNext/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>\
-         <w:spacing w:before=\"0\" w:after=\"{}\" w:line=\"80\" w:lineRule=\"exact\"/>\
-         <w:ind w:left=\"{side}\" w:right=\"{side}\"/><w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>",
-        pt(after_pt)
+         <w:spacing w:before=\"0\" w:after=\"{}\" w:line=\"{}\" w:lineRule=\"exact\"/>\
+         <w:ind w:left=\"{side}\" w:right=\"{side}\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>",
+        pt((after_pt - height).max(0.0)),
+        pt(height)
     )
 }
 
@@ -268,7 +275,7 @@ fn blocks(bs: &[Block], frame_mm: f32, out: &mut String) {
             Block::Para(p) => out.push_str(&para(p)),
             Block::Table(t) => out.push_str(&table(t, frame_mm)),
             Block::Chart(c) => out.push_str(&chart(c, frame_mm)),
-            Block::Rule { width_mm } => out.push_str(&rule(*width_mm, frame_mm, 6.0)),
+            Block::Rule { width_mm } => out.push_str(&rule(*width_mm, frame_mm, 1.0, 6.0)),
             Block::PageBreak => out.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
         }
     }
@@ -323,17 +330,22 @@ fn heading(doc: &Document, fonts: &Fonts, frame: f32) -> String {
         .last()
         .map(|b| mm_of(fonts.width(b, Face::BOLD, size)))
         .unwrap_or(30.0);
-    left.push_str(&rule(last * 0.4, lw, 6.0));
+    left.push_str(&rule(last * 0.4, lw, 3.0, 8.5));
     let mut right = line(motto, Face::BOLD, 12.5, Align::Center, 0.0);
     right.push_str(&line(slogan, Face::BOLD, 13.5, Align::Center, 0.0));
-    right.push_str(&rule(mm_of(fonts.width(slogan, Face::BOLD, 13.5)), rw, 6.0));
+    right.push_str(&rule(
+        mm_of(fonts.width(slogan, Face::BOLD, 13.5)),
+        rw,
+        3.0,
+        8.5,
+    ));
     let mut number = line(&h.number_line, Face::REGULAR, 13.0, Align::Center, 0.0);
     if let Some(s) = &h.summary {
         number.push_str(&line(s, Face::REGULAR, 12.0, Align::Center, 0.0));
     }
     let date = line(&h.place_date, Face::ITALIC, 14.0, Align::Center, 0.0);
     let mut s = layout_table(&[lw, rw], &[vec![left, right], vec![number, date]]);
-    s.push_str(&line("", Face::REGULAR, 8.0, Align::Left, 6.0));
+    s.push_str(&line("", Face::REGULAR, 8.0, Align::Left, 7.8));
     if let Some(t) = &doc.title {
         s.push_str(&line(t, Face::BOLD, 14.0, Align::Center, 0.0));
     }
@@ -346,7 +358,7 @@ fn heading(doc: &Document, fonts: &Fonts, frame: f32) -> String {
             .iter()
             .map(|l| mm_of(fonts.width(l, Face::BOLD, 14.0)))
             .fold(0.0, f32::max);
-        s.push_str(&rule((longest * 0.4).max(20.0), frame, 12.0));
+        s.push_str(&rule((longest * 0.4).max(20.0), frame, 4.0, 17.0));
     }
     for a in &doc.addressees {
         s.push_str(&line(a, Face::REGULAR, 14.0, Align::Center, 0.0));
@@ -428,7 +440,7 @@ fn body(doc: &Document, fonts: &Fonts, setup: &PageSetup) -> String {
             0.0,
         ));
         let w = mm_of(fonts.width(&annex.reference, Face::ITALIC, 14.0));
-        s.push_str(&rule((w * 0.3).min(40.0), frame, 12.0));
+        s.push_str(&rule((w * 0.3).min(40.0), frame, 4.0, 14.2));
         blocks(&annex.blocks, frame, &mut s);
     }
     s.push_str(&section(setup, restart));
@@ -516,11 +528,14 @@ const DOCUMENT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone
 <Relationship Id=\"rIdFirst\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>\
 </Relationships>";
 
+/// Word 2010's layout (compatibility mode 14): LibreOffice sets a file of mode 15 with
+/// its own measure of a line, which breaks the PDF's lines a word early and leaves
+/// justified lines up to 2 pt short of the margin; at 14 both break and end as the PDF.
 fn settings() -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings {NS}>\
          <w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>\
-         <w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
+         <w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"14\"/></w:compat>\
          </w:settings>"
     )
 }

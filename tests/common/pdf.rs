@@ -188,3 +188,101 @@ pub fn decree_30_format(pdf: &Path, tolerance: f32) -> Format {
         annex_page,
     }
 }
+
+/// A short horizontal rule drawn on a page: where it is (points from the page's top
+/// left) and how far below the ink above it (the letters' lowest point) it runs.
+#[derive(Debug)]
+pub struct Rule {
+    pub y: f32,
+    pub x0: f32,
+    pub x1: f32,
+    pub gap: f32,
+}
+
+/// The rules of page `page` at least 8 mm long, found on the page drawn at 288 dpi by
+/// pdftoppm (a dark run of pixels; a rule a few pixels thick counts once).
+pub fn rules(pdf: &Path, page: usize) -> Vec<Rule> {
+    let dpi = 288.0f32;
+    let scale = dpi / 72.0;
+    let out = Command::new("pdftoppm")
+        .args([
+            "-gray",
+            "-r",
+            "288",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
+        .arg(pdf)
+        .output()
+        .expect("pdftoppm (poppler-utils) is needed");
+    assert!(out.status.success());
+    let data = out.stdout;
+    // A binary PGM: `P5`, width, height, maxval, each followed by white space.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
+    }
+    let px = &data[at + 1..];
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let dark = |x: usize, y: usize| px[y * w + x] < 128;
+    let least = (8.0 * MM * scale) as usize;
+    let mut found: Vec<Rule> = Vec::new();
+    for y in 1..h {
+        let mut x = 0;
+        while x < w {
+            if !dark(x, y) {
+                x += 1;
+                continue;
+            }
+            let x0 = x;
+            while x < w && dark(x, y) {
+                x += 1;
+            }
+            // A run at least 8 mm long whose row above is not dark along it (its top).
+            if x - x0 < least || (x0..x).filter(|i| dark(*i, y - 1)).count() > (x - x0) / 2 {
+                continue;
+            }
+            let mut above = y - 1;
+            while above > 0 && !(x0..x).any(|i| dark(i, above)) {
+                above -= 1;
+            }
+            found.push(Rule {
+                y: y as f32 / scale,
+                x0: x0 as f32 / scale,
+                x1: x as f32 / scale,
+                gap: (y - above - 1) as f32 / scale,
+            });
+        }
+    }
+    found
+}
+
+/// The commonest distance between the tops of two lines that follow each other on a
+/// page: the body's line pitch.
+pub fn line_pitch(pdf: &Path) -> f32 {
+    let (words, lines) = bbox(pdf);
+    let mut counts = std::collections::HashMap::new();
+    for pair in lines.windows(2) {
+        let (a, b) = (&words[pair[0][0]], &words[pair[1][0]]);
+        if a.page == b.page && b.y0 > a.y0 {
+            *counts
+                .entry(((b.y0 - a.y0) * 10.0).round() as i32)
+                .or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(d, n)| (*n, *d))
+        .map(|(d, _)| d as f32 / 10.0)
+        .unwrap()
+}
