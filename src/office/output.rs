@@ -328,6 +328,9 @@ pub fn named(path: &Path) -> (String, String) {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // A relative folder (`.`, the command line's) by its own name, not as a dot the
+    // sentence's full stop then follows.
+    let folder = &std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
     let parts: Vec<String> = folder
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -375,6 +378,11 @@ mod tests {
         assert_eq!(name, "QD-23.pdf");
         assert_eq!(folder, "…/cnscd/Văn bản");
         assert_eq!(named(Path::new("/tmp/a.pdf")).1, "/tmp");
+        // A name without a folder: the working folder's own name, never `.`.
+        let here = std::env::current_dir().unwrap();
+        let last = here.file_name().unwrap().to_string_lossy().into_owned();
+        let (_, folder) = named(Path::new("a.pdf"));
+        assert!(folder.ends_with(&last) && folder != ".", "{folder}");
     }
 
     use super::*;
