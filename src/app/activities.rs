@@ -822,9 +822,9 @@ impl State {
                     line.participants,
                     tr(l, T::ActivityTookPart),
                     tr(l, T::ActivityPeople),
-                    line.people,
+                    super::names::figure(l, &line.people),
                     tr(l, T::ActivityHouseholds),
-                    line.households
+                    super::names::figure(l, &line.households)
                 ))
                 .size(style::LABEL)
                 .color(style::MUTED),
@@ -837,7 +837,7 @@ impl State {
                     .map(|(n, unit, name)| {
                         format!(
                             "+{} {} ({})",
-                            number::int(*n),
+                            super::names::figure(l, &number::int(*n)),
                             super::names::unit(l, unit, *n),
                             super::names::indicator(l, name)
                         )

@@ -55,9 +55,13 @@ pub fn view<'a>(
             .unwrap_or("");
         counts = counts.push(
             row![
-                text(format!("{name} ({unit})"))
-                    .size(style::LABEL)
-                    .width(Length::FillPortion(4)),
+                text(format!(
+                    "{} ({})",
+                    super::names::indicator(l, name),
+                    super::names::unit(l, unit, 2)
+                ))
+                .size(style::LABEL)
+                .width(Length::FillPortion(4)),
                 text_input("", typed)
                     .id(COUNT_IDS[i.min(COUNT_IDS.len() - 1)])
                     .on_input(move |v| Message::Count(i, v))

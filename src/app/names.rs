@@ -174,6 +174,93 @@ pub fn place_kind(l: Lang, word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Kind words a place's name starts with, and their English, longest first.
+const PLACE_KINDS_EN: [(&str, &str); 19] = [
+    ("tổ dân phố", "Residential Group"),
+    ("thành phố", "City"),
+    ("thị trấn", "Township"),
+    ("khu phố", "Quarter"),
+    ("đặc khu", "Special Zone"),
+    ("thị xã", "Town"),
+    ("phường", "Ward"),
+    ("huyện", "District"),
+    ("quận", "Urban District"),
+    ("tỉnh", "Province"),
+    ("thôn", "Village"),
+    ("buôn", "Village"),
+    ("làng", "Village"),
+    ("bon", "Village"),
+    ("bản", "Village"),
+    ("sóc", "Village"),
+    ("xóm", "Hamlet"),
+    ("ấp", "Hamlet"),
+    ("xã", "Commune"),
+];
+
+/// A place as the window names it: `xã Cư M'gar` is `Cư M'gar Commune` in English,
+/// `thôn 1` `Village 1`; a list (`buôn Ea Kmar, thôn 1`) place by place. A name without a
+/// kind word is shown as written.
+pub fn place(l: Lang, name: &str) -> Cow<'_, str> {
+    if l == Lang::Vi {
+        return Cow::Borrowed(name);
+    }
+    let one = |part: &str| -> String {
+        let part = part.trim();
+        let lower = part.to_lowercase();
+        for (vi, en) in PLACE_KINDS_EN {
+            if let Some(rest) = lower.strip_prefix(vi)
+                && rest.starts_with(' ')
+            {
+                let proper = part[part.len() - rest.len()..].trim();
+                return if proper.starts_with(|c: char| c.is_ascii_digit()) {
+                    format!("{en} {proper}")
+                } else {
+                    format!("{proper} {en}")
+                };
+            }
+        }
+        part.to_string()
+    };
+    Cow::Owned(name.split(',').map(one).collect::<Vec<_>>().join(", "))
+}
+
+/// The committee's name (`UBND xã Cư M'gar`): `People's Committee of Cư M'gar Commune`.
+pub fn committee(l: Lang, name: &str) -> Cow<'_, str> {
+    let place_of = name
+        .strip_prefix("UBND ")
+        .or_else(|| name.strip_prefix("Ủy ban nhân dân "));
+    match (l, place_of) {
+        (Lang::En, Some(p)) => Cow::Owned(format!("People's Committee of {}", place(l, p))),
+        _ => Cow::Borrowed(name),
+    }
+}
+
+/// A document's reference (`112/QĐ-UBND ngày 10/11/2026`): `112/QĐ-UBND of
+/// 10/11/2026` in English (the number itself is the document's, in any language).
+pub fn reference(l: Lang, r: &str) -> Cow<'_, str> {
+    match l {
+        Lang::En if r.contains(" ngày ") => Cow::Owned(r.replacen(" ngày ", " of ", 1)),
+        _ => Cow::Borrowed(r),
+    }
+}
+
+/// A figure written the Vietnamese way (`1.234,5`, `74,75 %`) as the interface's
+/// language writes it: `1,234.5`, `74.75%` in English.
+pub fn figure(l: Lang, vi: &str) -> Cow<'_, str> {
+    if l == Lang::Vi || !vi.contains(['.', ',', '%']) {
+        return Cow::Borrowed(vi);
+    }
+    let swapped: String = vi
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect();
+    Cow::Owned(swapped.replace(" %", "%"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +280,30 @@ mod tests {
         assert_eq!(place_kind(Lang::En, "thành phố"), "City");
         assert_eq!(place_kind(Lang::Vi, "xã"), "Xã");
         assert_eq!(KINDS_EN.len(), DEFAULT_TYPES.len());
+    }
+
+    #[test]
+    fn places_references_and_figures_in_english() {
+        assert_eq!(place(Lang::En, "xã Cư M'gar"), "Cư M'gar Commune");
+        assert_eq!(
+            place(Lang::En, "buôn Ea Kmar, thôn 1"),
+            "Ea Kmar Village, Village 1"
+        );
+        assert_eq!(place(Lang::En, "Tổ dân phố 3"), "Residential Group 3");
+        assert_eq!(place(Lang::En, "Xuân Phú"), "Xuân Phú");
+        assert_eq!(place(Lang::Vi, "xã Cư M'gar"), "xã Cư M'gar");
+        assert_eq!(
+            committee(Lang::En, "UBND xã Cư M'gar"),
+            "People's Committee of Cư M'gar Commune"
+        );
+        assert_eq!(committee(Lang::Vi, "UBND xã Cư M'gar"), "UBND xã Cư M'gar");
+        assert_eq!(
+            reference(Lang::En, "112/QĐ-UBND ngày 10/11/2026"),
+            "112/QĐ-UBND of 10/11/2026"
+        );
+        assert_eq!(figure(Lang::En, "30,00 %"), "30.00%");
+        assert_eq!(figure(Lang::En, "1.234,5"), "1,234.5");
+        assert_eq!(figure(Lang::Vi, "30,00 %"), "30,00 %");
+        assert_eq!(figure(Lang::En, "—"), "—");
     }
 }

@@ -24,8 +24,8 @@ pub struct Data {
     pub commune: String,
     pub teams: Vec<TeamLine>,
     pub villages_without_team: Vec<String>,
-    /// The latest issued decisions, newest first.
-    pub decisions: Vec<String>,
+    /// The latest issued decisions, newest first: reference and subject.
+    pub decisions: Vec<(String, String)>,
     pub deadlines: Option<Deadlines>,
 }
 
@@ -81,7 +81,7 @@ impl State {
                     .issued_decisions(c.id)?
                     .iter()
                     .take(5)
-                    .map(|d| format!("{} — {}", d.reference(), d.subject))
+                    .map(|d| (d.reference(), d.subject.clone()))
                     .collect();
                 Ok(Box::new(Data {
                     commune: c.committee_name(),
@@ -128,7 +128,8 @@ impl State {
         let Some(d) = &self.data else {
             return col.into();
         };
-        col = col.push(text(&d.commune).size(24).font(UI_FONT_STRONG));
+        let commune = super::names::committee(l, &d.commune);
+        col = col.push(text(commune.to_string()).size(24).font(UI_FONT_STRONG));
         if let Some(dl) = &d.deadlines {
             let mut card = column![
                 text(format!(
@@ -162,14 +163,14 @@ impl State {
             for (name, done, overdue) in &dl.villages {
                 let (word, color) = status(*done, *overdue);
                 card = card.push(
-                    text(format!("{name}: {word}"))
+                    text(format!("{}: {word}", super::names::place(l, name)))
                         .size(style::LABEL)
                         .color(color),
                 );
             }
             let (word, color) = status(dl.commune_reported, dl.commune_overdue);
             card = card.push(
-                text(format!("{}: {word}", d.commune))
+                text(format!("{commune}: {word}"))
                     .size(style::LABEL)
                     .color(color),
             );
@@ -231,7 +232,7 @@ impl State {
         let villages = if d.villages_without_team.is_empty() {
             tr(l, T::OverviewNone).to_string()
         } else {
-            d.villages_without_team.join(", ")
+            super::names::place(l, &d.villages_without_team.join(", ")).into_owned()
         };
         col = col.push(text(villages));
         col = col.push(
@@ -247,8 +248,11 @@ impl State {
                 .style(button::secondary)
                 .on_press(Message::Open(Screen::Decision)),
         );
-        for line in &d.decisions {
-            col = col.push(text(line.as_str()));
+        for (reference, subject) in &d.decisions {
+            col = col.push(text(format!(
+                "{} — {subject}",
+                super::names::reference(l, reference)
+            )));
         }
         scrollable(col.padding(4)).height(Length::Fill).into()
     }

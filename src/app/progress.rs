@@ -32,7 +32,11 @@ impl ScopeChoice {
     /// `Toàn xã Đắk Nia` / `All of xã Đắk Nia` for the commune; a team by its name.
     pub fn label(&self, l: Lang) -> String {
         match self.scope {
-            Scope::Commune(_) => format!("{} {}", tr(l, T::ProgressWhole), self.name),
+            Scope::Commune(_) => format!(
+                "{} {}",
+                tr(l, T::ProgressWhole),
+                super::names::place(l, &self.name)
+            ),
             Scope::Team(_) => self.name.clone(),
         }
     }
@@ -411,7 +415,9 @@ impl State {
             widgets::status(l, self.notice.as_ref(), self.error.as_ref())
         });
         if let Some(f) = &self.figures {
-            let dash = |v: Option<i64>| number::or_dash(v.map(number::int));
+            let dash = |v: Option<i64>| {
+                super::names::figure(l, &number::or_dash(v.map(number::int))).into_owned()
+            };
             col = col.push(text(format!(
                 "{}: {} · {}: {} · {}: {}",
                 tr(l, T::ProgressActivities),
@@ -441,7 +447,10 @@ impl State {
             ]
             .spacing(6);
             for line in &f.lines {
-                let [target, period, cumulative, share, _] = line.progress.cells();
+                let [target, period, cumulative, share, _] = line
+                    .progress
+                    .cells()
+                    .map(|c| super::names::figure(l, &c).into_owned());
                 let reached = match line.progress.reached() {
                     Some(true) => tr(l, T::ProgressYes).to_string(),
                     Some(false) => tr(l, T::ProgressNo).to_string(),
@@ -475,9 +484,15 @@ impl State {
                         text(cumulative)
                             .size(style::LABEL)
                             .width(Length::FillPortion(2)),
-                        text(number::or_dash(line.progress.base.map(number::int)))
-                            .size(style::LABEL)
-                            .width(Length::FillPortion(2)),
+                        text(
+                            super::names::figure(
+                                l,
+                                &number::or_dash(line.progress.base.map(number::int))
+                            )
+                            .into_owned()
+                        )
+                        .size(style::LABEL)
+                        .width(Length::FillPortion(2)),
                         text(share).size(style::LABEL).width(Length::FillPortion(2)),
                         text(reached)
                             .size(style::LABEL)

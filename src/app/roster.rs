@@ -467,13 +467,13 @@ impl State {
         match self.total {
             Total::Exact(n) => format!(
                 "{} {}",
-                crate::domain::number::int(n as i64),
+                super::names::figure(l, &crate::domain::number::int(n as i64)),
                 tr(l, T::RosterCount)
             ),
             Total::MoreThan(n) => format!(
                 "{} {} {}",
                 tr(l, T::RosterMoreThan),
-                crate::domain::number::int(n as i64),
+                super::names::figure(l, &crate::domain::number::int(n as i64)),
                 tr(l, T::RosterCount)
             ),
         }

@@ -163,3 +163,77 @@ fn the_vietnamese_window_shows_no_english_sentence() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn the_english_window_names_places_references_and_figures_the_english_way() {
+    let (mut app, _, dir) = demo_on_file();
+    // One issued decision for the Overview's list (a second handle on the same file).
+    let mut store = Store::open(&dir.path().join("cnscd.db")).unwrap();
+    let req = cnscd::office::decisions::DecisionRequest {
+        number: Some(5),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 2, 5),
+        ..cnscd::office::decisions::DecisionRequest::for_team(1)
+    };
+    cnscd::office::decisions::issue(
+        &mut store,
+        &req,
+        &cnscd::office::output::Target::new(&dir.path().join("qd.pdf")),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap();
+    drop(store);
+    send(
+        &mut app,
+        [Message::Settings(cnscd::app::settings::Message::Language(
+            Lang::En,
+        ))],
+    );
+    let all = |app: &App| visible_texts(app).join("\n");
+    send(&mut app, [Message::Navigate(Screen::Overview)]);
+    let overview = all(&app);
+    assert!(
+        overview.contains("People's Committee of Đắk Nia Commune"),
+        "{overview}"
+    );
+    assert!(!overview.contains("UBND xã"), "{overview}");
+    // The latest decisions: `05/QĐ-UBND of 05/02/2026 — …`, never `ngày`.
+    let decisions: Vec<&str> = overview
+        .lines()
+        .filter(|t| t.contains("/QĐ-UBND"))
+        .collect();
+    assert!(!decisions.is_empty(), "{overview}");
+    assert!(
+        decisions
+            .iter()
+            .all(|d| d.contains("/QĐ-UBND of ") && !d.contains("ngày")),
+        "{decisions:?}"
+    );
+    send(&mut app, [Message::Navigate(Screen::Progress)]);
+    let progress = all(&app);
+    assert!(progress.contains("All of Đắk Nia Commune"), "{progress}");
+    // The figures (`74.75%`), not the labels that name a unit `(%)`.
+    let shares: Vec<&str> = progress
+        .lines()
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()) && t.contains('%'))
+        .collect();
+    assert!(!shares.is_empty(), "{progress}");
+    for s in &shares {
+        assert!(
+            !s.contains(" %") && !s.contains(','),
+            "a share written the Vietnamese way: {s}"
+        );
+    }
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Activities),
+            Message::Activities(cnscd::app::activities::Message::New),
+        ],
+    );
+    let form = all(&app);
+    assert!(
+        form.contains("Households with an electronic payment account or e-wallet (households)"),
+        "{form}"
+    );
+    assert!(!form.contains("Hộ gia đình có tài khoản"), "{form}");
+}
