@@ -177,7 +177,7 @@ fn the_english_window_names_places_references_and_figures_the_english_way() {
     cnscd::office::decisions::issue(
         &mut store,
         &req,
-        &cnscd::office::output::Target::new(&dir.path().join("qd.pdf")),
+        &cnscd::office::output::Target::new(dir.path().join("qd.pdf")),
         &cnscd::render::Fonts::bundled(),
     )
     .unwrap();
