@@ -87,8 +87,16 @@ pub fn view<'a>(
         save.on_press(Message::Save)
     };
     // Who of the team took part: a box for each current member.
-    let mut participants = column![].spacing(4);
-    if !members.is_empty() {
+    // The line stays for a team without members (what is under it never moves).
+    let mut participants =
+        column![text(tr(l, T::ActivityParticipants)).size(style::LABEL)].spacing(4);
+    if members.is_empty() {
+        participants = participants.push(
+            text(tr(l, T::ActivityNoMembers))
+                .size(style::LABEL)
+                .color(style::MUTED),
+        );
+    } else {
         let mut who = iced::widget::Row::new().spacing(12);
         for (id, name) in members {
             let id = *id;
@@ -99,9 +107,7 @@ pub fn view<'a>(
                     .on_toggle(move |on| Message::Participant(id, on)),
             );
         }
-        participants = participants
-            .push(text(tr(l, T::ActivityParticipants)).size(style::LABEL))
-            .push(who.wrap());
+        participants = participants.push(who.wrap());
     }
     let mut col = column![
         text(tr(l, title)).size(style::HEADING).font(UI_FONT_STRONG),

@@ -51,7 +51,7 @@ pub struct TeamPick(pub TeamChoice);
 
 impl std::fmt::Display for TeamPick {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.name)
+        f.write_str(&super::names::team(&self.0.name))
     }
 }
 
@@ -621,10 +621,11 @@ impl State {
             col = col.push(
                 text(format!("⚠ {}", w.get(l)))
                     .size(style::HINT)
-                    .color(style::WARNING),
+                    .color(style::WARNING)
+                    .width(Length::Fill),
             );
         }
-        col.into()
+        col.width(Length::Fill).into()
     }
 
     pub fn view<'a>(&'a self, l: Lang) -> Element<'a, Message> {
@@ -823,10 +824,11 @@ impl State {
                 scrollable(form.padding(style::PAD_SCROLLED)).height(Length::Fill)
             ]
             .spacing(style::SPACE)
-            .width(Length::FillPortion(2)),
+            // Half the room each: at 1024 wide a narrower form cut its drop-downs.
+            .width(Length::FillPortion(1)),
             container(self.output.preview(l).map(Message::Output))
                 .id(document_output::PREVIEW_ID)
-                .width(Length::FillPortion(3))
+                .width(Length::FillPortion(1))
                 .height(Length::Fill),
         ]
         .spacing(style::SPACE_WIDE)

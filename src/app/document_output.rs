@@ -565,16 +565,15 @@ impl State {
     /// marked with its reason.
     pub fn register_view(&self, l: Lang, heading: T) -> Element<'_, Message> {
         let mut col = column![text(tr(l, heading)).font(UI_FONT_STRONG)].spacing(style::SPACE);
+        // Each entry: its line across the column, what can be done with it under it (beside
+        // it, the line was squeezed to a word a line in the narrow column).
         for r in &self.register {
+            col = col.push(text(r.line.as_str()).size(style::LABEL).color(if r.voided {
+                style::MUTED
+            } else {
+                iced::Color::BLACK
+            }));
             let mut line = row![
-                text(r.line.as_str())
-                    .size(style::LABEL)
-                    .width(Length::Fill)
-                    .color(if r.voided {
-                        style::MUTED
-                    } else {
-                        iced::Color::BLACK
-                    }),
                 button(text(tr(l, T::DecisionReprint)).size(style::LABEL))
                     .style(button::text)
                     .on_press_maybe((!self.busy).then_some(Message::Reprint(r.id))),
@@ -595,7 +594,7 @@ impl State {
                     .style(button::text)
                     .on_press(Message::Trail(r.id)),
             );
-            col = col.push(line);
+            col = col.push(line.wrap());
             if self.trail_open == Some(r.id) {
                 for e in &r.trail {
                     col = col.push(
@@ -626,7 +625,7 @@ impl State {
                 .on_press(Message::Zoom(zoom))
         };
         let percent = match self.zoom {
-            Zoom::Percent(p) => format!("{p} %"),
+            Zoom::Percent(p) => super::names::figure(l, &format!("{p} %")).into_owned(),
             Zoom::FitPage | Zoom::FitWidth => String::new(),
         };
         let bar = row![
@@ -637,7 +636,6 @@ impl State {
                 false,
                 Message::Page
             ),
-            iced::widget::space::horizontal(),
             mode(T::PreviewFitPage, Zoom::FitPage),
             mode(T::PreviewFitWidth, Zoom::FitWidth),
             button(text("−"))
@@ -649,7 +647,10 @@ impl State {
                 .on_press(Message::ZoomStep(true)),
         ]
         .spacing(style::SPACE)
-        .align_y(iced::Alignment::Center);
+        .align_y(iced::Alignment::Center)
+        // On a narrow preview (a 1024-wide screen) the zoom buttons go under the pager.
+        .wrap()
+        .vertical_spacing(style::SPACE);
         column![
             bar,
             canvas(PagePreview {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use super::i18n::{T, tr};
@@ -19,9 +19,10 @@ pub struct TeamChoice {
     pub name: String,
 }
 
+/// A team in a drop-down, by [`super::names::team`].
 impl fmt::Display for TeamChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name)
+        f.write_str(&super::names::team(&self.name))
     }
 }
 
@@ -328,8 +329,9 @@ impl Form {
                 .spacing(12),
             );
         }
+        let mut buttons = column![].spacing(10);
         if self.tried && !self.errors.is_empty() {
-            col = col.push(text(tr(l, T::FormFix)).color(style::ERROR));
+            buttons = buttons.push(text(tr(l, T::FormFix)).color(style::ERROR));
         }
         let save = button(text(tr(l, T::FormSave)));
         let save = if self.saving {
@@ -337,7 +339,7 @@ impl Form {
         } else {
             save.on_press(Message::Save)
         };
-        col = col.push(
+        buttons = buttons.push(
             row![
                 save.style(button::primary),
                 button(text(tr(l, T::FormCancel)))
@@ -346,11 +348,19 @@ impl Form {
             ]
             .spacing(10),
         );
-        container(col)
-            .padding(14)
-            .style(container::bordered_box)
-            .width(Length::Fill)
-            .into()
+        // The fields scroll; Lưu and Hủy stay under them, in sight.
+        container(
+            column![
+                scrollable(col.padding(style::PAD_SCROLLED)).height(Length::Fill),
+                buttons
+            ]
+            .spacing(10),
+        )
+        .padding(14)
+        .style(container::bordered_box)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .into()
     }
 }
 

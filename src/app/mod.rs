@@ -788,7 +788,8 @@ impl App {
                 nav(T::NavSettings, Screen::Settings),
             ]
             .spacing(8)
-            .width(210),
+            // Room to spare for the title: drawn on screen it is a pixel wider than measured.
+            .width(224),
         )
         .padding(12)
         .height(Length::Fill)

@@ -174,6 +174,21 @@ pub fn place_kind(l: Lang, word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A team in a drop-down: `Tổ CNSCĐ buôn Sút M'đưr` for `Tổ công nghệ số cộng đồng buôn
+/// Sút M'đưr` (the abbreviation the offices write), so the place that tells the teams
+/// apart fits the list; a name of the commune's own making as it is.
+/// A team's name is the team's in either language, as the other names of places and
+/// people are.
+pub fn team(name: &str) -> Cow<'_, str> {
+    match name
+        .strip_prefix(crate::domain::team::TEAM_WORDS)
+        .filter(|rest| rest.starts_with(' '))
+    {
+        Some(rest) => Cow::Owned(format!("Tổ CNSCĐ{rest}")),
+        None => Cow::Borrowed(name),
+    }
+}
+
 /// Kind words a place's name starts with, and their English, longest first.
 const PLACE_KINDS_EN: [(&str, &str); 19] = [
     ("tổ dân phố", "Residential Group"),

@@ -469,9 +469,13 @@ impl State {
                     ))
                     .size(style::LABEL)
                 ];
-                if let Some(s) = line.progress.share() {
-                    name = name.push(progress_bar(0.0..=100.0, s.min(100.0) as f32).girth(6));
-                }
+                // Every row keeps the bar's room, so a row with a share is no taller.
+                name = name.push(match line.progress.share() {
+                    Some(s) => {
+                        Element::from(progress_bar(0.0..=100.0, s.min(100.0) as f32).girth(6))
+                    }
+                    None => Element::from(iced::widget::Space::new().height(6)),
+                });
                 table = table.push(
                     row![
                         name.width(Length::FillPortion(6)),

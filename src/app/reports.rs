@@ -401,7 +401,8 @@ impl State {
             .spacing(8),
             text(tr(l, T::ProgressPeriodHint))
                 .size(style::HINT)
-                .color(style::MUTED),
+                .color(style::MUTED)
+                .width(Length::Fill),
             row![
                 text(tr(l, T::ReportTables))
                     .size(style::LABEL)
@@ -453,10 +454,11 @@ impl State {
                 scrollable(form.padding(style::PAD_SCROLLED)).height(Length::Fill)
             ]
             .spacing(style::SPACE)
-            .width(Length::FillPortion(2)),
+            // Half the room each: at 1024 wide a narrower form cut its drop-downs.
+            .width(Length::FillPortion(1)),
             container(self.output.preview(l).map(Message::Output))
                 .id(document_output::PREVIEW_ID)
-                .width(Length::FillPortion(3))
+                .width(Length::FillPortion(1))
                 .height(Length::Fill),
         ]
         .spacing(style::SPACE_WIDE)

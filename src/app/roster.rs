@@ -558,8 +558,11 @@ impl State {
             col = col.push(import.view(l, &self.teams).map(Message::Import));
             return col.into();
         }
+        // The form takes the screen below the bar: its fields scroll, its buttons stay
+        // in sight on a 768-pixel screen, refusals and all.
         if let Some(form) = &self.form {
             col = col.push(form.view(l, &self.teams).map(Message::Form));
+            return col.into();
         }
         if let Some(d) = &self.detail {
             col = col.push(d.view(l).map(Message::Detail));

@@ -452,7 +452,7 @@ impl State {
             fonts,
             Some(FontPick(self.font, l)),
             None,
-            360,
+            Length::Fixed(600.0),
             Message::Font,
         ));
         col = col.push(heading(T::SettingsReportDays));

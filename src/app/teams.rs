@@ -11,6 +11,9 @@ use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
 use crate::domain::place::VillageKind;
 use crate::domain::team::{Level, TeamStatus};
 use crate::domain::{Field, FieldError, Lang, Msg};
+
+/// The height of the line that offers the commune team (a button's), kept once it is set up.
+const COMMUNE_LINE: f32 = 34.0;
 use crate::office::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -446,15 +449,29 @@ impl State {
             col = col.push(self.edit_view(l, e));
         }
         let has_commune_team = self.data.teams.iter().any(|t| t.level == Level::Commune);
-        let mut create =
-            column![text(tr(l, T::TeamsCreate)).size(17).font(UI_FONT_STRONG)].spacing(8);
-        if !has_commune_team {
-            create = create.push(
-                button(text(tr(l, T::TeamsCreateCommune)))
-                    .style(button::primary)
-                    .on_press(Message::CreateCommuneTeam),
-            );
-        }
+        // The commune team's button beside the card's title, in a line as tall with it
+        // or without it (what is under it never moves once the team is set up).
+        let commune_line: Element<'_, Message> = if has_commune_team {
+            text(tr(l, T::TeamsCommuneTeamExists))
+                .size(style::LABEL)
+                .color(style::MUTED)
+                .into()
+        } else {
+            button(text(tr(l, T::TeamsCreateCommune)))
+                .style(button::primary)
+                .on_press(Message::CreateCommuneTeam)
+                .into()
+        };
+        let mut create = column![
+            row![
+                text(tr(l, T::TeamsCreate)).size(17).font(UI_FONT_STRONG),
+                commune_line
+            ]
+            .spacing(16)
+            .height(COMMUNE_LINE)
+            .align_y(iced::Alignment::Center)
+        ]
+        .spacing(8);
         create = create.push(
             row![
                 widgets::picker(

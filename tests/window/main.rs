@@ -15,5 +15,6 @@ mod lang;
 mod recovery;
 mod register;
 mod screens;
+mod small_screens;
 mod trail;
 mod weekly_check;
