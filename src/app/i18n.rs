@@ -200,6 +200,7 @@ keys! {
     TeamsCopyZalo => "teams_copy_zalo",
     TeamsCreate => "teams_create",
     TeamsCreateCommune => "teams_create_commune",
+    OverviewSheetTakenIn => "overview_sheet_taken_in",
     TeamsCommuneTeamExists => "teams_commune_team_exists",
     TeamsPickVillage => "teams_pick_village",
     TeamsCreateVillage => "teams_create_village",

@@ -162,8 +162,14 @@ impl State {
             };
             for (name, done, overdue) in &dl.villages {
                 let (word, color) = status(*done, *overdue);
+                let sheet = dl
+                    .sheets
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, day)| format!(" ({} {day})", tr(l, T::OverviewSheetTakenIn)))
+                    .unwrap_or_default();
                 card = card.push(
-                    text(format!("{}: {word}", super::names::place(l, name)))
+                    text(format!("{}: {word}{sheet}", super::names::place(l, name)))
                         .size(style::LABEL)
                         .color(color),
                 );

@@ -17,6 +17,9 @@ pub enum ExportWhat {
         #[arg(long, value_name = "FILE.cnscd")]
         out: PathBuf,
     },
+    /// A village team's monthly return sheet (.xlsx) to fill and send back, or every
+    /// village team's into a folder (docs/return-sheet.md).
+    ReturnSheet(super::return_sheet::ExportSheet),
     #[command(flatten)]
     Excel(super::excel::ExportWhat),
 }
@@ -28,6 +31,9 @@ pub enum ImportWhat {
         #[arg(value_name = "FILE.cnscd")]
         file: PathBuf,
     },
+    /// Filled return sheets: their lines become the teams' activities of the month, all
+    /// of them or none; a month already taken in is refused unless --replace.
+    ReturnSheet(super::return_sheet::ImportSheet),
     #[command(flatten)]
     Excel(super::excel::ImportWhat),
 }
@@ -40,6 +46,7 @@ pub(super) fn export(
 ) -> Result<(), Failure> {
     let path = match what {
         ExportWhat::Bundle { out: path } => path,
+        ExportWhat::ReturnSheet(w) => return super::return_sheet::export(store, w, out, lang),
         ExportWhat::Excel(w) => return super::excel::export(store, w, out, lang),
     };
     let done = office::exchange::export(store, &path)?;
@@ -55,6 +62,7 @@ pub(super) fn import(
 ) -> Result<(), Failure> {
     let file = match what {
         ImportWhat::Bundle { file } => file,
+        ImportWhat::ReturnSheet(w) => return super::return_sheet::import(store, w, out, lang),
         ImportWhat::Excel(w) => return super::excel::import(store, w, out, lang),
     };
     let done = office::exchange::import(store, &file)?;

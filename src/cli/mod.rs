@@ -8,6 +8,7 @@ mod excel;
 mod exchange;
 mod history;
 mod print;
+mod return_sheet;
 mod setup;
 
 use std::io::Write;
@@ -95,6 +96,12 @@ pub enum Verb {
         /// At most this many lines.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+    },
+    /// Record an activity: `activity add --team ID --date D --kind NAME [--people N]
+    /// [--households N] [--count CODE=N]… [--note TEXT]`, checked as the form checks it.
+    Activity {
+        #[command(subcommand)]
+        what: return_sheet::ActivityVerb,
     },
     /// The register of issued reports: id, number, period, team, date, subject.
     Reports,
@@ -563,6 +570,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             to,
             limit,
         } => activities_verb(&store, team, from, to, limit, &mut out),
+        Verb::Activity { what } => return_sheet::activity(&mut store, what, &mut out, lang),
         Verb::Reports => reports_verb(&store, &mut out),
         Verb::Print { what } => print::run(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),

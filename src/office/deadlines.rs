@@ -21,8 +21,10 @@ pub struct Deadlines {
     pub code: String,
     pub village_due: String,
     pub commune_due: String,
-    /// (team name, reported, overdue).
+    /// (team name, reported, overdue): reported by an issued report or a return sheet.
     pub villages: Vec<(String, bool, bool)>,
+    /// (team name, the day its return sheet of the month was taken in).
+    pub sheets: Vec<(String, String)>,
     pub commune_reported: bool,
     pub commune_overdue: bool,
     /// The next reporting day from today.
@@ -59,10 +61,19 @@ pub fn of_month_just_ended(s: &Store, commune_id: i64, today: NaiveDate) -> Resu
     let owed = s
         .commune_since(commune_id)?
         .is_none_or(|since| period.last_day() >= since);
+    let sheets = s.return_sheets(commune_id, &period.code())?;
     let mut villages = Vec::new();
+    let mut sheet_days = Vec::new();
     for t in s.teams(commune_id)? {
         if t.village_id.is_some() && t.status != crate::domain::team::TeamStatus::Dissolved {
-            let done = reported.contains(&t.id);
+            let sheet = sheets.iter().find(|r| r.team_id == t.id);
+            if let Some(r) = sheet {
+                sheet_days.push((
+                    names.get(&t.id).cloned().unwrap_or_default(),
+                    crate::domain::vndate::short(r.received_on),
+                ));
+            }
+            let done = reported.contains(&t.id) || sheet.is_some();
             // Nor by a team set up after it.
             let owed = owed
                 && s.team_since(t.id)?
@@ -80,6 +91,7 @@ pub fn of_month_just_ended(s: &Store, commune_id: i64, today: NaiveDate) -> Resu
         village_due: crate::domain::vndate::short(vdue),
         commune_due: crate::domain::vndate::short(cdue),
         villages,
+        sheets: sheet_days,
         commune_reported: reported.contains(&0),
         commune_overdue: owed && !reported.contains(&0) && today > cdue,
         next: crate::domain::vndate::short(next),

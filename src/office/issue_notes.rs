@@ -151,7 +151,7 @@ fn read_key(path: &Path) -> Option<[u8; 32]> {
 
 /// 32 bytes drawn from the system's randomness (the standard library's hash keys are
 /// seeded from it), mixed with the time and the process.
-fn fresh_key() -> [u8; 32] {
+pub(crate) fn fresh_key() -> [u8; 32] {
     use std::hash::{BuildHasher, Hasher};
     let mut h = Sha256::new();
     for i in 0..8u64 {

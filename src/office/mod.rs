@@ -47,6 +47,7 @@ pub mod output;
 pub mod printing;
 pub mod repair;
 pub mod reports;
+pub mod return_sheet;
 pub mod roster;
 pub mod setup;
 pub mod spreadsheet;

@@ -110,10 +110,46 @@ pub fn prefill(
         })
         .collect();
     lines.reverse();
-    Ok(ReportTexts {
+    let mut texts = ReportTexts {
         activities: lines.join("\n"),
         ..Default::default()
-    })
+    };
+    // What the teams' return sheets of the month said: a team's own report takes its
+    // texts; the commune's, each village team's, named.
+    if matches!(period, Period::Month(..)) {
+        let teams: Vec<(i64, Option<String>)> = match team {
+            Some(t) => vec![(t, None)],
+            None => {
+                let names = store.team_names()?;
+                store
+                    .teams(commune_id)?
+                    .into_iter()
+                    .filter(|t| t.level == Level::Village)
+                    .map(|t| (t.id, names.get(&t.id).cloned()))
+                    .collect()
+            }
+        };
+        let mut parts: [Vec<String>; 3] = Default::default();
+        for (t, name) in teams {
+            let Some(draft) = store.report_draft(t, &period.code())? else {
+                continue;
+            };
+            for (i, text) in draft.iter().enumerate() {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                parts[i].push(match &name {
+                    Some(n) => format!("- {n}: {}", text.trim()),
+                    None => text.trim().to_string(),
+                });
+            }
+        }
+        let [d, p, g] = parts;
+        texts.difficulties = d.join("\n");
+        texts.proposals = p.join("\n");
+        texts.good_practices = g.join("\n");
+    }
+    Ok(texts)
 }
 
 /// The name of the commune's own team, when it has one that is not dissolved.

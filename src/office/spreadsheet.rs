@@ -541,7 +541,7 @@ fn sheet_name(want: &str, used: &mut Vec<String>) -> String {
     name
 }
 
-fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
+pub(crate) fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Document(Msg::new(
         format!("Không tạo được tệp Excel: {e}"),
         format!("Could not make the Excel file: {e}"),

@@ -81,7 +81,7 @@ fn month(d: NaiveDate) -> String {
 }
 
 /// Adds (sign 1) or takes away (sign -1) an activity from the monthly totals.
-fn bump(tx: &Transaction<'_>, a: &Activity, sign: i64) -> Result<()> {
+pub(super) fn bump(tx: &Transaction<'_>, a: &Activity, sign: i64) -> Result<()> {
     let m = month(a.on_date);
     let mut lines: Vec<(i64, i64)> = vec![(ACTIVITIES, 1)];
     lines.extend(a.people.map(|n| (PEOPLE, n)));
@@ -322,50 +322,7 @@ impl Store {
 
     /// An activity and its version.
     pub fn activity(&self, id: i64) -> Result<(Activity, i64)> {
-        let row = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, commune_id, team_id, village_id, on_date, type_id, people, households, \
-                 note, version FROM activities WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
-                Ok((
-                    Activity {
-                        id: r.get(0)?,
-                        commune_id: r.get(1)?,
-                        team_id: r.get(2)?,
-                        village_id: r.get(3)?,
-                        on_date: r.get(4)?,
-                        type_id: r.get(5)?,
-                        people: r.get(6)?,
-                        households: r.get(7)?,
-                        counts: Vec::new(),
-                        note: r.get(8)?,
-                        participants: Vec::new(),
-                    },
-                    r.get::<_, i64>(9)?,
-                ))
-            })
-            .optional()?;
-        let Some((mut a, version)) = row else {
-            return Err(StoreError::not_found(
-                format!("Không có hoạt động số {id} (có thể đã bị xóa)"),
-                format!("There is no activity {id} (it may have been deleted)"),
-            ));
-        };
-        let mut c = self.conn().prepare_cached(
-            "SELECT indicator_id, count FROM activity_counts WHERE activity_id = ?1 ORDER BY indicator_id",
-        )?;
-        a.counts = c
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut p = self
-            .conn()
-            .prepare_cached("SELECT person_id FROM activity_people WHERE activity_id = ?1")?;
-        a.participants = p
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok((a, version))
+        activity_on(self.conn(), id)
     }
 
     fn activity_where(q: &ActivityQuery) -> (String, Vec<rusqlite::types::Value>) {
@@ -574,4 +531,50 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// An activity and its version, read on a connection (or inside a transaction).
+pub(super) fn activity_on(conn: &rusqlite::Connection, id: i64) -> Result<(Activity, i64)> {
+    let row = conn
+        .prepare_cached(
+            "SELECT id, commune_id, team_id, village_id, on_date, type_id, people, households, \
+             note, version FROM activities WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                Activity {
+                    id: r.get(0)?,
+                    commune_id: r.get(1)?,
+                    team_id: r.get(2)?,
+                    village_id: r.get(3)?,
+                    on_date: r.get(4)?,
+                    type_id: r.get(5)?,
+                    people: r.get(6)?,
+                    households: r.get(7)?,
+                    counts: Vec::new(),
+                    note: r.get(8)?,
+                    participants: Vec::new(),
+                },
+                r.get::<_, i64>(9)?,
+            ))
+        })
+        .optional()?;
+    let Some((mut a, version)) = row else {
+        return Err(StoreError::not_found(
+            format!("Không có hoạt động số {id} (có thể đã bị xóa)"),
+            format!("There is no activity {id} (it may have been deleted)"),
+        ));
+    };
+    let mut c = conn.prepare_cached(
+        "SELECT indicator_id, count FROM activity_counts WHERE activity_id = ?1 ORDER BY indicator_id",
+    )?;
+    a.counts = c
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut p =
+        conn.prepare_cached("SELECT person_id FROM activity_people WHERE activity_id = ?1")?;
+    a.participants = p
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((a, version))
 }

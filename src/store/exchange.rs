@@ -46,6 +46,8 @@ const TABLES: &[(&str, Scope)] = &[
     ("baselines", Scope::CommuneId),
     ("targets", Scope::CommuneId),
     ("activity_types", Scope::CommuneId),
+    ("return_sheets", Scope::CommuneId),
+    ("report_drafts", Scope::CommuneId),
     ("activities", Scope::CommuneId),
     ("activity_counts", Scope::Activity),
     ("activity_people", Scope::Activity),
@@ -501,6 +503,7 @@ const DATES: &[(&str, &str)] = &[
     ("library", "dated"),
     ("library", "in_force_from"),
     ("library", "in_force_until"),
+    ("return_sheets", "received_on"),
 ];
 
 /// What the forms and the register would refuse, checked on the imported rows before

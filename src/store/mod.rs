@@ -16,6 +16,7 @@ mod pending;
 mod people;
 mod places;
 mod reports;
+mod return_sheets;
 pub mod schema;
 mod teams;
 
@@ -44,6 +45,7 @@ pub use pending::PendingFile;
 pub use people::{HistoryRow, MemberQuery, MemberRow, MemberSort};
 pub use places::NewCommune;
 pub use reports::{IssuedReport, NewReport, TeamTotals};
+pub use return_sheets::{NewReturnSheet, ReturnSheetRow, TakenIn};
 pub use teams::TeamSummary;
 
 /// Marks a file as a cnscd database (`PRAGMA application_id`): "CNSC".

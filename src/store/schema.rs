@@ -311,6 +311,35 @@ ALTER TABLE pending_files ADD COLUMN seal TEXT NOT NULL DEFAULT '';
 ALTER TABLE decisions ADD COLUMN model_sha256 TEXT NOT NULL DEFAULT '';
 ALTER TABLE reports ADD COLUMN model_sha256 TEXT NOT NULL DEFAULT '';
 "#,
+    // 8: the village teams' monthly return sheets taken in (one a team and month; a
+    // corrected sheet replaces it and exactly the activities that came from it), and
+    // the texts a team's month brought for its report.
+    r#"
+CREATE TABLE return_sheets (
+    id          INTEGER PRIMARY KEY,
+    commune_id  INTEGER NOT NULL REFERENCES communes (id),
+    team_id     INTEGER NOT NULL REFERENCES teams (id),
+    period      TEXT NOT NULL,
+    sheet_id    TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    lines       INTEGER NOT NULL CHECK (lines >= 0),
+    UNIQUE (team_id, period)
+) STRICT;
+ALTER TABLE activities ADD COLUMN return_sheet_id INTEGER REFERENCES return_sheets (id);
+CREATE INDEX activities_sheet ON activities (return_sheet_id) WHERE return_sheet_id IS NOT NULL;
+CREATE TABLE report_drafts (
+    commune_id     INTEGER NOT NULL REFERENCES communes (id),
+    team_id        INTEGER NOT NULL REFERENCES teams (id),
+    period         TEXT NOT NULL,
+    difficulties   TEXT NOT NULL DEFAULT '',
+    proposals      TEXT NOT NULL DEFAULT '',
+    good_practices TEXT NOT NULL DEFAULT '',
+    updated        TEXT NOT NULL,
+    PRIMARY KEY (team_id, period)
+) STRICT;
+"#,
 ];
 
 /// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.

@@ -4,6 +4,7 @@
 
 pub mod pdf;
 pub mod ui;
+pub mod xlsx;
 
 use std::path::Path;
 use std::process::{Command, Output};

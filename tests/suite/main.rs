@@ -26,5 +26,6 @@ mod office;
 mod refusals;
 mod repair;
 mod report_pdf;
+mod return_sheets;
 mod store;
 mod two_writers;
