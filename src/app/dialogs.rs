@@ -15,6 +15,9 @@ pub trait Dialogs: Send + Sync + 'static {
     fn pick_file(&self, title: &str) -> Option<PathBuf>;
     /// Asks for a spreadsheet to import members from; `None` when cancelled.
     fn pick_sheet(&self, title: &str) -> Option<PathBuf>;
+    /// Asks for one or more spreadsheets (the villages' return sheets); empty when
+    /// cancelled.
+    fn pick_sheets(&self, title: &str) -> Vec<PathBuf>;
     /// Asks for a folder (where to put a backup); `None` when cancelled.
     fn pick_folder(&self, title: &str) -> Option<PathBuf>;
     /// Asks for a database file to open; `None` when cancelled.
@@ -125,6 +128,15 @@ impl Dialogs for System {
             .pick_file()
     }
 
+    fn pick_sheets(&self, title: &str) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Excel, Calc", &["xlsx", "xls", "ods"])
+            .add_filter("Mọi tệp", &["*"])
+            .pick_files()
+            .unwrap_or_default()
+    }
+
     fn pick_database(&self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(title)
@@ -183,6 +195,15 @@ impl Dialogs for Scripted {
 
     fn pick_database(&self, _title: &str) -> Option<PathBuf> {
         self.answer.lock().ok()?.clone()
+    }
+
+    fn pick_sheets(&self, _title: &str) -> Vec<PathBuf> {
+        self.answer
+            .lock()
+            .ok()
+            .and_then(|a| a.clone())
+            .into_iter()
+            .collect()
     }
 
     fn open_file(&self, path: &Path) -> Result<(), Error> {

@@ -212,6 +212,8 @@ pub enum Message {
     Reports(reports::Message),
     Settings(settings::Message),
     Recovery(recovery::Message),
+    /// A file dropped on the window.
+    FileDropped(std::path::PathBuf),
     /// The weekly full check ended (`None`: not due).
     FullCheck(Result<Option<crate::office::backups::Health>, Error>),
     Shortcut(Shortcut),
@@ -428,6 +430,7 @@ impl App {
             // at each start still guards): nothing to say.
             Message::FullCheck(_) => Task::none(),
             Message::Navigate(screen) => self.navigate(screen),
+            Message::FileDropped(path) => self.file_dropped(path),
             Message::Setup(m) => self.setup_update(m),
             Message::Overview(m) => self.overview_update(m),
             Message::Teams(m) => self.teams_update(m),
@@ -523,6 +526,10 @@ impl App {
         let task = task.map(Message::Overview);
         match event {
             Some(overview::Event::Open { screen }) => Task::batch([task, self.navigate(screen)]),
+            Some(overview::Event::TakeInSheets { period }) => {
+                self.activities.sheets.open_for(Some(&period));
+                Task::batch([task, self.navigate(Screen::Activities)])
+            }
             Some(overview::Event::WriteReport { period }) => {
                 self.reports.start_for(&period);
                 Task::batch([task, self.navigate(Screen::Reports)])
@@ -707,6 +714,24 @@ impl App {
         }
     }
 
+    /// A spreadsheet dropped on the window goes to the villages' return sheets (the
+    /// Activities screen, its panel open); anything else is left alone.
+    fn file_dropped(&mut self, path: std::path::PathBuf) -> Task<Message> {
+        let sheet = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["xlsx", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str()));
+        if !sheet || self.screen == Screen::Setup {
+            return Task::none();
+        }
+        self.activities.sheets.dropped(path);
+        if self.screen == Screen::Activities {
+            Task::none()
+        } else {
+            self.navigate(Screen::Activities)
+        }
+    }
+
     pub fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             keyboard::listen()
@@ -716,6 +741,13 @@ impl App {
             // A field keeps Esc for itself (it only loses focus): Esc closes the form at
             // once all the same.
             iced::event::listen_with(escape_in_field),
+            // A file dropped on the window: a village's return sheet to take in.
+            iced::event::listen_with(|event, _, _| match event {
+                iced::Event::Window(window::Event::FileDropped(path)) => {
+                    Some(Message::FileDropped(path))
+                }
+                _ => None,
+            }),
         ])
     }
 

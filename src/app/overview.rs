@@ -41,6 +41,9 @@ pub enum Message {
     Open(Screen),
     /// "Lập báo cáo" under a deadline: the commune's report of that period.
     WriteReport(String),
+    /// "Nhập phiếu báo cáo của thôn…" under a deadline: the villages' sheets of that
+    /// month.
+    TakeInSheets(String),
 }
 
 /// What the overview asks of the window.
@@ -50,6 +53,8 @@ pub enum Event {
     Open { screen: Screen },
     /// Write the commune's report of this period (`2026-11`).
     WriteReport { period: String },
+    /// Take in the village teams' return sheets of this month.
+    TakeInSheets { period: String },
 }
 
 impl State {
@@ -111,6 +116,9 @@ impl State {
             }
             Message::Loaded(Err(e)) => self.error = Some(e),
             Message::Open(screen) => return (Task::none(), Some(Event::Open { screen })),
+            Message::TakeInSheets(period) => {
+                return (Task::none(), Some(Event::TakeInSheets { period }));
+            }
             Message::WriteReport(period) => {
                 return (Task::none(), Some(Event::WriteReport { period }));
             }
@@ -181,9 +189,15 @@ impl State {
                     .color(color),
             );
             card = card.push(
-                button(text(tr(l, T::OverviewWriteReport)).size(style::LABEL))
-                    .style(button::secondary)
-                    .on_press(Message::WriteReport(dl.code.clone())),
+                row![
+                    button(text(tr(l, T::SheetsOpen)).size(style::LABEL))
+                        .style(button::secondary)
+                        .on_press(Message::TakeInSheets(dl.code.clone())),
+                    button(text(tr(l, T::OverviewWriteReport)).size(style::LABEL))
+                        .style(button::secondary)
+                        .on_press(Message::WriteReport(dl.code.clone())),
+                ]
+                .spacing(style::SPACE),
             );
             col = col.push(
                 container(card)

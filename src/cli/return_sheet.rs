@@ -69,7 +69,7 @@ pub enum ActivityVerb {
         people: Option<String>,
         #[arg(long, value_name = "N")]
         households: Option<String>,
-        /// What it adds to an indicator: its code and a count (`--count HH_EPAY=12`).
+        /// What it adds to an indicator: its code and a count (`--count epay_households=12`).
         #[arg(long = "count", value_name = "CODE=N")]
         counts: Vec<String>,
         #[arg(long, value_name = "TEXT")]
@@ -241,11 +241,15 @@ pub(super) fn activity(
                 Field::Indicator,
                 format!(
                     "“{c}” cần dạng MÃ=SỐ, ví dụ {}=12",
-                    indicators.first().map_or("HH_EPAY", |i| i.code.as_str())
+                    indicators
+                        .first()
+                        .map_or("epay_households", |i| i.code.as_str())
                 ),
                 format!(
                     "“{c}” must look like CODE=N, e.g. {}=12",
-                    indicators.first().map_or("HH_EPAY", |i| i.code.as_str())
+                    indicators
+                        .first()
+                        .map_or("epay_households", |i| i.code.as_str())
                 ),
             ))
             .into());

@@ -71,9 +71,22 @@ fn set_cell(xml: &str, at: &str, v: Val<'_>) -> String {
     }
     let row: String = at.chars().filter(char::is_ascii_digit).collect();
     let row_open = format!("<row r=\"{row}\"");
-    let r = xml.find(&row_open).expect("the row is in the sheet");
-    let close = r + xml[r..].find("</row>").unwrap();
-    format!("{}{}{}", &xml[..close], body(""), &xml[close..])
+    match xml.find(&row_open) {
+        Some(r) => {
+            let close = r + xml[r..].find("</row>").unwrap();
+            format!("{}{}{}", &xml[..close], body(""), &xml[close..])
+        }
+        // A row below the sheet's last (rows are written in order).
+        None => {
+            let end = xml.find("</sheetData>").expect("a sheet");
+            format!(
+                "{}<row r=\"{row}\">{}</row>{}",
+                &xml[..end],
+                body(""),
+                &xml[end..]
+            )
+        }
+    }
 }
 
 /// The workbook rewritten with only its cells' values (every sheet, visible, no

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use chrono::Datelike;
 use rusqlite::{Connection, OpenFlags};
 
 const ROUNDS: usize = 20;
@@ -31,6 +32,8 @@ const TABLES: &[&str] = &[
     "monthly",
     "decisions",
     "reports",
+    "return_sheets",
+    "report_drafts",
 ];
 
 /// A small deterministic generator of kill delays, 0–300 ms.
@@ -276,6 +279,56 @@ fn killed_bundle_import_leaves_nothing_or_the_whole_commune() {
         0xD3A0_0006,
     );
     eprintln!("import bundle: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_return_sheets_are_taken_in_together_or_not_at_all() {
+    use crate::common::xlsx::{Val, fill};
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo_db(dir.path());
+    // Every village team's sheet of last month, made by the start database (its key),
+    // each filled with forty lines.
+    let month = chrono::Local::now()
+        .date_naive()
+        .with_day(1)
+        .and_then(|d| d.pred_opt())
+        .unwrap();
+    let period = cnscd::domain::period::Period::month_of(month);
+    let mut store = cnscd::store::Store::open(&start).unwrap();
+    let folder = dir.path().join("phieu");
+    std::fs::create_dir_all(&folder).unwrap();
+    let done = cnscd::office::return_sheet::export(
+        &mut store,
+        &cnscd::office::return_sheet::ExportRequest {
+            teams: cnscd::office::return_sheet::Teams::AllVillages,
+            period,
+            out: folder.clone(),
+            today: chrono::Local::now().date_naive(),
+        },
+    )
+    .unwrap();
+    drop(store);
+    let day = cnscd::domain::vndate::short(month.with_day(10).unwrap());
+    let mut files = Vec::new();
+    for f in &done.files {
+        let cells: Vec<(String, Val<'_>)> = (9..49)
+            .flat_map(|r| {
+                [
+                    (format!("A{r}"), Val::Text(&day)),
+                    (format!("B{r}"), Val::Text("Họp Tổ")),
+                    (format!("C{r}"), Val::Num(f64::from(r))),
+                ]
+            })
+            .collect();
+        let cells: Vec<(&str, Val<'_>)> = cells.iter().map(|(a, v)| (a.as_str(), *v)).collect();
+        std::fs::write(f, fill(&std::fs::read(f).unwrap(), &cells)).unwrap();
+        files.push(f.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["import", "return-sheet"];
+    args.extend(files.iter().map(String::as_str));
+    kill_rounds("return-sheets", Some(&start), &args, 0xD3A0_0007);
+    eprintln!("import return-sheet: {:?}", t.elapsed());
 }
 
 /// Kills an issue (`print … --issue --out PDF`, the PDF's path given by `args`) at

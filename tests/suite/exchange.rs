@@ -34,6 +34,35 @@ fn full_commune(dir: &Path) -> PathBuf {
         .set_target(1, Some(village), ind, 2026, Some(75.5))
         .unwrap();
     store.set_setting("ui.language", "en").unwrap();
+    // Thôn 1's return sheet of September taken in (its lines, its texts).
+    let (_, sheet) = cnscd::office::return_sheet::sheet_for(
+        &mut store,
+        2,
+        Period::Month(2026, 9),
+        NaiveDate::from_ymd_opt(2026, 10, 2).unwrap(),
+    )
+    .unwrap();
+    use crate::common::xlsx::{Val, fill};
+    let sheet = fill(
+        &sheet,
+        &[
+            ("A9", Val::Text("14/09/2026")),
+            ("B9", Val::Text("Họp Tổ")),
+            ("C50", Val::Text("Thiếu điện thoại thông minh")),
+        ],
+    );
+    let file = dir.join("phieu.xlsx");
+    std::fs::write(&file, sheet).unwrap();
+    cnscd::office::return_sheet::take_in(
+        &mut store,
+        &cnscd::office::return_sheet::TakeInRequest {
+            files: vec![file],
+            replace: false,
+            add_kinds: false,
+            today: NaiveDate::from_ymd_opt(2026, 10, 2).unwrap(),
+        },
+    )
+    .unwrap();
     let mut req = reports::ReportRequest::new(Period::Month(2026, 10), None);
     req.date = NaiveDate::from_ymd_opt(2026, 11, 19);
     req.created = output::parse_created("2026-11-19T08:00:00").ok();

@@ -582,3 +582,157 @@ fn broken_and_random_files_never_panic_and_change_nothing() {
     }
     assert!(taken <= 1, "{taken} damaged files taken in");
 }
+
+#[test]
+fn the_command_line_writes_a_sheet_tries_it_takes_it_in_once_and_adds_an_activity() {
+    use crate::common::{cnscd, ok};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cnscd.db");
+    ok(&cnscd(&db, &["demo"]));
+    let sheet = dir.path().join("phieu.xlsx");
+    let s = sheet.to_str().unwrap();
+    let out = ok(&cnscd(
+        &db,
+        &[
+            "export",
+            "return-sheet",
+            "--team",
+            "2",
+            "--period",
+            "2026-11",
+            "--out",
+            s,
+        ],
+    ));
+    assert!(out.contains("Đã ghi 1 phiếu báo cáo."), "{out}");
+    let bytes = fill(
+        &std::fs::read(&sheet).unwrap(),
+        &[
+            ("A9", Val::Text("05/11/2026")),
+            ("B9", Val::Text("Hop To")),
+            ("C9", Val::Num(8.0)),
+        ],
+    );
+    std::fs::write(&sheet, bytes).unwrap();
+    let count = |db: &Path| {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM activities", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+    };
+    let before = count(&db);
+    // A dry run shows the line (the kind matched without its accents), writes nothing.
+    let out = ok(&cnscd(&db, &["import", "return-sheet", "--dry-run", s]));
+    assert!(out.contains("9\t05/11/2026\tHọp Tổ"), "{out}");
+    assert!(out.contains("chưa ghi gì"), "{out}");
+    assert_eq!(count(&db), before);
+    let out = ok(&cnscd(&db, &["import", "return-sheet", s]));
+    assert!(out.contains("1 hoạt động"), "{out}");
+    assert_eq!(count(&db), before + 1);
+    let again = cnscd(&db, &["import", "return-sheet", s]);
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("đã nhập ngày") && err.contains("--replace"),
+        "{err}"
+    );
+    assert_eq!(count(&db), before + 1);
+    // One activity typed on the command line, with the form's checks.
+    let out = ok(&cnscd(
+        &db,
+        &[
+            "activity",
+            "add",
+            "--team",
+            "3",
+            "--date",
+            "2026-11-12",
+            "--kind",
+            "hop to",
+            "--people",
+            "14",
+            "--count",
+            "epay_households=4",
+            "--note",
+            "Họp Tổ tháng 11",
+        ],
+    ));
+    assert!(out.contains("Đã ghi hoạt động ngày 12/11/2026."), "{out}");
+    assert_eq!(count(&db), before + 2);
+    let bad = cnscd(
+        &db,
+        &[
+            "activity",
+            "add",
+            "--team",
+            "3",
+            "--date",
+            "2026-11-12",
+            "--kind",
+            "Họp Tổ",
+            "--people",
+            "mười",
+        ],
+    );
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("mười"), "{err}");
+    let bad = cnscd(
+        &db,
+        &[
+            "activity",
+            "add",
+            "--team",
+            "3",
+            "--date",
+            "2026-11-12",
+            "--kind",
+            "Nhảy dây",
+        ],
+    );
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("không có loại “Nhảy dây”"), "{err}");
+    assert_eq!(count(&db), before + 2);
+}
+
+#[test]
+fn a_deleted_column_or_lines_under_the_texts_never_bring_in_the_example_or_stray_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo(dir.path());
+    let sheet = fill(
+        &blank(&mut store),
+        &[
+            ("A9", Val::Text("12/11/2026")),
+            ("B9", Val::Text("Họp Tổ")),
+            ("C9", Val::Num(6.0)),
+            // Below the labels (C51 left empty): not a line of the table.
+            ("A54", Val::Text("13/11/2026")),
+            ("B54", Val::Text("Họp Tổ")),
+        ],
+    );
+    // The households column deleted by hand (every cell after it moves left).
+    let cut = values_only(&sheet, |name, rows| {
+        if name == "Phiếu báo cáo" {
+            for r in rows.iter_mut() {
+                if r.len() > 3 {
+                    r.remove(3);
+                }
+            }
+        }
+    });
+    let lines = lines_of(&mut store, dir.path(), "mat-cot.xlsx", &cut);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0].people, Some(6));
+    assert_eq!(lines[0].households, None);
+    let f = write(dir.path(), "mat-cot.xlsx", &cut);
+    let p = return_sheet::preview(&mut store, &req(vec![f])).unwrap();
+    assert!(
+        p[0].notes
+            .iter()
+            .any(|n| n.message(cnscd::domain::Lang::Vi).contains("Số hộ")),
+        "{:?}",
+        p[0].notes
+    );
+}

@@ -14,6 +14,7 @@ mod import;
 mod lang;
 mod recovery;
 mod register;
+mod return_sheets;
 mod screens;
 mod small_screens;
 mod trail;

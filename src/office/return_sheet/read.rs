@@ -167,10 +167,14 @@ fn identity(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Identity
     if seal(key, &refs) != sealed.trim() {
         return Err(damaged());
     }
-    let columns: Option<Vec<Column>> = values[9].split('|').map(Column::from_code).collect();
+    let list = |v: &str| serde_json::from_str::<Vec<String>>(v).map_err(|_| damaged());
+    let columns: Option<Vec<Column>> = list(&values[9])?
+        .iter()
+        .map(|c| Column::from_code(c))
+        .collect();
     let columns = columns.ok_or_else(damaged)?;
-    let headers: Vec<String> = values[10].split('|').map(str::to_string).collect();
-    let example: Vec<String> = values[11].split('|').map(str::to_string).collect();
+    let headers = list(&values[10])?;
+    let example = list(&values[11])?;
     if headers.len() != columns.len() || example.len() != columns.len() {
         return Err(damaged());
     }
@@ -260,10 +264,13 @@ pub fn parse(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Parsed>
         .collect();
     let mut lines = Vec::new();
     let mut texts: [String; 3] = Default::default();
+    // Once the first text's label is met, the table has ended (a label left empty too).
+    let mut in_texts = false;
     let mut r = head + 1;
     while r < sheet.rows.len() {
         let row = &sheet.rows[r];
         if let Some((which, at)) = text_label(row) {
+            in_texts = true;
             // The label's own cell may hold the text after its colon; else the cells
             // to its right (a merged area repeats it: taken once).
             let label = row[at].trim();
@@ -288,7 +295,7 @@ pub fn parse(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Parsed>
             r += 1;
             continue;
         }
-        if texts.iter().all(String::is_empty) && !row.iter().all(|t| t.trim().is_empty()) {
+        if !in_texts && !row.iter().all(|t| t.trim().is_empty()) {
             let cells: Vec<(Column, usize, String)> = found
                 .iter()
                 .map(|(col, c)| (col.clone(), *c, row.get(*c).cloned().unwrap_or_default()))

@@ -46,18 +46,18 @@ impl Problem {
         let at = match (&self.column, l) {
             (Some((letter, head)), Lang::Vi) => {
                 format!(
-                    "dòng {}, cột {letter} ({}{})",
+                    "dòng {}, cột {letter} ({}, ô {letter}{})",
                     self.row,
                     quote(head),
-                    cell(letter, self.row)
+                    self.row
                 )
             }
             (Some((letter, head)), Lang::En) => {
                 format!(
-                    "row {}, column {letter} ({}{})",
+                    "row {}, column {letter} ({}, cell {letter}{})",
                     self.row,
                     quote(head),
-                    cell(letter, self.row)
+                    self.row
                 )
             }
             (None, Lang::Vi) => format!("dòng {}", self.row),
@@ -65,10 +65,6 @@ impl Problem {
         };
         format!("{at}: {}", self.what.get(l))
     }
-}
-
-fn cell(letter: &str, row: usize) -> String {
-    format!(", ô {letter}{row}")
 }
 
 /// A line as it will be taken in.
@@ -497,13 +493,15 @@ fn read_lines(
             .unwrap_or_default()
     };
     for line in &parsed.lines {
-        // The example line, wherever it went, is never taken in.
-        let as_written: Vec<&str> = id.columns.iter().map(|c| line.get(c)).collect();
-        if as_written
+        // The example line, wherever it went (and whatever column was deleted), is
+        // never taken in.
+        let kept: Vec<(&Column, &String)> = id
+            .columns
             .iter()
             .zip(&id.example)
-            .all(|(a, b)| a.trim() == b.trim())
-        {
+            .filter(|(c, _)| parsed.found.iter().any(|(f, _)| f == *c))
+            .collect();
+        if !kept.is_empty() && kept.iter().all(|(c, e)| line.get(c) == e.trim()) {
             continue;
         }
         let filled: Vec<&(Column, usize, String)> = line

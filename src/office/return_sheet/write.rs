@@ -162,9 +162,10 @@ pub fn sheet_for(
     let team_text = team_id.to_string();
     let fp = fingerprint(&key);
     let column_codes: Vec<String> = columns.iter().map(Column::code).collect();
-    let column_text = column_codes.join("|");
-    let header_text = headers.join("|");
-    let example_text = example.join("|");
+    // Lists as JSON arrays: a `|` or a quote in a name stays itself.
+    let column_text = serde_json::to_string(&column_codes).unwrap_or_default();
+    let header_text = serde_json::to_string(&headers).unwrap_or_default();
+    let example_text = serde_json::to_string(&example).unwrap_or_default();
     let commune_name = commune.full_name();
     let values: Vec<(&str, &str)> = vec![
         ("format", FORMAT),

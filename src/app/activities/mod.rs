@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
+pub mod return_sheets;
+
 use super::activity_form;
 use super::i18n::{T, tr};
 use super::member_form::TeamChoice;
@@ -97,6 +99,8 @@ pub struct State {
     pub last_kind: Option<KindChoice>,
     /// "Xuất Excel": the log as the filter shows it, every page.
     pub export: super::export::Export,
+    /// The villages' return sheets.
+    pub sheets: return_sheets::Panel,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +135,7 @@ pub enum Message {
     KindAdded(Result<Msg, Error>),
     Finished(Result<(), Error>),
     Export(super::export::Message),
+    Sheets(return_sheets::Message),
 }
 
 /// What the screen tells the window.
@@ -199,6 +204,23 @@ impl State {
     }
 
     /// "Xuất Excel": every activity the filter finds (not only the page shown).
+    /// The return sheets' panel; sheets taken in: the log and the lists read again.
+    fn sheets_update(
+        &mut self,
+        m: return_sheets::Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let (task, event) = self.sheets.update(m, ctx);
+        let task = task.map(Message::Sheets);
+        match event {
+            Some(return_sheets::Event::Changed) => (
+                Task::batch([task, self.load_lists(ctx.db), self.reload(ctx.db)]),
+                Some(Event::Changed),
+            ),
+            None => (task, None),
+        }
+    }
+
     fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
         let tables = self.query().map(|mut q| {
             q.limit = None;
@@ -374,6 +396,9 @@ impl State {
         if let Message::Export(m) = message {
             return (self.export_update(m, ctx), None);
         }
+        if let Message::Sheets(m) = message {
+            return self.sheets_update(m, ctx);
+        }
         // Anything else the clerk does: the last export's message makes way.
         self.export.settle();
         let task = match message {
@@ -385,7 +410,7 @@ impl State {
                 self.error = Some(e);
                 Task::none()
             }
-            Message::Finished(Ok(())) | Message::Export(_) => Task::none(),
+            Message::Finished(Ok(())) | Message::Export(_) | Message::Sheets(_) => Task::none(),
             Message::Team(t) => {
                 self.team = Some(t);
                 self.page = 0;
@@ -703,6 +728,13 @@ impl State {
                     .font(UI_FONT_STRONG)
                     .width(Length::Fill),
                 row![
+                    button(text(tr(l, T::SheetsOpen)))
+                        .style(if self.sheets.open {
+                            button::primary
+                        } else {
+                            button::secondary
+                        })
+                        .on_press(Message::Sheets(return_sheets::Message::Toggle)),
                     self.export.button(l).map(Message::Export),
                     button(text(tr(l, T::ActivityNew)))
                         .style(button::primary)
@@ -783,6 +815,9 @@ impl State {
                 .padding(10)
                 .style(container::bordered_box),
             );
+        }
+        if self.sheets.open {
+            col = col.push(self.sheets.view(l).map(Message::Sheets));
         }
         if let Some(f) = &self.form {
             col = col.push(activity_form::view(l, f, &self.lists, &self.members));
