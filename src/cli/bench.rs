@@ -205,6 +205,137 @@ pub fn run_import(n: u32, runs: usize) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Villages, and lines a filled sheet has, in the return sheets' benchmark.
+const SHEET_VILLAGES: usize = 30;
+const SHEET_LINES: usize = 40;
+
+/// The villages' return sheets: writing every village team's sheet of a commune of 30
+/// villages, and taking in 30 filled sheets of 40 lines each (one transaction, on a
+/// fresh copy of the database each run).
+pub fn run_return_sheets(runs: usize) -> Result<(), Failure> {
+    use crate::domain::period::Period;
+    use crate::office::return_sheet::{self, TakeInRequest};
+    use crate::office::setup::{self, CommuneInput};
+    let dir = TempDir::new()?;
+    let base = dir.0.join("xa.db");
+    let mut store = Store::open(&base)?;
+    setup::set_commune(
+        &mut store,
+        &CommuneInput {
+            province: "Đắk Lắk".into(),
+            kind: "xa".into(),
+            name: "Thử Nghiệm".into(),
+            chairman: "Nguyễn Văn Chủ".into(),
+            ..Default::default()
+        },
+    )?;
+    let names: Vec<String> = (1..=SHEET_VILLAGES).map(|i| i.to_string()).collect();
+    setup::add_villages(&mut store, "thon", &names)?;
+    let mut teams = Vec::new();
+    for n in &names {
+        teams.push(setup::add_team(&mut store, Some(n))?.0.id);
+    }
+    let today = chrono::Local::now().date_naive();
+    let period = Period::month_of(
+        chrono::Datelike::with_day(&today, 1)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(today),
+    );
+    let write = measure(runs, |_| {
+        teams
+            .iter()
+            .filter(|t| return_sheet::sheet_for(&mut store, **t, period, today).is_ok())
+            .count()
+    });
+    line(
+        "return sheets written (every village team's, in memory)",
+        (write.0, write.1),
+        &format!("	{} sheets", write.2),
+    );
+    let day = crate::domain::vndate::short(period.first_day());
+    let mut files = Vec::new();
+    for (i, t) in teams.iter().enumerate() {
+        let (_, bytes) = return_sheet::sheet_for(&mut store, *t, period, today)?;
+        let filled = fill_lines(&bytes, &day)?;
+        let f = dir.0.join(format!("phieu-{i}.xlsx"));
+        std::fs::write(&f, filled).map_err(|e| Failure::Office(Error::file(&f, &e)))?;
+        files.push(f);
+    }
+    drop(store);
+    let request = TakeInRequest {
+        files,
+        replace: false,
+        add_kinds: false,
+        today,
+    };
+    let mut times = Vec::new();
+    let mut added = 0;
+    for i in 0..runs.clamp(1, 11) {
+        let copy = dir.0.join(format!("take-in-{i}.db"));
+        std::fs::copy(&base, &copy).map_err(|e| Failure::Office(Error::file(&copy, &e)))?;
+        let mut s = Store::open(&copy)?;
+        let t = Instant::now();
+        let done = return_sheet::take_in(&mut s, &request)?;
+        times.push(t.elapsed());
+        added = done.sheets.iter().map(|d| d.2).sum::<usize>();
+    }
+    times.sort();
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    line(
+        "return sheets taken in (30 files read, checked, one transaction)",
+        (times[times.len() / 2], p95),
+        &format!("	{added} activities"),
+    );
+    Ok(())
+}
+
+/// A return sheet with its 40 lines filled (a day, a kind, people reached), typed
+/// into the sheet's cells as a team leader would.
+fn fill_lines(bytes: &[u8], day: &str) -> Result<Vec<u8>, Failure> {
+    use std::io::{Read, Write};
+    let bad = |e: zip::result::ZipError| {
+        Failure::Office(Error::refused(format!("zip: {e}"), format!("zip: {e}")))
+    };
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(bad)?;
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data)?;
+        if name == "xl/worksheets/sheet1.xml" {
+            let mut xml = String::from_utf8_lossy(&data).into_owned();
+            for r in 9..9 + SHEET_LINES {
+                for (col, value) in [
+                    ("A", day.to_string()),
+                    ("B", "Họp Tổ".into()),
+                    ("C", format!("{r}")),
+                ] {
+                    let at = format!("<c r=\"{col}{r}\"");
+                    if let Some(start) = xml.find(&at) {
+                        let end = start + xml[start..].find("/>").unwrap_or(0) + 2;
+                        let tag = &xml[start..end];
+                        let style = tag
+                            .find(" s=\"")
+                            .map(|i| tag[i..].split('"').take(2).collect::<Vec<_>>().join("\""))
+                            .map(|s| format!("{s}\""))
+                            .unwrap_or_default();
+                        let cell = format!(
+                            "<c r=\"{col}{r}\"{style} t=\"inlineStr\"><is><t>{value}</t></is></c>"
+                        );
+                        xml.replace_range(start..end, &cell);
+                    }
+                }
+            }
+            data = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .map_err(bad)?;
+        out.write_all(&data)?;
+    }
+    Ok(out.finish().map_err(bad)?.into_inner())
+}
+
 /// A folder of the benchmark's own, removed when it ends.
 struct TempDir(std::path::PathBuf);
 

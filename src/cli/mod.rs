@@ -160,6 +160,10 @@ pub enum Verb {
         /// Measure importing a generated sheet of N members instead.
         #[arg(long, value_name = "N", conflicts_with = "activities")]
         import: Option<u32>,
+        /// Measure the villages' return sheets instead: writing every village team's
+        /// sheet of a commune of 30 villages, and taking in 30 filled sheets of 40 lines.
+        #[arg(long, conflicts_with_all = ["activities", "import"])]
+        return_sheets: bool,
     },
     /// Print a decision or a member list as PDF.
     Print {
@@ -442,8 +446,12 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         runs,
         activities,
         import,
+        return_sheets,
     } = verb
     {
+        if return_sheets {
+            return bench::run_return_sheets(runs);
+        }
         return match (activities, import) {
             (Some(n), _) => bench::run_activities(n, runs, lang),
             (None, Some(n)) => bench::run_import(n, runs),
