@@ -74,6 +74,10 @@ pub struct CommuneForm {
     /// kind (`Thôn 1, Tổ dân phố Hạ Thanh`); empty in Settings.
     pub villages: String,
     pub preset: String,
+    /// The words typed to find the commune in the official list of units.
+    pub unit_search: String,
+    /// The commune's code in the list, once picked (or linked in Settings).
+    pub code: Option<u32>,
     touched: Vec<Field>,
     pub tried: bool,
     pub errors: Vec<FieldError>,
@@ -88,6 +92,10 @@ pub enum Message {
     Kind(KindChoice),
     District(DistrictChoice),
     Preset(PresetChoice),
+    /// Words typed to find the commune in the official list.
+    UnitSearch(String),
+    /// A unit of the list chosen: its province, kind and name fill the form.
+    Unit(u32),
     Save,
 }
 
@@ -104,6 +112,8 @@ impl Default for CommuneForm {
             vice: String::new(),
             villages: String::new(),
             preset: "ministry-001".into(),
+            unit_search: String::new(),
+            code: None,
             touched: Vec::new(),
             tried: false,
             errors: Vec::new(),
@@ -209,11 +219,41 @@ impl CommuneForm {
                     self.touched.push(field);
                 }
             }
+            Message::UnitSearch(s) => {
+                self.unit_search = s;
+                return None;
+            }
+            Message::Unit(code) => {
+                if let Some(u) = crate::domain::units::by_code(code) {
+                    self.province = u.province.to_string();
+                    self.kind = u.kind;
+                    if !self.touched.contains(&Field::PlaceName)
+                        && (self.place_name.is_empty() || self.place_name == self.name)
+                    {
+                        self.place_name = u.name.to_string();
+                    }
+                    self.name = u.name.to_string();
+                    self.district_kind = None;
+                    self.district_name.clear();
+                    self.code = Some(code);
+                    self.unit_search.clear();
+                }
+            }
             Message::Kind(k) => self.kind = k.0,
             Message::District(d) => self.district_kind = d.0,
             Message::Preset(p) => self.preset = p.code,
             Message::Save => {
                 self.tried = true;
+                // A code stays only while the details are still its unit's.
+                if let Some(u) = self.code.and_then(crate::domain::units::by_code) {
+                    let key = crate::domain::units::key;
+                    if key(&self.name) != key(u.name)
+                        || key(&self.province) != key(u.province)
+                        || self.kind != u.kind
+                    {
+                        self.code = None;
+                    }
+                }
                 let new = self.check()?;
                 self.saving = true;
                 return Some(new);
@@ -307,6 +347,7 @@ impl CommuneForm {
             preset = preset.push(text(e).size(style::LABEL).color(style::ERROR));
         }
         column![
+            self.unit_view(l),
             self.input(l, Field::Province, &self.province),
             district,
             row![
@@ -335,6 +376,62 @@ impl CommuneForm {
         ]
         .spacing(10)
         .into()
+    }
+}
+
+impl CommuneForm {
+    /// The search in the official list of units: the words typed, the matches to pick
+    /// (each with its province and code), the code once picked.
+    fn unit_view(&self, l: Lang) -> Element<'_, Message> {
+        use iced::widget::{button, text_input};
+        let mut col = column![
+            text(tr(l, T::CommuneUnitSearch)).size(style::LABEL),
+            text_input(tr(l, T::CommuneUnitHint), &self.unit_search)
+                .id("commune_unit_search")
+                .on_input(Message::UnitSearch)
+                .padding(style::PAD_FIELD),
+        ]
+        .spacing(style::SPACE_TIGHT);
+        let found = crate::domain::units::search(&self.unit_search, 6);
+        if !self.unit_search.trim().is_empty() && found.is_empty() {
+            col = col.push(
+                text(tr(l, T::CommuneUnitNone))
+                    .size(style::LABEL)
+                    .color(style::MUTED),
+            );
+        }
+        for u in found {
+            col = col.push(
+                button(
+                    text(format!(
+                        "{} — {} ({} {})",
+                        u.full_name,
+                        u.province_full,
+                        tr(l, T::CommuneUnitCode),
+                        u.code
+                    ))
+                    .size(style::LABEL),
+                )
+                .style(button::text)
+                .padding([2, 6])
+                .on_press(Message::Unit(u.code)),
+            );
+        }
+        if let Some(code) = self.code {
+            col = col.push(
+                text(format!(
+                    "{} {code} — {}",
+                    tr(l, T::CommuneUnitCode),
+                    match l {
+                        Lang::Vi => crate::domain::units::LIST_NAME,
+                        Lang::En => "the official list of units (2025, 34 provinces)",
+                    }
+                ))
+                .size(style::LABEL)
+                .color(style::OK),
+            );
+        }
+        col.into()
     }
 }
 

@@ -59,6 +59,8 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     commune: Option<crate::domain::place::Commune>,
+    /// The commune's code in the official list of units, when linked.
+    code: Option<u32>,
     font: FontChoice,
     software: bool,
     days: (u32, u32),
@@ -137,8 +139,14 @@ impl State {
         query(
             db,
             |s| {
+                let commune = s.home_commune()?;
+                let code = match &commune {
+                    Some(c) => s.unit_code(c.id)?,
+                    None => None,
+                };
                 Ok(Loaded {
-                    commune: s.home_commune()?,
+                    commune,
+                    code,
                     font: fonts::chosen(s)?,
                     software: database::software_rendering(s),
                     days: deadlines::report_days(s)?,
@@ -165,7 +173,11 @@ impl State {
             Message::Loaded(Ok(l)) => {
                 // Unsaved typing in the form is kept over a reload.
                 if !self.unsaved() {
-                    self.commune = l.commune.map(|c| (c.id, CommuneForm::from_commune(&c)));
+                    self.commune = l.commune.map(|c| {
+                        let mut form = CommuneForm::from_commune(&c);
+                        form.code = l.code;
+                        (c.id, form)
+                    });
                 }
                 self.font = l.font;
                 self.software = l.software;
@@ -190,11 +202,14 @@ impl State {
                 };
                 let id = *id;
                 match form.update(m) {
-                    Some(new) => none(query(
-                        db,
-                        move |s| Ok(s.update_commune(id, &new).map(|_| ())?),
-                        Message::CommuneSaved,
-                    )),
+                    Some(new) => {
+                        let code = form.code;
+                        none(query(
+                            db,
+                            move |s| Ok(s.save_commune(Some(id), &new, code).map(|_| ())?),
+                            Message::CommuneSaved,
+                        ))
+                    }
                     None => none(Task::none()),
                 }
             }

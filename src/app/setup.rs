@@ -42,9 +42,10 @@ impl State {
                 Some(new) => {
                     self.busy = true;
                     let villages = self.form.villages.clone();
+                    let code = self.form.code;
                     let task = query(
                         ctx.db,
-                        move |s| office::setup::create_with_villages(s, &new, &villages),
+                        move |s| office::setup::create_with_villages(s, &new, code, &villages),
                         Message::Done,
                     );
                     (task, None)

@@ -103,6 +103,12 @@ pub enum Verb {
         #[command(subcommand)]
         what: return_sheet::ActivityVerb,
     },
+    /// Find a commune in the official list of units (2025): code, kind, name, province
+    /// of each match; accents and apostrophes optional (`cnscd units cu mgar`).
+    Units {
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
     /// The register of issued reports: id, number, period, team, date, subject.
     Reports,
     /// List the teams: id, level, name, member count, warnings count.
@@ -462,6 +468,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let mut out = out.lock();
     // Verbs about copies never open the database as a store first: it may be damaged.
     match &verb {
+        Verb::Units { text } => return setup::units(&text.join(" "), &mut out),
         Verb::Backup { to } => return backups::backup(&path, to.as_deref(), &mut out),
         Verb::Backups { folder } => return backups::list(&path, folder.as_deref(), &mut out),
         Verb::Restore { file } => return backups::restore(&path, file, &mut out, lang),
@@ -597,9 +604,11 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Verb::Export { what } => exchange::export(&mut store, what, &mut out, lang),
         Verb::Import { what } => exchange::import(&mut store, what, &mut out, lang),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
-        Verb::Bench { .. } | Verb::Backup { .. } | Verb::Backups { .. } | Verb::Restore { .. } => {
-            Ok(())
-        }
+        Verb::Bench { .. }
+        | Verb::Units { .. }
+        | Verb::Backup { .. }
+        | Verb::Backups { .. }
+        | Verb::Restore { .. } => Ok(()),
     }
 }
 

@@ -18,9 +18,13 @@ pub enum CommuneVerb {
 
 #[derive(Debug, Args)]
 pub struct CommuneArgs {
+    /// The commune's code in the official list of units (`cnscd units TEXT` finds it):
+    /// its province, kind and name come from the list.
+    #[arg(long, value_name = "N")]
+    pub code: Option<u32>,
     /// The province (or centrally-run city), without `tỉnh`.
-    #[arg(long)]
-    pub province: String,
+    #[arg(long, required_unless_present = "code")]
+    pub province: Option<String>,
     /// huyen, thi-xa, thanh-pho or quan; none after the 2025 reform.
     #[arg(
         long,
@@ -31,10 +35,14 @@ pub struct CommuneArgs {
     #[arg(long, value_name = "NAME", requires = "district_kind")]
     pub district: Option<String>,
     /// xa, phuong or thi-tran.
-    #[arg(long, value_name = "xa|phuong|thi-tran")]
-    pub kind: String,
-    #[arg(long)]
-    pub name: String,
+    #[arg(
+        long,
+        value_name = "xa|phuong|thi-tran",
+        required_unless_present = "code"
+    )]
+    pub kind: Option<String>,
+    #[arg(long, required_unless_present = "code")]
+    pub name: Option<String>,
     /// The chairman of the commune's People's Committee.
     #[arg(long)]
     pub chairman: String,
@@ -100,12 +108,33 @@ pub enum MemberVerb {
 
 pub fn commune(store: &mut Store, verb: CommuneVerb, out: &mut Out<'_>) -> Result<(), Failure> {
     let CommuneVerb::Set(a) = verb;
+    let (province, kind, name) = match a.code {
+        Some(code) => {
+            let u = setup::unit(
+                code,
+                a.province.as_deref(),
+                a.kind.as_deref(),
+                a.name.as_deref(),
+            )?;
+            (
+                u.province.to_string(),
+                u.kind.code().to_string(),
+                u.name.to_string(),
+            )
+        }
+        None => (
+            a.province.unwrap_or_default(),
+            a.kind.unwrap_or_default(),
+            a.name.unwrap_or_default(),
+        ),
+    };
     let input = CommuneInput {
-        province: a.province,
+        province,
         district_kind: a.district_kind.unwrap_or_default(),
         district: a.district.unwrap_or_default(),
-        kind: a.kind,
-        name: a.name,
+        kind,
+        name,
+        code: a.code,
         chairman: a.chairman,
         vice_chairmen: a.vice_chairmen,
         place: a.place.unwrap_or_default(),
@@ -119,6 +148,30 @@ pub fn commune(store: &mut Store, verb: CommuneVerb, out: &mut Out<'_>) -> Resul
         set.commune.full_name(),
         if set.created { "created" } else { "updated" }
     )?;
+    Ok(())
+}
+
+/// `units TEXT`: the units of the official list the words find: code, kind, name,
+/// province.
+pub fn units(text: &str, out: &mut Out<'_>) -> Result<(), Failure> {
+    let found = crate::domain::units::search(text, 50);
+    if found.is_empty() {
+        return Err(crate::office::Error::not_found(
+            format!("Không có đơn vị nào trong danh mục khớp “{text}”"),
+            format!("No unit of the list matches “{text}”"),
+        )
+        .into());
+    }
+    for u in found {
+        writeln!(
+            out,
+            "{}	{}	{}	{}",
+            u.code,
+            u.kind.word(),
+            u.full_name,
+            u.province_full
+        )?;
+    }
     Ok(())
 }
 

@@ -14,6 +14,7 @@ pub mod place;
 pub mod preset;
 pub mod team;
 pub mod text;
+pub mod units;
 pub mod validate;
 pub mod vndate;
 

@@ -31,6 +31,48 @@ pub struct CommuneInput {
     pub place: String,
     /// The rule preset; the current one (or [`DEFAULT_PRESET`]) when empty.
     pub preset: String,
+    /// The commune's code in the official list of units, when it was picked from it.
+    pub code: Option<u32>,
+}
+
+/// The unit of a code in the official list; what else was typed (province, kind,
+/// name) must be that unit's.
+pub fn unit(
+    code: u32,
+    province: Option<&str>,
+    kind: Option<&str>,
+    name: Option<&str>,
+) -> Result<&'static crate::domain::units::Unit> {
+    use crate::domain::units::{self, key};
+    let Some(u) = units::by_code(code) else {
+        return Err(Error::invalid(field_error(
+            Field::Commune,
+            format!("mã {code} không có trong {}", units::LIST_NAME),
+            format!("the code {code} is not in the official list of units (2025)"),
+        )));
+    };
+    let differs = |typed: Option<&str>, listed: &str| typed.is_some_and(|t| key(t) != key(listed));
+    let kind_differs = kind.is_some_and(|k| CommuneKind::parse(k) != Some(u.kind));
+    if differs(province, u.province) || differs(name, u.name) || kind_differs {
+        return Err(Error::invalid(field_error(
+            Field::Commune,
+            format!(
+                "mã {code} là {} ({}), không phải {} ({})",
+                u.full_name,
+                u.province_full,
+                [kind.unwrap_or(""), name.unwrap_or("")].join(" ").trim(),
+                province.unwrap_or("")
+            ),
+            format!(
+                "the code {code} is {} ({}), not {} ({})",
+                u.full_name,
+                u.province_full,
+                [kind.unwrap_or(""), name.unwrap_or("")].join(" ").trim(),
+                province.unwrap_or("")
+            ),
+        )));
+    }
+    Ok(u)
 }
 
 /// What `commune set` did.
@@ -120,15 +162,9 @@ pub fn set_commune(store: &mut Store, input: &CommuneInput) -> Result<CommuneSet
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    Ok(match home {
-        Some(h) => CommuneSet {
-            commune: store.update_commune(h.id, &new)?,
-            created: false,
-        },
-        None => CommuneSet {
-            commune: store.create_commune(&new)?,
-            created: true,
-        },
+    Ok(CommuneSet {
+        commune: store.save_commune(home.as_ref().map(|h| h.id), &new, input.code)?,
+        created: home.is_none(),
     })
 }
 
@@ -230,9 +266,14 @@ pub fn typed_villages(typed: &str) -> std::result::Result<Vec<(VillageKind, Stri
 
 /// The first run: the commune and the villages typed with it. The villages are
 /// checked before anything is saved.
-pub fn create_with_villages(store: &mut Store, new: &NewCommune, villages: &str) -> Result<i64> {
+pub fn create_with_villages(
+    store: &mut Store,
+    new: &NewCommune,
+    code: Option<u32>,
+    villages: &str,
+) -> Result<i64> {
     let villages = typed_villages(villages).map_err(Error::invalid)?;
-    let c = store.create_commune(new)?;
+    let c = store.save_commune(None, new, code)?;
     for (kind, name) in villages {
         store.add_village(c.id, kind, &name)?;
     }

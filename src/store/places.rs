@@ -174,6 +174,31 @@ pub(super) fn commune_row(r: &Row<'_>) -> rusqlite::Result<Commune> {
     })
 }
 
+/// Writes the commune's details (the id is `c.id`).
+fn update_in(tx: &rusqlite::Transaction<'_>, c: &Commune) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE communes SET province = ?2, district_kind = ?3, district_name = ?4, \
+         kind = ?5, name = ?6, place_name = ?7, chairman = ?8, vice_chairmen = ?9, \
+         preset = ?10 WHERE id = ?1",
+        params![
+            c.id,
+            c.province,
+            c.district.as_ref().map(|d| d.kind.code()),
+            c.district.as_ref().map(|d| d.name.as_str()),
+            c.kind.code(),
+            c.name,
+            c.place_name,
+            c.chairman,
+            serde_json::to_string(&c.vice_chairmen).unwrap_or_else(|_| "[]".into()),
+            c.preset,
+        ],
+    )?;
+    if n == 0 {
+        return Err(no_commune(c.id));
+    }
+    log(tx, "commune", c.id, "update", &c.full_name())
+}
+
 pub(super) const VILLAGE_COLS: &str = "id, commune_id, kind, name, status, merged_into";
 
 pub(super) fn village_row(r: &Row<'_>) -> rusqlite::Result<Village> {
@@ -196,33 +221,41 @@ impl Store {
         Ok(c)
     }
 
+    /// Creates the home commune (`id` none) or saves its details, with its code in the
+    /// official list of units when one is given — one transaction.
+    pub fn save_commune(
+        &mut self,
+        id: Option<i64>,
+        new: &NewCommune,
+        code: Option<u32>,
+    ) -> Result<Commune> {
+        let mut c = new.check().map_err(StoreError::Invalid)?;
+        let id = self.write(|tx| {
+            let id = match id {
+                Some(id) => {
+                    c.id = id;
+                    update_in(tx, &c)?;
+                    id
+                }
+                None => insert_commune(tx, &c)?,
+            };
+            if let Some(code) = code {
+                tx.execute(
+                    "UPDATE communes SET unit_code = ?2 WHERE id = ?1",
+                    params![id, code],
+                )?;
+                log(tx, "commune", id, "unit_code", &code.to_string())?;
+            }
+            Ok(id)
+        })?;
+        self.commune(id)
+    }
+
     /// Saves the commune's details (Settings).
     pub fn update_commune(&mut self, id: i64, new: &NewCommune) -> Result<Commune> {
         let mut c = new.check().map_err(StoreError::Invalid)?;
         c.id = id;
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE communes SET province = ?2, district_kind = ?3, district_name = ?4, \
-                 kind = ?5, name = ?6, place_name = ?7, chairman = ?8, vice_chairmen = ?9, \
-                 preset = ?10 WHERE id = ?1",
-                params![
-                    id,
-                    c.province,
-                    c.district.as_ref().map(|d| d.kind.code()),
-                    c.district.as_ref().map(|d| d.name.as_str()),
-                    c.kind.code(),
-                    c.name,
-                    c.place_name,
-                    c.chairman,
-                    serde_json::to_string(&c.vice_chairmen).unwrap_or_else(|_| "[]".into()),
-                    c.preset,
-                ],
-            )?;
-            if n == 0 {
-                return Err(no_commune(id));
-            }
-            log(tx, "commune", id, "update", &c.full_name())
-        })?;
+        self.write(|tx| update_in(tx, &c))?;
         self.commune(c.id)
     }
 
@@ -267,6 +300,37 @@ impl Store {
     }
 
     /// The commune the office works for (the first one), if set up.
+    /// The commune's code in the statistics office's list, when it was picked from the
+    /// list or linked to it.
+    pub fn unit_code(&self, commune_id: i64) -> Result<Option<u32>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT unit_code FROM communes WHERE id = ?1",
+                [commune_id],
+                |r| r.get::<_, Option<u32>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Links the commune to its code in the list (`None` unlinks it).
+    pub fn set_unit_code(&mut self, commune_id: i64, code: Option<u32>) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE communes SET unit_code = ?2 WHERE id = ?1",
+                rusqlite::params![commune_id, code],
+            )?;
+            super::log(
+                tx,
+                "commune",
+                commune_id,
+                "unit_code",
+                &code.map(|c| c.to_string()).unwrap_or_default(),
+            )
+        })
+    }
+
     pub fn home_commune(&self) -> Result<Option<Commune>> {
         Ok(self
             .conn()

@@ -340,6 +340,11 @@ CREATE TABLE report_drafts (
     PRIMARY KEY (team_id, period)
 ) STRICT;
 "#,
+    // 9: the commune's code in the statistics office's list of units (domain::units),
+    // when it was picked from the list or linked to it.
+    r#"
+ALTER TABLE communes ADD COLUMN unit_code INTEGER CHECK (unit_code > 0);
+"#,
 ];
 
 /// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.

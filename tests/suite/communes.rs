@@ -674,3 +674,77 @@ fn setting_up_refuses_bad_input_naming_the_field() {
     ]);
     assert_eq!(o.trim(), "1\txã Bản Xèo\tupdated");
 }
+
+#[test]
+fn a_commune_is_picked_from_the_official_list_by_its_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cnscd.db");
+    // The list is searched without accents or apostrophes; no database is made.
+    let found = ok(&cnscd(&db, &["units", "cu", "mgar"]));
+    let first = found.lines().next().unwrap();
+    let cols: Vec<&str> = first.split('\t').collect();
+    assert_eq!(cols[1..], ["xã", "Xã Cư M’gar", "Đắk Lắk"], "{found}");
+    assert!(!db.exists());
+    let e = fails(&cnscd(&db, &["units", "khong co dau ca"]));
+    assert!(e.contains("Không có đơn vị nào"), "{e}");
+    // Its code gives the province, the kind and the name.
+    let code = cols[0];
+    let bad = fails(&cnscd(
+        &db,
+        &[
+            "commune",
+            "set",
+            "--code",
+            code,
+            "--name",
+            "Ea Kar",
+            "--chairman",
+            "Y Thông Byă",
+        ],
+    ));
+    assert!(
+        bad.contains("Xã Cư M’gar") && bad.contains("Ea Kar"),
+        "{bad}"
+    );
+    let set = ok(&cnscd(
+        &db,
+        &[
+            "commune",
+            "set",
+            "--code",
+            code,
+            "--chairman",
+            "Y Thông Byă",
+        ],
+    ));
+    assert!(set.contains("xã Cư M’gar\tcreated"), "{set}");
+    let store = cnscd::store::Store::open(&db).unwrap();
+    let c = store.home_commune().unwrap().unwrap();
+    assert_eq!(c.province, "Đắk Lắk");
+    assert_eq!(store.unit_code(c.id).unwrap(), Some(code.parse().unwrap()));
+    drop(store);
+    let e = fails(&cnscd(
+        &db,
+        &["commune", "set", "--code", "999999", "--chairman", "A"],
+    ));
+    assert!(e.contains("999999"), "{e}");
+    // A commune set up by hand keeps working, without a code.
+    let other = dir.path().join("tay.db");
+    ok(&cnscd(
+        &other,
+        &[
+            "commune",
+            "set",
+            "--province",
+            "Lâm Đồng",
+            "--kind",
+            "xa",
+            "--name",
+            "Quảng Sơn",
+            "--chairman",
+            "A B",
+        ],
+    ));
+    let store = cnscd::store::Store::open(&other).unwrap();
+    assert_eq!(store.unit_code(1).unwrap(), None);
+}

@@ -441,3 +441,42 @@ fn closing_with_unsaved_edits_asks_first() {
     assert!(app.confirm_quit.is_none());
     assert_eq!(app.roster.form.as_ref().unwrap().person.full_name, "Y Bih");
 }
+
+#[test]
+fn first_run_finds_the_commune_in_the_official_list_and_settings_keep_its_code() {
+    let store = Store::open_in_memory().unwrap();
+    let (mut app, task) = App::with_dialogs(store, Lang::Vi, Scripted::new(None));
+    settle(&mut app, task);
+    act(&mut app, |ui| {
+        ui.click(Id::new("commune_unit_search")).unwrap();
+        ui.typewrite("cu mgar");
+    });
+    let code = cnscd::domain::units::search("cu mgar", 1)[0].code;
+    let shown = format!("Xã Cư M’gar — Đắk Lắk (mã {code})");
+    assert!(shows(&app, &shown), "the match with its province and code");
+    act(&mut app, |ui| {
+        ui.click(shown.as_str()).expect("pick it");
+    });
+    assert_eq!(app.setup.form.province, "Đắk Lắk");
+    assert_eq!(app.setup.form.name, "Cư M’gar");
+    act(&mut app, |ui| {
+        ui.click(Id::new("commune_chairman")).unwrap();
+        ui.typewrite("Y Thông Byă");
+    });
+    act(&mut app, |ui| {
+        ui.click("Lưu và bắt đầu").expect("save");
+    });
+    assert_eq!(app.screen, Screen::Overview);
+    let s = cnscd::app::lock(&app.db);
+    let c = s.home_commune().unwrap().unwrap();
+    assert_eq!(c.full_name(), "xã Cư M’gar");
+    assert_eq!(s.unit_code(c.id).unwrap(), Some(code));
+    drop(s);
+    send(&mut app, [Message::Navigate(Screen::Settings)]);
+    let (_, form) = app.settings.commune.as_ref().unwrap();
+    assert_eq!(form.code, Some(code));
+    assert!(shows(
+        &app,
+        &format!("mã {code} — Danh mục đơn vị hành chính 2025 (34 tỉnh, thành phố)")
+    ));
+}
