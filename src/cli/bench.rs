@@ -336,6 +336,82 @@ fn fill_lines(bytes: &[u8], day: &str) -> Result<Vec<u8>, Failure> {
     Ok(out.finish().map_err(bad)?.into_inner())
 }
 
+/// The province: the sheets of the 168 communes and wards of Thành phố Hồ Chí Minh
+/// (written by the program from made-up figures) taken in at once, on a fresh province
+/// database each run.
+pub fn run_province(runs: usize) -> Result<(), Failure> {
+    use crate::domain::units;
+    use crate::office::province::{self, IndicatorFigures, ProvinceFigures};
+    let dir = TempDir::new()?;
+    let folder = dir.0.join("bieu");
+    std::fs::create_dir_all(&folder).map_err(|e| Failure::Office(Error::file(&folder, &e)))?;
+    let catalogue = crate::domain::indicator::catalogue();
+    let list: Vec<&units::Unit> = units::all()
+        .iter()
+        .filter(|u| u.province_code == 79)
+        .collect();
+    for (i, u) in list.iter().enumerate() {
+        let n = i as i64;
+        let f = ProvinceFigures {
+            code: u.code,
+            unit: u.full_name.to_string(),
+            province: u.province_full.to_string(),
+            period: "2026-11".into(),
+            report_number: format!("{:02}/BC-UBND", i % 40 + 1),
+            report_date: None,
+            teams: Some(3 + n % 5),
+            members: Some(20 + n),
+            leaders: Some(3),
+            deputies: Some(4),
+            others: Some(13 + n),
+            kinds: vec![
+                ("Họp Tổ".into(), Some(2)),
+                ("Tuyên truyền, họp dân".into(), Some(n % 7)),
+            ],
+            activities: Some(2 + n % 7),
+            people: Some(100 + n),
+            households: Some(40 + n),
+            indicators: catalogue
+                .iter()
+                .map(|c| IndicatorFigures {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    unit: c.unit.clone(),
+                    period: Some(n % 9),
+                    cumulative: Some(10 + n),
+                    base: Some(1000),
+                    share: Some((10 + n) as f64 / 10.0),
+                    target: Some(80.0),
+                })
+                .collect(),
+            texts: Default::default(),
+        };
+        let p = folder.join(format!("{}.xlsx", u.code));
+        let bytes = province::sheet_bytes(&f, false)?;
+        std::fs::write(&p, bytes).map_err(|e| Failure::Office(Error::file(&p, &e)))?;
+    }
+    say!("sheets	{}	{} files", folder.display(), list.len());
+    let today = chrono::Local::now().date_naive();
+    let mut times = Vec::new();
+    let mut taken = 0;
+    for i in 0..runs.clamp(1, 11) {
+        let mut s = Store::open(&dir.0.join(format!("tinh-{i}.db")))?;
+        province::set_home(&mut s, 79, "so")?;
+        let t = Instant::now();
+        let done = province::take_in(&mut s, std::slice::from_ref(&folder), today)?;
+        times.push(t.elapsed());
+        taken = done.sheets.len();
+    }
+    times.sort();
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    line(
+        "province sheets taken in (read, checked, one transaction)",
+        (times[times.len() / 2], p95),
+        &format!("	{taken} sheets"),
+    );
+    Ok(())
+}
+
 /// A folder of the benchmark's own, removed when it ends.
 struct TempDir(std::path::PathBuf);
 

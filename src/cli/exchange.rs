@@ -20,6 +20,9 @@ pub enum ExportWhat {
     /// A village team's monthly return sheet (.xlsx) to fill and send back, or every
     /// village team's into a folder (docs/return-sheet.md).
     ReturnSheet(super::return_sheet::ExportSheet),
+    /// The commune's sheet for the province (biểu tổng hợp) of a period, or a blank
+    /// template for a commune without the program (docs/province.md).
+    ProvinceSheet(super::province::ExportSheet),
     #[command(flatten)]
     Excel(super::excel::ExportWhat),
 }
@@ -34,6 +37,9 @@ pub enum ImportWhat {
     /// Filled return sheets: their lines become the teams' activities of the month, all
     /// of them or none; a month already taken in is refused unless --replace.
     ReturnSheet(super::return_sheet::ImportSheet),
+    /// The communes' sheets, into a province's database: files, or folders of them; all
+    /// or none; a newer sheet of a commune's period replaces the older.
+    ProvinceSheet(super::province::ImportSheet),
     #[command(flatten)]
     Excel(super::excel::ImportWhat),
 }
@@ -47,6 +53,7 @@ pub(super) fn export(
     let path = match what {
         ExportWhat::Bundle { out: path } => path,
         ExportWhat::ReturnSheet(w) => return super::return_sheet::export(store, w, out, lang),
+        ExportWhat::ProvinceSheet(w) => return super::province::export(store, w, out),
         ExportWhat::Excel(w) => return super::excel::export(store, w, out, lang),
     };
     let done = office::exchange::export(store, &path)?;
@@ -63,6 +70,7 @@ pub(super) fn import(
     let file = match what {
         ImportWhat::Bundle { file } => file,
         ImportWhat::ReturnSheet(w) => return super::return_sheet::import(store, w, out, lang),
+        ImportWhat::ProvinceSheet(w) => return super::province::import(store, w, out, lang),
         ImportWhat::Excel(w) => return super::excel::import(store, w, out, lang),
     };
     let done = office::exchange::import(store, &file)?;

@@ -8,6 +8,7 @@ mod excel;
 mod exchange;
 mod history;
 mod print;
+mod province;
 mod return_sheet;
 mod setup;
 
@@ -103,6 +104,17 @@ pub enum Verb {
         #[command(subcommand)]
         what: return_sheet::ActivityVerb,
     },
+    /// A province's database: `province set --code N [--issuer so|ubnd]`.
+    Province {
+        #[command(subcommand)]
+        what: province::ProvinceVerb,
+    },
+    /// The province's database: each commune of the province and its sheet of a period
+    /// (on time, late, missing): code, unit, status, day taken in, file.
+    Submissions {
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+    },
     /// Find a commune in the official list of units (2025): code, kind, name, province
     /// of each match; accents and apostrophes optional (`cnscd units cu mgar`).
     Units {
@@ -170,6 +182,10 @@ pub enum Verb {
         /// sheet of a commune of 30 villages, and taking in 30 filled sheets of 40 lines.
         #[arg(long, conflicts_with_all = ["activities", "import"])]
         return_sheets: bool,
+        /// Measure the province instead: taking in the sheets of Thành phố Hồ Chí Minh's
+        /// 168 communes and wards.
+        #[arg(long, conflicts_with_all = ["activities", "import", "return_sheets"])]
+        province: bool,
     },
     /// Print a decision or a member list as PDF.
     Print {
@@ -453,8 +469,12 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         activities,
         import,
         return_sheets,
+        province,
     } = verb
     {
+        if province {
+            return bench::run_province(runs);
+        }
         if return_sheets {
             return bench::run_return_sheets(runs);
         }
@@ -498,6 +518,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             | Verb::Decisions
             | Verb::Export { .. }
             | Verb::History { .. }
+            | Verb::Submissions { .. }
     );
     let mut store = if matches!(verb, Verb::Check { .. }) {
         database::open_for_check(&path)?
@@ -586,6 +607,8 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             limit,
         } => activities_verb(&store, team, from, to, limit, &mut out),
         Verb::Activity { what } => return_sheet::activity(&mut store, what, &mut out, lang),
+        Verb::Province { what } => province::run(&mut store, what, &mut out, lang),
+        Verb::Submissions { period } => province::submissions(&store, &period, &mut out, lang),
         Verb::Reports => reports_verb(&store, &mut out),
         Verb::Print { what } => print::run(&mut store, what, &mut out, lang),
         Verb::Decisions => decisions(&store, &mut out),

@@ -45,6 +45,7 @@ pub mod member_import;
 pub mod member_lists;
 pub mod output;
 pub mod printing;
+pub mod province;
 pub mod repair;
 pub mod reports;
 pub mod return_sheet;

@@ -88,6 +88,12 @@ fn field_error(field: Field, vi: impl Into<String>, en: impl Into<String>) -> Fi
 
 /// Creates the home commune, or updates it when there is one.
 pub fn set_commune(store: &mut Store, input: &CommuneInput) -> Result<CommuneSet> {
+    if store.province_home()?.is_some() {
+        return Err(Error::refused(
+            "cơ sở dữ liệu này là của tỉnh; cơ sở dữ liệu của xã là một tệp riêng (--db)",
+            "this database is a province's; a commune's database is a file of its own (--db)",
+        ));
+    }
     let mut errors = Vec::new();
     let kind = CommuneKind::parse(&input.kind).unwrap_or_else(|| {
         errors.push(field_error(

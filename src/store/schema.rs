@@ -345,6 +345,29 @@ CREATE TABLE report_drafts (
     r#"
 ALTER TABLE communes ADD COLUMN unit_code INTEGER CHECK (unit_code > 0);
 "#,
+    // 10: a database whose home is a province (the Sở KH&CN's): its code in the official
+    // list, and the communes' sheets it took in — a newer sheet of a commune's period
+    // replaces the older one, which stays, marked with what replaced it.
+    r#"
+CREATE TABLE province_home (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    code    INTEGER NOT NULL CHECK (code > 0),
+    issuer  TEXT NOT NULL DEFAULT 'so' CHECK (issuer IN ('so', 'ubnd')),
+    set_on  TEXT NOT NULL
+) STRICT;
+CREATE TABLE submissions (
+    id          INTEGER PRIMARY KEY,
+    unit_code   INTEGER NOT NULL CHECK (unit_code > 0),
+    period      TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    blank       INTEGER NOT NULL CHECK (blank IN (0, 1)),
+    figures     TEXT NOT NULL,
+    replaced_by INTEGER REFERENCES submissions (id)
+) STRICT;
+CREATE INDEX submissions_period ON submissions (period, unit_code) WHERE replaced_by IS NULL;
+"#,
 ];
 
 /// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.

@@ -34,6 +34,7 @@ const TABLES: &[&str] = &[
     "reports",
     "return_sheets",
     "report_drafts",
+    "submissions",
 ];
 
 /// A small deterministic generator of kill delays, 0–300 ms.
@@ -329,6 +330,34 @@ fn killed_return_sheets_are_taken_in_together_or_not_at_all() {
     args.extend(files.iter().map(String::as_str));
     kill_rounds("return-sheets", Some(&start), &args, 0xD3A0_0007);
     eprintln!("import return-sheet: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_province_sheets_are_taken_in_together_or_not_at_all() {
+    use cnscd::office::province;
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let start = dir.path().join("tinh.db");
+    let mut store = cnscd::store::Store::open(&start).unwrap();
+    province::set_home(&mut store, 79, "so").unwrap();
+    drop(store);
+    let folder = dir.path().join("bieu");
+    std::fs::create_dir_all(&folder).unwrap();
+    let units = cnscd::domain::units::all()
+        .iter()
+        .filter(|u| u.province_code == 79);
+    for (i, u) in units.take(40).enumerate() {
+        let bytes = province::sheet_bytes(&crate::province::figures(u, i), false).unwrap();
+        std::fs::write(folder.join(format!("{}.xlsx", u.code)), bytes).unwrap();
+    }
+    let f = folder.to_str().unwrap().to_string();
+    kill_rounds(
+        "province-sheets",
+        Some(&start),
+        &["import", "province-sheet", &f],
+        0xD3A0_0008,
+    );
+    eprintln!("import province-sheet: {:?}", t.elapsed());
 }
 
 /// Kills an issue (`print … --issue --out PDF`, the PDF's path given by `args`) at

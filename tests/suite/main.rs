@@ -23,6 +23,7 @@ mod excel_import;
 mod exchange;
 mod hostile_files;
 mod office;
+mod province;
 mod refusals;
 mod repair;
 mod report_pdf;

@@ -1,0 +1,160 @@
+//! A database whose home is a province: its code, and the communes' sheets it took in
+//! (a newer sheet of a commune's period replaces the older, which stays in the history).
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, StoreError, log, now_text};
+use crate::domain::Msg;
+
+/// A sheet taken in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionRow {
+    pub id: i64,
+    pub unit_code: u32,
+    pub period: String,
+    pub received_on: NaiveDate,
+    pub file_name: String,
+    pub sha256: String,
+    pub blank: bool,
+    /// The figures read, as JSON (office::province::ProvinceFigures).
+    pub figures: String,
+    pub replaced_by: Option<i64>,
+}
+
+/// A sheet to take in.
+#[derive(Debug, Clone)]
+pub struct NewSubmission {
+    pub unit_code: u32,
+    pub period: String,
+    pub received_on: NaiveDate,
+    pub file_name: String,
+    pub sha256: String,
+    pub blank: bool,
+    pub figures: String,
+}
+
+const COLUMNS: &str =
+    "id, unit_code, period, received_on, file_name, sha256, blank, figures, replaced_by";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionRow> {
+    Ok(SubmissionRow {
+        id: r.get(0)?,
+        unit_code: r.get(1)?,
+        period: r.get(2)?,
+        received_on: r.get(3)?,
+        file_name: r.get(4)?,
+        sha256: r.get(5)?,
+        blank: r.get::<_, i64>(6)? == 1,
+        figures: r.get(7)?,
+        replaced_by: r.get(8)?,
+    })
+}
+
+impl Store {
+    /// The province this database is the home of: its code and who issues its reports
+    /// (`so`: the Sở KH&CN, `ubnd`: the UBND tỉnh).
+    pub fn province_home(&self) -> Result<Option<(u32, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT code, issuer FROM province_home WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Makes this database a province's; refused when it holds a commune (one home a
+    /// database), or is already another province's.
+    pub fn set_province_home(&mut self, code: u32, issuer: &str) -> Result<()> {
+        self.write(|tx| {
+            let communes: i64 = tx.query_row("SELECT count(*) FROM communes", [], |r| r.get(0))?;
+            if communes > 0 {
+                return Err(StoreError::Refused(Msg::new(
+                    "cơ sở dữ liệu này là của một xã; cơ sở dữ liệu của tỉnh là một tệp riêng (--db)",
+                    "this database is a commune's; a province's database is a file of its own (--db)",
+                )));
+            }
+            let other: Option<u32> = tx
+                .query_row("SELECT code FROM province_home WHERE id = 1", [], |r| r.get(0))
+                .optional()?;
+            if other.is_some_and(|o| o != code) {
+                return Err(StoreError::Refused(Msg::new(
+                    "cơ sở dữ liệu này đã là của một tỉnh khác",
+                    "this database is already another province's",
+                )));
+            }
+            tx.execute(
+                "INSERT INTO province_home (id, code, issuer, set_on) VALUES (1, ?1, ?2, ?3) \
+                 ON CONFLICT (id) DO UPDATE SET issuer = excluded.issuer",
+                params![code, issuer, now_text()],
+            )?;
+            log(tx, "province", i64::from(code), "set", issuer)
+        })
+    }
+
+    /// The sheets of a period that count (not replaced), by unit code.
+    pub fn submissions(&self, period: &str) -> Result<Vec<SubmissionRow>> {
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM submissions WHERE period = ?1 AND replaced_by IS NULL ORDER BY unit_code"
+        ))?;
+        let rows = st.query_map([period], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every sheet of a commune taken in, newest first (the replaced ones too).
+    pub fn submission_history(&self, unit_code: u32) -> Result<Vec<SubmissionRow>> {
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM submissions WHERE unit_code = ?1 ORDER BY id DESC"
+        ))?;
+        let rows = st.query_map([unit_code], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Takes sheets in, all or none; each replaces the commune's sheet of that period
+    /// taken in before. Returns each new id and the id it replaced.
+    pub fn take_in_submissions(
+        &mut self,
+        sheets: &[NewSubmission],
+    ) -> Result<Vec<(i64, Option<i64>)>> {
+        self.write(|tx| {
+            let mut out = Vec::new();
+            for s in sheets {
+                let old: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM submissions WHERE unit_code = ?1 AND period = ?2 AND replaced_by IS NULL",
+                        params![s.unit_code, s.period],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                tx.execute(
+                    "INSERT INTO submissions (unit_code, period, received_on, file_name, sha256, blank, figures) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        s.unit_code,
+                        s.period,
+                        s.received_on,
+                        s.file_name,
+                        s.sha256,
+                        i64::from(s.blank),
+                        s.figures
+                    ],
+                )?;
+                let id = tx.last_insert_rowid();
+                if let Some(o) = old {
+                    tx.execute("UPDATE submissions SET replaced_by = ?2 WHERE id = ?1", params![o, id])?;
+                }
+                log(
+                    tx,
+                    "submission",
+                    id,
+                    if old.is_some() { "replace" } else { "take_in" },
+                    &format!("{} {} {}", s.unit_code, s.period, s.file_name),
+                )?;
+                out.push((id, old));
+            }
+            Ok(out)
+        })
+    }
+}

@@ -1,0 +1,397 @@
+//! The province's side: the official list of units, a province of 168 communes taking
+//! in sheets written by the program and blank templates filled by hand (with the
+//! troubles people make), the communes that did not send named, a newer sheet
+//! replacing the older, another province's sheet refused, and the round trip from a
+//! commune's database to the province's through the file alone.
+
+use crate::common::xlsx::{Val, fill, values_only};
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use cnscd::domain::period::Period;
+use cnscd::domain::units;
+use cnscd::office::province::{self, IndicatorFigures, ProvinceFigures, Status};
+use cnscd::store::Store;
+
+/// Thành phố Hồ Chí Minh: 168 units.
+const HCM: u32 = 79;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()
+}
+
+pub(crate) fn period() -> Period {
+    Period::parse("2026-11").unwrap()
+}
+
+/// A commune's figures as the program would write them, made up from its place in the
+/// list.
+pub(crate) fn figures(u: &units::Unit, i: usize) -> ProvinceFigures {
+    let i = i as i64;
+    ProvinceFigures {
+        code: u.code,
+        unit: u.full_name.to_string(),
+        province: u.province_full.to_string(),
+        period: period().code(),
+        report_number: format!("{:02}/BC-UBND", i % 40 + 1),
+        report_date: NaiveDate::from_ymd_opt(2026, 12, 10),
+        teams: Some(3 + i % 5),
+        members: Some(20 + i),
+        leaders: Some(3 + i % 5),
+        deputies: Some(4),
+        others: Some(13 + i - i % 5),
+        kinds: vec![
+            ("Họp Tổ".into(), Some(2)),
+            ("Tuyên truyền, họp dân".into(), Some(i % 7)),
+        ],
+        activities: Some(2 + i % 7),
+        people: Some(100 + 3 * i),
+        households: if i % 10 == 0 { None } else { Some(40 + i) },
+        indicators: cnscd::domain::indicator::catalogue()
+            .into_iter()
+            .map(|c| IndicatorFigures {
+                code: c.code,
+                name: c.name,
+                unit: c.unit,
+                period: Some(i % 9),
+                cumulative: Some(10 + i),
+                base: Some(1000),
+                share: Some((10 + i) as f64 / 10.0),
+                target: Some(80.0),
+            })
+            .collect(),
+        texts: ["Sóng yếu".into(), String::new(), "Họp dân buổi tối".into()],
+    }
+}
+
+fn province_db(dir: &Path) -> Store {
+    let mut store = Store::open(&dir.join("tinh.db")).unwrap();
+    province::set_home(&mut store, HCM, "so").unwrap();
+    store
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn a_province_of_168_takes_in_program_sheets_and_hand_filled_templates_and_names_the_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = province_db(dir.path());
+    let units: Vec<&units::Unit> = units::all()
+        .iter()
+        .filter(|u| u.province_code == HCM)
+        .collect();
+    assert_eq!(units.len(), 168);
+    let folder = dir.path().join("bieu");
+    std::fs::create_dir_all(&folder).unwrap();
+    // 160 sheets written by the program.
+    for (i, u) in units.iter().take(160).enumerate() {
+        let bytes = province::sheet_bytes(&figures(u, i), false).unwrap();
+        write(&folder, &format!("bieu-{:03}.xlsx", i), &bytes);
+    }
+    // 5 blank templates filled by hand: numbers as text, `—`, empty cells, a row moved.
+    let mut hand = Vec::new();
+    for (k, u) in units.iter().skip(160).take(5).enumerate() {
+        let blank = province::sheet_bytes(&blank_of(u.code), true).unwrap();
+        let filled = fill(
+            &blank,
+            &[
+                ("B12", Val::Text("4 Tổ")),
+                ("B13", Val::Text("1.234")),
+                ("B14", Val::Num(4.0)),
+                ("B15", Val::Text("—")),
+                ("B23", Val::Text("12 người")),
+            ],
+        );
+        // The last one: the members' rows moved below the teams' title by hand.
+        let filled = if k == 4 {
+            values_only(&filled, |name, rows| {
+                if name == "Biểu tổng hợp" {
+                    let moved = rows.remove(12);
+                    rows.insert(16, moved);
+                }
+            })
+        } else {
+            filled
+        };
+        hand.push(write(&folder, &format!("tay-{k}.xlsx"), &filled));
+    }
+    let done = province::take_in(&mut store, std::slice::from_ref(&folder), today()).unwrap();
+    assert_eq!(done.sheets.len(), 165);
+    let (due, lines) = province::submissions(&store, period()).unwrap();
+    assert_eq!(due, NaiveDate::from_ymd_opt(2026, 12, 20).unwrap());
+    let missing: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.status == Status::Missing)
+        .map(|l| l.unit.as_str())
+        .collect();
+    assert_eq!(missing.len(), 3, "{missing:?}");
+    for u in units.iter().skip(165) {
+        assert!(missing.contains(&u.full_name), "{} is named", u.full_name);
+    }
+    assert_eq!(
+        lines.iter().filter(|l| l.status == Status::OnTime).count(),
+        165
+    );
+    // A hand-filled sheet as read: text numbers read, `—` and empty cells missing.
+    let s = store.submissions("2026-11").unwrap();
+    let one = s.iter().find(|r| r.unit_code == units[160].code).unwrap();
+    assert!(one.blank);
+    let f: ProvinceFigures = serde_json::from_str(&one.figures).unwrap();
+    assert_eq!(f.teams, Some(4));
+    assert_eq!(f.members, Some(1234));
+    assert_eq!(f.leaders, Some(4));
+    assert_eq!(f.deputies, None, "`—` is missing, never 0");
+    assert_eq!(f.others, None);
+    assert_eq!(f.people, Some(12));
+    assert_eq!(f.households, None);
+    // The moved row still found by its label.
+    let moved = s.iter().find(|r| r.unit_code == units[164].code).unwrap();
+    let f: ProvinceFigures = serde_json::from_str(&moved.figures).unwrap();
+    assert_eq!(f.members, Some(1234));
+    // A program sheet reads back as written.
+    let first = s.iter().find(|r| r.unit_code == units[0].code).unwrap();
+    let f: ProvinceFigures = serde_json::from_str(&first.figures).unwrap();
+    let want = figures(units[0], 0);
+    assert_eq!(f.members, want.members);
+    assert_eq!(f.households, None);
+    assert_eq!(f.indicators, want.indicators);
+    assert_eq!(f.texts, want.texts);
+}
+
+fn blank_of(code: u32) -> ProvinceFigures {
+    let u = units::by_code(code).unwrap();
+    let mut f = figures(u, 0);
+    f.report_number.clear();
+    f.report_date = None;
+    for n in [
+        &mut f.teams,
+        &mut f.members,
+        &mut f.leaders,
+        &mut f.deputies,
+        &mut f.others,
+    ] {
+        *n = None;
+    }
+    f.kinds = f.kinds.into_iter().map(|(k, _)| (k, None)).collect();
+    f.activities = None;
+    f.people = None;
+    f.households = None;
+    for i in &mut f.indicators {
+        *i = IndicatorFigures {
+            period: None,
+            cumulative: None,
+            base: None,
+            share: None,
+            target: None,
+            ..i.clone()
+        };
+    }
+    f.texts = Default::default();
+    f
+}
+
+#[test]
+fn a_newer_sheet_replaces_the_older_and_bad_sheets_are_refused_naming_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = province_db(dir.path());
+    let u = units::all()
+        .iter()
+        .find(|u| u.province_code == HCM)
+        .unwrap();
+    let first = write(
+        dir.path(),
+        "a.xlsx",
+        &province::sheet_bytes(&figures(u, 1), false).unwrap(),
+    );
+    province::take_in(&mut store, std::slice::from_ref(&first), today()).unwrap();
+    let digest = store.digest().unwrap();
+    // The same file again: never counted twice.
+    let e = province::take_in(&mut store, std::slice::from_ref(&first), today()).unwrap_err();
+    assert!(e.to_string().contains("không tính hai lần"), "{e}");
+    assert_eq!(store.digest().unwrap(), digest);
+    // Another province's sheet, and a word where a number belongs: refused, nothing
+    // written (the good sheet beside them waits too).
+    let other = units::all().iter().find(|x| x.province_code == 12).unwrap();
+    let foreign = write(
+        dir.path(),
+        "khac.xlsx",
+        &province::sheet_bytes(&figures(other, 2), false).unwrap(),
+    );
+    let u2 = units::all()
+        .iter()
+        .filter(|u| u.province_code == HCM)
+        .nth(1)
+        .unwrap();
+    let blank = province::sheet_bytes(&blank_of(u2.code), true).unwrap();
+    let word = write(
+        dir.path(),
+        "chu.xlsx",
+        &fill(&blank, &[("B13", Val::Text("mười"))]),
+    );
+    let e = province::take_in(&mut store, &[foreign, word.clone()], today()).unwrap_err();
+    let m = e.to_string();
+    assert!(
+        m.contains("khac.xlsx") && m.contains("không thuộc tỉnh này"),
+        "{m}"
+    );
+    assert!(m.contains("chu.xlsx, ô B13") && m.contains("mười"), "{m}");
+    assert_eq!(store.digest().unwrap(), digest);
+    // A corrected sheet replaces the first, which stays in the history.
+    let mut newer = figures(u, 1);
+    newer.members = Some(99);
+    let second = write(
+        dir.path(),
+        "b.xlsx",
+        &province::sheet_bytes(&newer, false).unwrap(),
+    );
+    let done = province::take_in(&mut store, &[second], today()).unwrap();
+    assert!(done.sheets[0].2, "replaced");
+    let now = store.submissions("2026-11").unwrap();
+    assert_eq!(now.len(), 1);
+    let f: ProvinceFigures = serde_json::from_str(&now[0].figures).unwrap();
+    assert_eq!(f.members, Some(99));
+    let history = store.submission_history(u.code).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].replaced_by, Some(history[0].id));
+    // A commune cannot be set up in the province's database, nor the other way round.
+    let e = cnscd::office::setup::set_commune(
+        &mut store,
+        &cnscd::office::setup::CommuneInput {
+            province: "Đắk Lắk".into(),
+            kind: "xa".into(),
+            name: "Ea Kar".into(),
+            chairman: "A B".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("của tỉnh"), "{e}");
+}
+
+#[test]
+fn a_commune_s_sheet_travels_to_the_province_by_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // The commune, linked to its code, with the demo's people and a month of work.
+    let commune_db = dir.path().join("xa.db");
+    let mut xa = Store::open(&commune_db).unwrap();
+    cnscd::office::demo::dak_nia(&mut xa).unwrap();
+    let code = units::search("quang son lam dong", 1)[0].code;
+    xa.set_unit_code(1, Some(code)).unwrap();
+    let p = Period::parse("2026-10").unwrap();
+    let want = province::commune_figures(&xa, p).unwrap();
+    assert!(want.members.unwrap() > 0);
+    let out = dir.path().join("bieu-xa.xlsx");
+    province::export(
+        &xa,
+        &province::ExportRequest {
+            period: p,
+            out: out.clone(),
+            blank: None,
+        },
+    )
+    .unwrap();
+    drop(xa);
+    // The province of Lâm Đồng takes it in.
+    let mut tinh = Store::open(&dir.path().join("tinh.db")).unwrap();
+    province::set_home(&mut tinh, units::by_code(code).unwrap().province_code, "so").unwrap();
+    province::take_in(&mut tinh, &[out], today()).unwrap();
+    let got = tinh.submissions("2026-10").unwrap();
+    let f: ProvinceFigures = serde_json::from_str(&got[0].figures).unwrap();
+    let round = |x: Option<f64>| x.map(|v| (v * 100.0).round() / 100.0);
+    assert_eq!(f.code, want.code);
+    assert_eq!(f.members, want.members);
+    assert_eq!(f.leaders, want.leaders);
+    assert_eq!(f.activities, want.activities);
+    assert_eq!(f.people, want.people);
+    assert_eq!(f.kinds, want.kinds);
+    for (a, b) in f.indicators.iter().zip(&want.indicators) {
+        assert_eq!(
+            (a.period, a.cumulative, a.base),
+            (b.period, b.cumulative, b.base)
+        );
+        assert_eq!(round(a.share), round(b.share));
+        assert_eq!(a.target, b.target);
+    }
+    assert_eq!(f.texts, want.texts);
+}
+
+#[test]
+fn a_blank_template_reads_back_with_every_figure_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("tinh.db")).unwrap();
+    let code = units::search("cu mgar", 1)[0].code;
+    let out = dir.path().join("mau.xlsx");
+    province::export(
+        &store,
+        &province::ExportRequest {
+            period: period(),
+            out: out.clone(),
+            blank: Some(code),
+        },
+    )
+    .unwrap();
+    let read = province::read(&out).unwrap();
+    assert!(read.blank);
+    // Sent back as it is, it is refused: nothing was filled in.
+    let mut tinh = Store::open(&dir.path().join("dak-lak.db")).unwrap();
+    province::set_home(&mut tinh, 66, "so").unwrap();
+    let e = province::take_in(&mut tinh, std::slice::from_ref(&out), today()).unwrap_err();
+    assert!(e.to_string().contains("chưa điền"), "{e}");
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let f = read.figures;
+    assert_eq!(f.unit, "Xã Cư M’gar");
+    assert_eq!(f.kinds.len(), cnscd::domain::activity::DEFAULT_TYPES.len());
+    assert!(f.kinds.iter().all(|(_, n)| n.is_none()));
+    assert_eq!(
+        f.indicators.len(),
+        cnscd::domain::indicator::catalogue().len()
+    );
+    assert!(
+        f.indicators
+            .iter()
+            .all(|i| i.period.is_none() && i.target.is_none())
+    );
+    assert_eq!((f.members, f.activities), (None, None));
+}
+
+#[test]
+fn the_province_sheet_reader_never_panics_on_broken_files() {
+    let u = units::all()
+        .iter()
+        .find(|u| u.province_code == HCM)
+        .unwrap();
+    let good = province::sheet_bytes(&figures(u, 3), false).unwrap();
+    let mut x: u64 = 0xA5A5_5A5A_1234_5678;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for round in 0..120 {
+        let mut bytes = good.clone();
+        match round % 3 {
+            0 => {
+                for _ in 0..(1 + next() % 16) {
+                    let i = (next() as usize) % bytes.len();
+                    bytes[i] = next() as u8;
+                }
+            }
+            1 => bytes.truncate((next() as usize) % bytes.len()),
+            _ => {
+                bytes = b"PK\x03\x04".to_vec();
+                bytes.extend((0..(next() % 4000)).map(|_| next() as u8));
+            }
+        }
+        let r = std::panic::catch_unwind(|| {
+            cnscd::office::spreadsheet::read_bytes(&bytes, "x")
+                .map(|s| province::parse(&s, "x.xlsx"))
+        });
+        assert!(r.is_ok(), "round {round}: a panic");
+    }
+}
