@@ -192,8 +192,21 @@ pub(super) fn export(
                 .as_deref()
                 .map(|p| Period::parse(p).map(|p| reports::ReportRequest::new(p, team)))
                 .transpose()?;
-            // One document for both files; every check before the first is written.
-            let doc = excel_export::report_document(store, id, req.as_ref())?;
+            // One document for both files; every check before the first is written. A
+            // province's database: the province's report of the period.
+            let doc = match (store.province_home()?, &req) {
+                (Some(_), Some(r)) => crate::office::province::report::document(
+                    store,
+                    &crate::office::province::report::ReportRequest {
+                        period: r.period,
+                        date: None,
+                        number: None,
+                        signer: None,
+                        created: None,
+                    },
+                )?,
+                _ => excel_export::report_document(store, id, req.as_ref())?,
+            };
             let xlsx = match xlsx {
                 Some(p) => Some((
                     excel_export::tables_of_report(store, &doc, today)?,

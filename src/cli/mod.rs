@@ -308,6 +308,10 @@ pub enum PrintWhat {
         /// The report's date; today by default.
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// The signer's name (the chairman or the team leader by default; on a
+        /// province's database, left for the signature by hand when not given).
+        #[arg(long)]
+        signer: Option<String>,
         /// Freeze it in the register (takes the next free number if none is given).
         #[arg(long)]
         issue: bool,

@@ -119,6 +119,7 @@ fn job(what: PrintWhat) -> Result<(Job, bool, Option<String>, PathBuf), Error> {
             team,
             number,
             date,
+            signer,
             issue,
             font,
             created,
@@ -128,6 +129,7 @@ fn job(what: PrintWhat) -> Result<(Job, bool, Option<String>, PathBuf), Error> {
             let period = Period::parse(period.as_deref().unwrap_or(""))?;
             let mut req = reports::ReportRequest::new(period, team);
             req.number = number;
+            req.signer = signer;
             req.date = date_flag(date.as_deref())?;
             req.created = created_flag(created.as_deref())?;
             (Job::Report(Box::new(req)), issue, font, out)
@@ -155,6 +157,33 @@ pub(super) fn run(
     let (job, issue, font, path) = job(what)?;
     let fonts = font_flag(store, font.as_deref())?;
     let target = Target::replacing(&path);
+    // A province's database prints the province's report.
+    if store.province_home()?.is_some() {
+        let Job::Report(req) = job else {
+            return Err(Error::refused(
+                "cơ sở dữ liệu của tỉnh chỉ in báo cáo của tỉnh (print report --period P)",
+                "a province's database prints only the province's report (print report --period P)",
+            )
+            .into());
+        };
+        if issue || word::is_docx(&path) {
+            return Err(Error::refused(
+                "báo cáo của tỉnh in ra PDF để ký; phiên bản này chưa giữ sổ báo cáo của tỉnh (bỏ --issue), chưa có bản Word",
+                "the province's report prints as a PDF to sign; this version keeps no register of the province's reports (drop --issue) and no Word copy",
+            )
+            .into());
+        }
+        let r = crate::office::province::report::ReportRequest {
+            period: req.period,
+            date: req.date,
+            number: req.number,
+            signer: req.signer.clone(),
+            created: req.created,
+        };
+        let saved = crate::office::province::report::save(store, &r, &target, &fonts)?;
+        writeln!(out, "{}", saved.summary().get(lang))?;
+        return Ok(());
+    }
     let said = if word::is_docx(&path) {
         if issue {
             return Err(word::refuse_issue().into());

@@ -4,4 +4,5 @@
 pub mod decision;
 pub mod members;
 pub mod model;
+pub mod province_report;
 pub mod report;

@@ -179,11 +179,11 @@ pub fn short_label(ind: &Indicator) -> String {
     }
 }
 
-fn p(text: impl Into<String>, face: Face, style: ParaStyle) -> Block {
+pub(super) fn p(text: impl Into<String>, face: Face, style: ParaStyle) -> Block {
     Block::Para(Paragraph::plain(text, face, style))
 }
 
-fn heading(t: impl Into<String>) -> Block {
+pub(super) fn heading(t: impl Into<String>) -> Block {
     p(
         t,
         Face::BOLD,
@@ -195,7 +195,7 @@ fn heading(t: impl Into<String>) -> Block {
 }
 
 /// The clerk's text: one paragraph per line; an empty section says so.
-fn paragraphs(typed: &str, empty: &str) -> Vec<Block> {
+pub(super) fn paragraphs(typed: &str, empty: &str) -> Vec<Block> {
     let lines: Vec<String> = typed
         .lines()
         .map(text::clean)

@@ -62,7 +62,11 @@ pub fn write(store: &Store, tables: &[Table], target: &Target) -> Result<Written
 
 /// The title block: the committee, what, the period or scope, the day made.
 fn title(commune: &Commune, what: &str, scope: &str, made: NaiveDate) -> Vec<String> {
-    let mut t = vec![commune.committee_name().to_uppercase(), what.to_uppercase()];
+    title_of(&commune.committee_name(), what, scope, made)
+}
+
+fn title_of(issuer: &str, what: &str, scope: &str, made: NaiveDate) -> Vec<String> {
+    let mut t = vec![issuer.to_uppercase(), what.to_uppercase()];
     if !scope.is_empty() {
         t.push(scope.to_string());
     }
@@ -384,7 +388,8 @@ pub fn typed_cell(s: &str) -> Cell {
 }
 
 /// Every table of a document, one sheet each, under the document's title.
-pub fn document_tables(commune: &Commune, doc: &Document, made: NaiveDate) -> Vec<Table> {
+/// `issuer`: the body the title block names (`UBND xã Đắk Nia`, the Sở KH&CN).
+pub fn document_tables(issuer: &str, doc: &Document, made: NaiveDate) -> Vec<Table> {
     let what = doc
         .title
         .clone()
@@ -403,7 +408,7 @@ pub fn document_tables(commune: &Commune, doc: &Document, made: NaiveDate) -> Ve
             Block::Para(p) => heading = p.text(),
             Block::Table(t) => {
                 let n = out.len() + 1;
-                let mut title = title(commune, &what, &heading, made);
+                let mut title = title_of(issuer, &what, &heading, made);
                 title.insert(2, doc.header.number_line.clone());
                 out.push(Table {
                     sheet: format!("Bảng {n}"),
@@ -452,7 +457,11 @@ pub fn report_tables(
 
 /// The tables of a report's document, refused when it has none.
 pub fn tables_of_report(store: &Store, doc: &Document, made: NaiveDate) -> Result<Vec<Table>> {
-    let tables = document_tables(&home(store)?, doc, made);
+    let issuer = match store.province_home()? {
+        Some(_) => doc.meta.author.clone(),
+        None => home(store)?.committee_name(),
+    };
+    let tables = document_tables(&issuer, doc, made);
     if tables.is_empty() {
         return Err(Error::not_found(
             "Báo cáo này không có bảng nào",

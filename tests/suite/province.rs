@@ -395,3 +395,79 @@ fn the_province_sheet_reader_never_panics_on_broken_files() {
         assert!(r.is_ok(), "round {round}: a panic");
     }
 }
+
+#[test]
+fn the_province_s_report_totals_its_rows_names_the_missing_and_keeps_the_dashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = province_db(dir.path());
+    let units: Vec<&units::Unit> = units::all()
+        .iter()
+        .filter(|u| u.province_code == HCM)
+        .collect();
+    let folder = dir.path().join("bieu");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (i, u) in units.iter().take(12).enumerate() {
+        let bytes = province::sheet_bytes(&figures(u, i), false).unwrap();
+        write(&folder, &format!("{i}.xlsx"), &bytes);
+    }
+    province::take_in(&mut store, std::slice::from_ref(&folder), today()).unwrap();
+    let req = province::report::ReportRequest {
+        period: period(),
+        date: NaiveDate::from_ymd_opt(2026, 12, 24),
+        number: None,
+        signer: Some("Nguyễn Văn Giám".into()),
+        created: cnscd::office::output::parse_created("2026-12-24T08:00:00").ok(),
+    };
+    let pdf = dir.path().join("bc.pdf");
+    province::report::save(
+        &store,
+        &req,
+        &cnscd::office::output::Target::new(&pdf),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap();
+    let text = crate::common::pdf::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        one_line.contains("12 trên 168 xã, phường, đặc khu đã gửi báo cáo; 156 chưa gửi"),
+        "{one_line}"
+    );
+    assert!(
+        one_line.contains(units[167].full_name),
+        "the missing are named"
+    );
+    assert!(one_line.contains("SỞ KHOA HỌC VÀ CÔNG NGHỆ") && one_line.contains("/BC-SKHCN"));
+    // The totals are the sums of the rows; a unit without households keeps its dash.
+    let members: i64 = (0..12).map(|i| 20 + i).sum();
+    let people: i64 = (0..12).map(|i| 100 + 3 * i).sum();
+    let households: i64 = (0..12).filter(|i| i % 10 != 0).map(|i| 40 + i).sum();
+    let doc = province::report::document(&store, &req).unwrap();
+    let cnscd::document::model::Block::Table(t) = doc
+        .body
+        .iter()
+        .find(|b| matches!(b, cnscd::document::model::Block::Table(_)))
+        .unwrap()
+    else {
+        unreachable!()
+    };
+    let total = t.rows.last().unwrap();
+    assert_eq!(total[1], "Tổng cộng");
+    let int = |n: i64| cnscd::domain::number::int(n);
+    assert_eq!(total[3], int(members));
+    assert_eq!(total[5], int(people));
+    assert_eq!(total[6], int(households));
+    assert_eq!(t.rows[0][6], "—", "missing, never 0");
+    // The same tables as a workbook.
+    let xlsx = dir.path().join("bc.xlsx");
+    let tables = cnscd::office::excel_export::tables_of_report(&store, &doc, today()).unwrap();
+    std::fs::write(&xlsx, cnscd::office::spreadsheet::xlsx(&tables).unwrap()).unwrap();
+    let sheets = cnscd::office::spreadsheet::read(&xlsx).unwrap();
+    let first = &sheets[0];
+    let last = first
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.iter().any(|c| c == "Tổng cộng"))
+        .unwrap();
+    assert!(last.contains(&members.to_string()), "{last:?}");
+}

@@ -6,6 +6,7 @@
 
 pub mod home;
 mod read;
+pub mod report;
 mod sheet;
 
 pub use home::{
