@@ -23,6 +23,9 @@ pub enum ExportWhat {
     /// The commune's sheet for the province (biểu tổng hợp) of a period, or a blank
     /// template for a commune without the program (docs/province.md).
     ProvinceSheet(super::province::ExportSheet),
+    /// The province's targets of a year: one workbook (a row per commune) or a folder
+    /// (a file per commune).
+    Targets(super::province::ExportTargets),
     #[command(flatten)]
     Excel(super::excel::ExportWhat),
 }
@@ -40,6 +43,8 @@ pub enum ImportWhat {
     /// The communes' sheets, into a province's database: files, or folders of them; all
     /// or none; a newer sheet of a commune's period replaces the older.
     ProvinceSheet(super::province::ImportSheet),
+    /// The targets the province sent: the commune's targets of the year become those.
+    Targets(super::province::ImportTargets),
     #[command(flatten)]
     Excel(super::excel::ImportWhat),
 }
@@ -54,6 +59,7 @@ pub(super) fn export(
         ExportWhat::Bundle { out: path } => path,
         ExportWhat::ReturnSheet(w) => return super::return_sheet::export(store, w, out, lang),
         ExportWhat::ProvinceSheet(w) => return super::province::export(store, w, out),
+        ExportWhat::Targets(w) => return super::province::export_targets(store, w, out),
         ExportWhat::Excel(w) => return super::excel::export(store, w, out, lang),
     };
     let done = office::exchange::export(store, &path)?;
@@ -71,6 +77,7 @@ pub(super) fn import(
         ImportWhat::Bundle { file } => file,
         ImportWhat::ReturnSheet(w) => return super::return_sheet::import(store, w, out, lang),
         ImportWhat::ProvinceSheet(w) => return super::province::import(store, w, out, lang),
+        ImportWhat::Targets(w) => return super::province::import_targets(store, w, out, lang),
         ImportWhat::Excel(w) => return super::excel::import(store, w, out, lang),
     };
     let done = office::exchange::import(store, &file)?;

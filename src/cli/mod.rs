@@ -109,6 +109,12 @@ pub enum Verb {
         #[command(subcommand)]
         what: province::ProvinceVerb,
     },
+    /// Targets sent down: `target set --year Y --indicator CODE --value V [--code N]`
+    /// on a province's database.
+    Target {
+        #[command(subcommand)]
+        what: province::TargetVerb,
+    },
     /// The province's database: each commune of the province and its sheet of a period
     /// (on time, late, missing): code, unit, status, day taken in, file.
     Submissions {
@@ -612,6 +618,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
         } => activities_verb(&store, team, from, to, limit, &mut out),
         Verb::Activity { what } => return_sheet::activity(&mut store, what, &mut out, lang),
         Verb::Province { what } => province::run(&mut store, what, &mut out, lang),
+        Verb::Target { what } => province::target(&mut store, what, &mut out, lang),
         Verb::Submissions { period } => province::submissions(&store, &period, &mut out, lang),
         Verb::Reports => reports_verb(&store, &mut out),
         Verb::Print { what } => print::run(&mut store, what, &mut out, lang),

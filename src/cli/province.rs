@@ -183,3 +183,95 @@ pub(super) fn submissions(
     writeln!(out, "{}", msg.get(lang))?;
     Ok(())
 }
+
+#[derive(Debug, Subcommand)]
+pub enum TargetVerb {
+    /// The province sets an indicator's target of a year: for every commune, or for
+    /// one (`--code N`); the value in the indicator's own unit (a percent where it has
+    /// a base).
+    Set {
+        #[arg(long, value_name = "YEAR")]
+        year: i32,
+        #[arg(long, value_name = "CODE")]
+        indicator: String,
+        #[arg(long, value_name = "V")]
+        value: String,
+        #[arg(long, value_name = "N")]
+        code: Option<u32>,
+    },
+}
+
+/// `export targets --year Y --out F.xlsx|DIR`.
+#[derive(Debug, clap::Args)]
+pub struct ExportTargets {
+    #[arg(long, value_name = "YEAR")]
+    year: i32,
+    /// One workbook (a row per commune), or a folder (a file per commune).
+    #[arg(long, value_name = "FILE.xlsx|DIR")]
+    out: PathBuf,
+}
+
+/// `import targets F.xlsx`: a commune takes its targets in.
+#[derive(Debug, clap::Args)]
+pub struct ImportTargets {
+    #[arg(value_name = "FILE.xlsx")]
+    file: PathBuf,
+}
+
+pub(super) fn target(
+    store: &mut Store,
+    verb: TargetVerb,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let TargetVerb::Set {
+        year,
+        indicator,
+        value,
+        code,
+    } = verb;
+    let v: f64 = value.trim().replace(',', ".").parse().map_err(|_| {
+        Error::invalid(crate::domain::FieldError::new(
+            crate::domain::Field::Target,
+            format!("“{value}” không phải một số"),
+            format!("“{value}” is not a number"),
+        ))
+    })?;
+    province::targets::set(store, year, &indicator, v, code)?;
+    let msg = Msg::new(
+        format!("Đã đặt chỉ tiêu năm {year}."),
+        format!("Target of {year} set."),
+    );
+    writeln!(out, "{}", msg.get(lang))?;
+    Ok(())
+}
+
+pub(super) fn export_targets(
+    store: &Store,
+    what: ExportTargets,
+    out: &mut Out<'_>,
+) -> Result<(), Failure> {
+    for f in province::targets::export(
+        store,
+        what.year,
+        &what.out,
+        chrono::Local::now().date_naive(),
+    )? {
+        writeln!(out, "{}", f.display())?;
+    }
+    Ok(())
+}
+
+pub(super) fn import_targets(
+    store: &mut Store,
+    what: ImportTargets,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let taken = province::targets::import(store, &what.file)?;
+    for (name, v) in &taken.values {
+        writeln!(out, "{name}\t{v}")?;
+    }
+    writeln!(out, "{}", taken.summary().get(lang))?;
+    Ok(())
+}

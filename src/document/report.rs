@@ -44,6 +44,9 @@ pub struct Figures {
     /// The commune's own team, when it has one (commune reports only): the commune's
     /// report speaks of it, or else of the teams on its territory.
     pub commune_team: Option<String>,
+    /// Where the year's targets came from, when they were sent down (`Sở Khoa học và
+    /// Công nghệ tỉnh … giao ngày …`).
+    pub target_source: Option<String>,
 }
 
 /// What the clerk edits.
@@ -377,6 +380,13 @@ pub fn build(
         rows,
         size: 11.0,
     }));
+    if let Some(source) = &figures.target_source {
+        blocks.push(p(
+            format!("Chỉ tiêu năm {}: {source}.", draft.period.year()),
+            Face::ITALIC,
+            ParaStyle::BODY,
+        ));
+    }
     let bars: Vec<(String, Option<f32>, Option<f32>)> = figures
         .lines
         .iter()

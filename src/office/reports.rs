@@ -324,6 +324,7 @@ pub fn build(store: &Store, req: &ReportRequest) -> Result<Built> {
             Issuer::Commune => commune_team,
             Issuer::Team(_) => None,
         },
+        target_source: store.target_source(commune.id, req.period.year())?,
     };
     let created = output::created_stamp(req.created);
     let doc = report::build(&commune, &figures, &draft, &created).map_err(Error::Invalid)?;

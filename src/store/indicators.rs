@@ -165,7 +165,7 @@ impl Store {
             match value {
                 Some(v) => tx.execute(
                     "INSERT INTO targets (commune_id, village_id, indicator_id, year, value) \
-                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET value = excluded.value",
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET value = excluded.value, source = ''",
                     params![commune_id, village_id.unwrap_or(0), indicator_id, year, v],
                 )?,
                 None => tx.execute(

@@ -157,4 +157,75 @@ impl Store {
             Ok(out)
         })
     }
+
+    /// Sets (or, `None`, removes) the province's target of an indicator for a year: for
+    /// every commune (`unit` none) or for one.
+    pub fn set_province_target(
+        &mut self,
+        year: i32,
+        indicator: &str,
+        unit: Option<u32>,
+        value: Option<f64>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let unit = unit.unwrap_or(0);
+            match value {
+                Some(v) => tx.execute(
+                    "INSERT INTO province_targets (year, indicator_code, unit_code, value, set_on) \
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET value = excluded.value, set_on = excluded.set_on",
+                    params![year, indicator, unit, v, now_text()],
+                )?,
+                None => tx.execute(
+                    "DELETE FROM province_targets WHERE year = ?1 AND indicator_code = ?2 AND unit_code = ?3",
+                    params![year, indicator, unit],
+                )?,
+            };
+            log(tx, "province_target", i64::from(unit), "set", &format!("{year} {indicator} {value:?}"))
+        })
+    }
+
+    /// The province's targets of a year: (indicator code, unit code — 0 for all — , value).
+    pub fn province_targets(&self, year: i32) -> Result<Vec<(String, u32, f64)>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT indicator_code, unit_code, value FROM province_targets WHERE year = ?1 \
+             ORDER BY indicator_code, unit_code",
+        )?;
+        let rows = st.query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A commune's targets of a year taken from what was sent down, all at once, each
+    /// with where it came from.
+    pub fn take_targets(
+        &mut self,
+        commune_id: i64,
+        year: i32,
+        values: &[(i64, f64)],
+        source: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
+            for (indicator, v) in values {
+                tx.execute(
+                    "INSERT INTO targets (commune_id, village_id, indicator_id, year, value, source) \
+                     VALUES (?1, 0, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET value = excluded.value, \
+                     source = excluded.source",
+                    params![commune_id, indicator, year, v, source],
+                )?;
+            }
+            log(tx, "targets", commune_id, "take_in", &format!("{year}: {source}"))
+        })
+    }
+
+    /// Where the commune's targets of a year came from, when they were sent down.
+    pub fn target_source(&self, commune_id: i64, year: i32) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT source FROM targets WHERE commune_id = ?1 AND village_id = 0 AND year = ?2 \
+                 AND source != '' ORDER BY indicator_id LIMIT 1",
+                params![commune_id, year],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
 }

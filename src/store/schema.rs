@@ -368,6 +368,20 @@ CREATE TABLE submissions (
 ) STRICT;
 CREATE INDEX submissions_period ON submissions (period, unit_code) WHERE replaced_by IS NULL;
 "#,
+    // 11: targets sent down: the province's of the year (for all its communes, unit 0,
+    // or for one), and where a commune's target came from (`Sở … giao ngày …`; empty
+    // when the commune typed it).
+    r#"
+CREATE TABLE province_targets (
+    year           INTEGER NOT NULL,
+    indicator_code TEXT NOT NULL,
+    unit_code      INTEGER NOT NULL DEFAULT 0,
+    value          REAL NOT NULL CHECK (value >= 0),
+    set_on         TEXT NOT NULL,
+    PRIMARY KEY (year, indicator_code, unit_code)
+) STRICT;
+ALTER TABLE targets ADD COLUMN source TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.

@@ -471,3 +471,73 @@ fn the_province_s_report_totals_its_rows_names_the_missing_and_keeps_the_dashes(
         .unwrap();
     assert!(last.contains(&members.to_string()), "{last:?}");
 }
+
+#[test]
+fn targets_go_down_and_the_commune_s_report_shows_them_with_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    // Lâm Đồng sets the year's targets: for all its communes, and one of its own for
+    // Quảng Sơn.
+    let qs = units::search("quang son lam dong", 1)[0];
+    let mut tinh = Store::open(&dir.path().join("tinh.db")).unwrap();
+    province::set_home(&mut tinh, qs.province_code, "so").unwrap();
+    province::targets::set(&mut tinh, 2026, "epay_households", 80.0, None).unwrap();
+    province::targets::set(&mut tinh, 2026, "epay_households", 90.5, Some(qs.code)).unwrap();
+    province::targets::set(&mut tinh, 2026, "ocop_ecommerce", 12.0, None).unwrap();
+    let e = province::targets::set(&mut tinh, 2026, "epay_households", 140.0, None).unwrap_err();
+    assert!(e.to_string().contains("0 đến 100"), "{e}");
+    let other = units::all().iter().find(|u| u.province_code == 1).unwrap();
+    assert!(
+        province::targets::set(&mut tinh, 2026, "epay_households", 50.0, Some(other.code)).is_err()
+    );
+    let book = dir.path().join("chi-tieu.xlsx");
+    province::targets::export(&tinh, 2026, &book, today()).unwrap();
+    let folder = dir.path().join("chi-tieu");
+    std::fs::create_dir_all(&folder).unwrap();
+    let files = province::targets::export(&tinh, 2026, &folder, today()).unwrap();
+    assert_eq!(
+        files.len(),
+        units::all()
+            .iter()
+            .filter(|u| u.province_code == qs.province_code)
+            .count()
+    );
+    // The commune takes its own in, from the workbook of every commune.
+    let mut xa = Store::open(&dir.path().join("xa.db")).unwrap();
+    cnscd::office::demo::dak_nia(&mut xa).unwrap();
+    xa.set_unit_code(1, Some(qs.code)).unwrap();
+    let taken = province::targets::import(&mut xa, &book).unwrap();
+    assert_eq!(taken.values.len(), 2, "{:?}", taken.values);
+    assert!(
+        taken
+            .source
+            .starts_with("Sở Khoa học và Công nghệ tỉnh Lâm Đồng giao ngày 15/12/2026"),
+        "{}",
+        taken.source
+    );
+    let ids = xa.indicators().unwrap();
+    let epay = ids.iter().find(|i| i.code == "epay_households").unwrap().id;
+    assert_eq!(xa.target_of(1, None, epay, 2026).unwrap(), Some(90.5));
+    // Its report shows them, and where they came from.
+    let mut req = cnscd::office::reports::ReportRequest::new(Period::parse("2026").unwrap(), None);
+    req.date = NaiveDate::from_ymd_opt(2026, 12, 20);
+    let built = cnscd::office::reports::build(&xa, &req).unwrap();
+    let text = built.doc.plain_text();
+    assert!(text.contains("90,50 %"), "{text}");
+    assert!(
+        text.contains(
+            "Chỉ tiêu năm 2026: Sở Khoa học và Công nghệ tỉnh Lâm Đồng giao ngày 15/12/2026."
+        ),
+        "{text}"
+    );
+    // Another commune's own file is refused.
+    let foreign = files
+        .iter()
+        .find(|f| !f.to_string_lossy().contains("Quảng Sơn"))
+        .unwrap();
+    let e = province::targets::import(&mut xa, foreign).unwrap_err();
+    assert!(e.to_string().contains("không có Xã Quảng Sơn"), "{e}");
+    // A target the commune types afterwards is its own again.
+    xa.set_target(1, None, epay, 2026, Some(70.0)).unwrap();
+    let ocop = ids.iter().find(|i| i.code == "ocop_ecommerce").unwrap().id;
+    assert_eq!(xa.target_of(1, None, ocop, 2026).unwrap(), Some(12.0));
+}

@@ -8,6 +8,7 @@ pub mod home;
 mod read;
 pub mod report;
 mod sheet;
+pub mod targets;
 
 pub use home::{
     Status, Submission, SubmissionLine, TakeInDone, preview, set_home, submissions, take_in,
