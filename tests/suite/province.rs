@@ -258,6 +258,14 @@ fn a_newer_sheet_replaces_the_older_and_bad_sheets_are_refused_naming_the_cell()
     let history = store.submission_history(u.code).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[1].replaced_by, Some(history[0].id));
+    // The older file sent again never counts over the newer.
+    let digest = store.digest().unwrap();
+    let e = province::take_in(&mut store, std::slice::from_ref(&first), today()).unwrap_err();
+    assert!(
+        e.to_string().contains("đã được thay bằng biểu mới hơn"),
+        "{e}"
+    );
+    assert_eq!(store.digest().unwrap(), digest);
     // A commune cannot be set up in the province's database, nor the other way round.
     let e = cnscd::office::setup::set_commune(
         &mut store,

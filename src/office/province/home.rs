@@ -172,9 +172,14 @@ pub fn preview(store: &Store, paths: &[PathBuf]) -> Result<Vec<Submission>> {
         .iter()
         .all(Option::is_none)
             && f.kinds.iter().all(|(_, n)| n.is_none())
-            && f.indicators
-                .iter()
-                .all(|i| i.period.is_none() && i.cumulative.is_none() && i.base.is_none())
+            && f.indicators.iter().all(|i| {
+                i.period.is_none()
+                    && i.cumulative.is_none()
+                    && i.base.is_none()
+                    && i.share.is_none()
+                    && i.target.is_none()
+            })
+            && f.report_number.trim().is_empty()
             && f.texts.iter().all(|t| t.is_empty());
         if nothing {
             s.refusal = Some(Msg::new(
@@ -191,6 +196,26 @@ pub fn preview(store: &Store, paths: &[PathBuf]) -> Result<Vec<Submission>> {
                 format!(
                     "the sheet of {} ({theirs}), not of this province",
                     quote(&f.unit)
+                ),
+            ));
+        } else if let Some(old) = store
+            .submission_history(f.code)?
+            .into_iter()
+            .find(|h| h.period == f.period && h.sha256 == s.sha256 && h.replaced_by.is_some())
+        {
+            // An older sheet, replaced since: taken again it would count over the newer.
+            s.refusal = Some(Msg::new(
+                format!(
+                    "biểu này của {} kỳ {} đã nhận ngày {} và đã được thay bằng biểu mới hơn; không nhận lại",
+                    f.unit,
+                    f.period,
+                    vndate::short(old.received_on)
+                ),
+                format!(
+                    "this sheet of {} for {} was taken in on {} and replaced by a newer one since; it is not taken again",
+                    f.unit,
+                    f.period,
+                    vndate::short(old.received_on)
                 ),
             ));
         } else if let Some(current) = store

@@ -122,7 +122,18 @@ fn decimal(t: &str) -> std::result::Result<Option<f64>, Msg> {
     if t.is_empty() || t == "-" || t == "—" {
         return Ok(None);
     }
-    let normal = if t.contains(',') {
+    // `1.200` is a thousand two hundred, as the counts read it; `74.75` a decimal.
+    let grouped = !t.contains(',')
+        && t.contains('.')
+        && t.split('.').enumerate().all(|(i, g)| {
+            g.chars().all(|c| c.is_ascii_digit())
+                && if i == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                }
+        });
+    let normal = if t.contains(',') || grouped {
         t.replace('.', "").replace(',', ".")
     } else {
         t.to_string()
@@ -156,6 +167,13 @@ pub fn parse(sheets: &[Sheet], shown: &str) -> Result<ReadSheet> {
         ));
     };
     let version: u32 = cell(id, 0, 1).trim().parse().unwrap_or(0);
+    if version == 0 {
+        return Err(refused(
+            shown,
+            "phần nhận dạng của biểu hỏng (mẫu)",
+            "the sheet's identity part is damaged (layout)",
+        ));
+    }
     if version > VERSION {
         return Err(refused(
             shown,
@@ -250,6 +268,7 @@ pub fn parse(sheets: &[Sheet], shown: &str) -> Result<ReadSheet> {
         .map(|(_, t)| t)
         .unwrap_or_default();
     let report_date = match labelled(s, labels::REPORT_DATE, 0) {
+        Some((_, Some((_, t)))) if t == "-" || t == "—" => None,
         Some((r, Some((c, t)))) => match vndate::parse(&t, crate::domain::Field::Date) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -316,10 +335,21 @@ pub fn parse(sheets: &[Sheet], shown: &str) -> Result<ReadSheet> {
         let catalogue = crate::domain::indicator::catalogue();
         for r in h + 1..s.rows.len() {
             let code = cell(s, r, first).trim().to_string();
-            if code.is_empty() || fold(&code).starts_with("iv.") {
+            // An empty row inside the table is passed over; the texts end it.
+            if code.is_empty() {
+                continue;
+            }
+            if labels::TEXTS
+                .iter()
+                .any(|l| fold(&code).starts_with(&fold(l)))
+                || fold(&code).starts_with("iv.")
+            {
                 break;
             }
-            let Some(ind) = catalogue.iter().find(|i| i.code == code) else {
+            let Some(ind) = catalogue
+                .iter()
+                .find(|i| i.code.eq_ignore_ascii_case(&code))
+            else {
                 at(
                     r,
                     first,
@@ -418,5 +448,10 @@ mod tests {
         assert_eq!(decimal("74.75"), Ok(Some(74.75)));
         assert_eq!(decimal("—"), Ok(None));
         assert!(decimal("nhiều").is_err());
+        assert_eq!(
+            decimal("1.200"),
+            Ok(Some(1200.0)),
+            "thousands, as counts read them"
+        );
     }
 }

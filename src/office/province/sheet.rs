@@ -195,7 +195,7 @@ pub fn sheet_bytes(f: &ProvinceFigures, blank: bool) -> Result<Vec<u8>> {
         1,
         7,
         &format!(
-            "{} — {}; gửi Sở Khoa học và Công nghệ trước ngày 20 của tháng sau kỳ báo cáo",
+            "{} — {}; gửi Sở Khoa học và Công nghệ theo hạn báo cáo của tỉnh",
             f.unit,
             period.label_vi()
         ),
