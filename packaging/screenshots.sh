@@ -40,6 +40,8 @@ go() { xdotool mousemove 100 "$1" click 1; }
 go 136; shot teams
 go 181; shot roster
 go 225; shot decision
+# The preview's "Vừa trang" (fit page), at the top of the preview column.
+xdotool mousemove 998 31 click 1; shot decision-fit-page
 go 270; shot activities
 go 314; shot indicators
 go 359; sleep 1; shot report

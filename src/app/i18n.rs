@@ -200,6 +200,7 @@ keys! {
     TeamsCopyZalo => "teams_copy_zalo",
     TeamsCreate => "teams_create",
     TeamsCreateCommune => "teams_create_commune",
+    OverviewNoTeams => "overview_no_teams",
     CommuneUnitSearch => "commune_unit_search",
     CommuneUnitHint => "commune_unit_hint",
     CommuneUnitNone => "commune_unit_none",

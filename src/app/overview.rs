@@ -211,6 +211,19 @@ impl State {
                 .size(style::HEADING)
                 .font(UI_FONT_STRONG),
         );
+        // A heading never stands over nothing: without a team, where to set one up.
+        if d.teams.is_empty() {
+            col = col.push(
+                row![
+                    text(tr(l, T::OverviewNoTeams)).color(style::MUTED),
+                    button(text(tr(l, T::NavTeams)).size(style::LABEL))
+                        .style(button::secondary)
+                        .on_press(Message::Open(Screen::Teams)),
+                ]
+                .spacing(style::SPACE)
+                .align_y(iced::Alignment::Center),
+            );
+        }
         for t in &d.teams {
             let mut card = column![
                 row![

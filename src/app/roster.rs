@@ -58,13 +58,18 @@ pub struct State {
     pub error: Option<Error>,
     /// Results of older queries (typed over) are dropped.
     generation: u64,
-    /// The joining date, decision and role of the member added last: the next one
-    /// added starts with them (members are often added several from one decision).
+    /// The joining date, decision and role of the member added last, and when: the
+    /// next one added in the same sitting starts with them (members are often added
+    /// several from one decision), never one added months later.
     pub last_joining: Option<(
         crate::domain::people::JoinInput,
         crate::domain::people::Role,
+        std::time::Instant,
     )>,
 }
+
+/// How long after adding a member the next one is still "added in a row".
+const SAME_SITTING: std::time::Duration = std::time::Duration::from_secs(30 * 60);
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -246,7 +251,11 @@ impl State {
                 if self.form.is_none() {
                     let team = self.team.clone().or_else(|| self.teams.first().cloned());
                     let mut form = Form::new(team);
-                    if let Some((join, role)) = &self.last_joining {
+                    if let Some((join, role, _)) = self
+                        .last_joining
+                        .as_ref()
+                        .filter(|(_, _, at)| at.elapsed() < SAME_SITTING)
+                    {
                         form.join.joined_on = join.joined_on.clone();
                         form.join.joined_by = join.joined_by.clone();
                         form.role = *role;
@@ -292,7 +301,8 @@ impl State {
                         joining,
                     }) => {
                         if let Some(f) = &self.form {
-                            self.last_joining = Some((f.join.clone(), f.role));
+                            self.last_joining =
+                                Some((f.join.clone(), f.role, std::time::Instant::now()));
                         }
                         query(
                             db,

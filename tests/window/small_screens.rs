@@ -258,3 +258,66 @@ fn what_is_under_the_pointer_does_not_move() {
         "rows of different heights: {steps:?}"
     );
 }
+
+#[test]
+fn no_heading_stands_over_nothing_and_an_old_joining_date_is_not_offered_again() {
+    // A commune without a team: the Overview says where to set one up.
+    let mut store = Store::open_in_memory().unwrap();
+    cnscd::office::setup::set_commune(
+        &mut store,
+        &cnscd::office::setup::CommuneInput {
+            province: "Đắk Lắk".into(),
+            kind: "xa".into(),
+            name: "Cư M'gar".into(),
+            chairman: "Y Thông Byă".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (mut app, task) = App::with_dialogs(store, Lang::Vi, Scripted::new(None));
+    settle(&mut app, task);
+    send(&mut app, [Message::Navigate(Screen::Overview)]);
+    assert!(ui::shows(
+        &app,
+        "Chưa có Tổ nào: lập Tổ cấp xã và Tổ của các thôn ở màn hình"
+    ));
+    // The joining of a member added long ago is not the next one's.
+    let mut app = buon_app();
+    let join = cnscd::domain::people::JoinInput {
+        joined_on: "05/02/2026".into(),
+        joined_by: "05/QĐ-UBND".into(),
+        ..Default::default()
+    };
+    let long_ago = std::time::Instant::now()
+        .checked_sub(std::time::Duration::from_secs(3 * 3600))
+        .unwrap();
+    app.roster.last_joining = Some((join.clone(), cnscd::domain::people::Role::Member, long_ago));
+    send(
+        &mut app,
+        [
+            Message::Navigate(Screen::Roster),
+            Message::Roster(cnscd::app::roster::Message::Add),
+        ],
+    );
+    assert_eq!(app.roster.form.as_ref().unwrap().join.joined_on, "");
+    // Added just now: offered again (several from one decision).
+    send(
+        &mut app,
+        [Message::Roster(cnscd::app::roster::Message::Form(
+            cnscd::app::member_form::Message::Cancel,
+        ))],
+    );
+    app.roster.last_joining = Some((
+        join,
+        cnscd::domain::people::Role::Member,
+        std::time::Instant::now(),
+    ));
+    send(
+        &mut app,
+        [Message::Roster(cnscd::app::roster::Message::Add)],
+    );
+    assert_eq!(
+        app.roster.form.as_ref().unwrap().join.joined_on,
+        "05/02/2026"
+    );
+}
