@@ -71,3 +71,35 @@ pub fn one_village_commune(
     let (team, _) = setup::add_team(&mut store, Some(village)).unwrap();
     (store, team.id)
 }
+
+/// `rounds` damaged copies of a good file, the same every run (a xorshift from
+/// `seed`): bytes changed here and there, the file cut short, or random bytes after a
+/// zip's signature — what a fuzz test feeds a reader.
+pub fn damaged_copies(good: &[u8], rounds: usize, seed: u64) -> Vec<Vec<u8>> {
+    let mut x = seed.max(1);
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    (0..rounds)
+        .map(|round| {
+            let mut bytes = good.to_vec();
+            match round % 3 {
+                0 => {
+                    for _ in 0..(1 + next() % 16) {
+                        let i = (next() as usize) % bytes.len();
+                        bytes[i] = next() as u8;
+                    }
+                }
+                1 => bytes.truncate((next() as usize) % bytes.len()),
+                _ => {
+                    bytes = b"PK\x03\x04".to_vec();
+                    bytes.extend((0..(next() % 4000)).map(|_| next() as u8));
+                }
+            }
+            bytes
+        })
+        .collect()
+}

@@ -374,28 +374,10 @@ fn the_province_sheet_reader_never_panics_on_broken_files() {
         .find(|u| u.province_code == HCM)
         .unwrap();
     let good = province::sheet_bytes(&figures(u, 3), false).unwrap();
-    let mut x: u64 = 0xA5A5_5A5A_1234_5678;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    for round in 0..120 {
-        let mut bytes = good.clone();
-        match round % 3 {
-            0 => {
-                for _ in 0..(1 + next() % 16) {
-                    let i = (next() as usize) % bytes.len();
-                    bytes[i] = next() as u8;
-                }
-            }
-            1 => bytes.truncate((next() as usize) % bytes.len()),
-            _ => {
-                bytes = b"PK\x03\x04".to_vec();
-                bytes.extend((0..(next() % 4000)).map(|_| next() as u8));
-            }
-        }
+    for (round, bytes) in crate::common::damaged_copies(&good, 120, 0xA5A5_5A5A_1234_5678)
+        .into_iter()
+        .enumerate()
+    {
         let r = std::panic::catch_unwind(|| {
             cnscd::office::spreadsheet::read_bytes(&bytes, "x")
                 .map(|s| province::parse(&s, "x.xlsx"))
@@ -548,4 +530,41 @@ fn targets_go_down_and_the_commune_s_report_shows_them_with_their_source() {
     xa.set_target(1, None, epay, 2026, Some(70.0)).unwrap();
     let ocop = ids.iter().find(|i| i.code == "ocop_ecommerce").unwrap().id;
     assert_eq!(xa.target_of(1, None, ocop, 2026).unwrap(), Some(12.0));
+}
+
+#[test]
+fn the_targets_reader_never_panics_and_a_broken_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let qs = units::search("quang son lam dong", 1)[0];
+    let mut tinh = Store::open(&dir.path().join("tinh.db")).unwrap();
+    province::set_home(&mut tinh, qs.province_code, "so").unwrap();
+    province::targets::set(&mut tinh, 2026, "epay_households", 80.0, None).unwrap();
+    let book = dir.path().join("chi-tieu.xlsx");
+    province::targets::export(&tinh, 2026, &book, today()).unwrap();
+    let good = std::fs::read(&book).unwrap();
+    let mut xa = Store::open(&dir.path().join("xa.db")).unwrap();
+    cnscd::office::demo::dak_nia(&mut xa).unwrap();
+    xa.set_unit_code(1, Some(qs.code)).unwrap();
+    let mut digest = xa.digest().unwrap();
+    let f = dir.path().join("hong.xlsx");
+    let mut taken = 0;
+    for (round, bytes) in crate::common::damaged_copies(&good, 90, 0x1357_9BDF_2468_ACE0)
+        .into_iter()
+        .enumerate()
+    {
+        std::fs::write(&f, &bytes).unwrap();
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            province::targets::import(&mut xa, &f)
+        }))
+        .unwrap_or_else(|_| panic!("round {round}: a panic"));
+        match r {
+            Err(_) => assert_eq!(xa.digest().unwrap(), digest, "round {round}"),
+            // A change that left the workbook whole: the same targets again.
+            Ok(_) => {
+                taken += 1;
+                digest = xa.digest().unwrap();
+            }
+        }
+    }
+    assert!(taken < 30, "{taken} damaged files read as whole");
 }

@@ -538,33 +538,12 @@ fn broken_and_random_files_never_panic_and_change_nothing() {
     let mut store = demo(dir.path());
     let good = filled(&mut store);
     let digest = store.digest().unwrap();
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut taken = 0;
     let mut digest = digest;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    for round in 0..120 {
-        let mut bytes = good.clone();
-        match round % 4 {
-            // Bytes changed here and there.
-            0 | 1 => {
-                for _ in 0..(1 + next() % 16) {
-                    let i = (next() as usize) % bytes.len();
-                    bytes[i] = next() as u8;
-                }
-            }
-            // Cut short.
-            2 => bytes.truncate((next() as usize) % bytes.len()),
-            // Random bytes after a zip's magic.
-            _ => {
-                bytes = b"PK\x03\x04".to_vec();
-                bytes.extend((0..(next() % 4000)).map(|_| next() as u8));
-            }
-        }
+    for (round, bytes) in crate::common::damaged_copies(&good, 120, 0x9E37_79B9_7F4A_7C15)
+        .into_iter()
+        .enumerate()
+    {
         let f = write(dir.path(), "hong.xlsx", &bytes);
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             return_sheet::take_in(&mut store, &req(vec![f.clone()]))
