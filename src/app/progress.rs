@@ -55,6 +55,10 @@ pub struct State {
     pub targets: Vec<(i64, String, bool, String)>,
     pub errors: Vec<FieldError>,
     pub notice: Option<Msg>,
+    /// The file of targets the province sent, to take in.
+    pub targets_file: String,
+    /// Where the targets shown came from, when sent down.
+    pub target_source: Option<String>,
     pub error: Option<Error>,
     pub dirty: bool,
     generation: u64,
@@ -68,6 +72,8 @@ pub struct Loaded {
     figures: PeriodFigures,
     bases: Vec<String>,
     targets: Vec<(i64, String, bool, String)>,
+    /// Where the commune's targets of the year came from, when sent down.
+    source: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +87,13 @@ pub enum Message {
     Save,
     Saved(Result<(), Error>),
     Export(super::export::Message),
+    /// The file of targets the province sent, typed or chosen.
+    TargetsFile(String),
+    BrowseTargets,
+    TargetsPicked(Option<std::path::PathBuf>),
+    /// "Nhận chỉ tiêu tỉnh giao": the commune's targets of the year become those.
+    TakeTargets,
+    TargetsTaken(Result<Msg, Error>),
 }
 
 /// What the indicators screen tells the window.
@@ -160,10 +173,15 @@ impl State {
                             .unwrap_or_default(),
                     ));
                 }
+                let source = match scope.village {
+                    None => s.target_source(commune, period.year())?,
+                    Some(_) => None,
+                };
                 Ok(Box::new(Loaded {
                     figures,
                     bases,
                     targets,
+                    source,
                 }))
             },
             move |r| Message::Loaded(g, r),
@@ -182,6 +200,66 @@ impl State {
         if let Message::Export(m) = message {
             return (self.export_update(m, ctx), None);
         }
+        match message {
+            Message::TargetsFile(f) => {
+                self.targets_file = f;
+                (Task::none(), None)
+            }
+            Message::BrowseTargets => {
+                let dialogs = ctx.dialogs.clone();
+                let title = tr(ctx.lang, T::ProgressTakeTargets).to_string();
+                (
+                    Task::perform(
+                        async move { dialogs.pick_sheet(&title) },
+                        Message::TargetsPicked,
+                    ),
+                    None,
+                )
+            }
+            Message::TargetsPicked(Some(p)) => {
+                self.targets_file = p.display().to_string();
+                (Task::none(), None)
+            }
+            Message::TargetsPicked(None) => {
+                self.notice = Some(Msg::new(
+                    tr(Lang::Vi, T::SheetsNoDialog),
+                    tr(Lang::En, T::SheetsNoDialog),
+                ));
+                (iced::widget::operation::focus("targets_file"), None)
+            }
+            Message::TakeTargets => {
+                let file = std::path::PathBuf::from(self.targets_file.trim());
+                self.error = None;
+                (
+                    query(
+                        ctx.db,
+                        move |s| {
+                            crate::office::province::targets::import(s, &file).map(|t| t.summary())
+                        },
+                        Message::TargetsTaken,
+                    ),
+                    None,
+                )
+            }
+            Message::TargetsTaken(Ok(m)) => {
+                self.notice = Some(m);
+                self.targets_file.clear();
+                self.dirty = false;
+                (self.reload(ctx.db), Some(Event::FiguresChanged))
+            }
+            Message::TargetsTaken(Err(e)) => {
+                self.error = Some(e);
+                (Task::none(), None)
+            }
+            other => self.update_rest(other, ctx),
+        }
+    }
+
+    fn update_rest(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
         // Anything else the clerk does: the last export's message makes way.
         self.export.settle();
         let changed = matches!(message, Message::Saved(Ok(())));
@@ -208,8 +286,13 @@ impl State {
 
     fn handle(&mut self, message: Message, db: &Db) -> Task<Message> {
         match message {
-            // `update` hands these to `export_update` (they need the dialogs).
-            Message::Export(_) => Task::none(),
+            // `update` handles these (they need the dialogs).
+            Message::Export(_)
+            | Message::TargetsFile(_)
+            | Message::BrowseTargets
+            | Message::TargetsPicked(_)
+            | Message::TakeTargets
+            | Message::TargetsTaken(_) => Task::none(),
             Message::Scopes(Ok((c, scopes))) => {
                 self.commune_id = c;
                 if self.period.is_empty() {
@@ -249,6 +332,7 @@ impl State {
                             self.bases = l.bases;
                             self.targets = l.targets;
                         }
+                        self.target_source = l.source;
                     }
                     Err(e) => self.error = Some(e),
                 }
@@ -560,6 +644,34 @@ impl State {
         for e in err(Field::Target) {
             targets = targets.push(text(e).size(style::LABEL).color(style::ERROR));
         }
+        if let Some(source) = &self.target_source {
+            targets = targets.push(
+                text(format!("{}: {source}", tr(l, T::ProgressTargetSource)))
+                    .size(style::LABEL)
+                    .color(style::MUTED),
+            );
+        }
+        // The targets the province sent (its file), taken in at once.
+        targets = targets.push(
+            row![
+                text_input(tr(l, T::ProgressTargetsFile), &self.targets_file)
+                    .id("targets_file")
+                    .on_input(Message::TargetsFile)
+                    .on_submit(Message::TakeTargets)
+                    .padding(4)
+                    .width(Length::Fill),
+                button(text(tr(l, T::SheetsChooseFiles)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::BrowseTargets),
+                button(text(tr(l, T::ProgressTakeTargets)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press_maybe(
+                        (!self.targets_file.trim().is_empty()).then_some(Message::TakeTargets)
+                    ),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+        );
         col = col.push(
             container(
                 column![

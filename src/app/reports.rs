@@ -71,6 +71,9 @@ pub enum Message {
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
     Export(super::export::Message),
+    /// "Biểu gửi tỉnh": the commune's sheet for the province of the form's period.
+    ProvinceSheet,
+    ProvinceSheetDone(Result<crate::domain::Msg, Error>),
 }
 
 /// The office's report jobs, as the output part runs them.
@@ -228,11 +231,67 @@ impl State {
         if let Message::Export(m) = message {
             return (self.export_update(m, ctx), None);
         }
+        match message {
+            Message::ProvinceSheet => {
+                let period = match crate::domain::period::Period::parse(&self.period) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.export.error = Some(Error::invalid(e));
+                        return (Task::none(), None);
+                    }
+                };
+                let out = crate::office::output::Target::free(
+                    &ctx.folder
+                        .join(format!("Biểu gửi tỉnh {}.xlsx", period.code())),
+                )
+                .path;
+                let folder = ctx.folder.to_path_buf();
+                return (
+                    query(
+                        ctx.db,
+                        move |s| {
+                            std::fs::create_dir_all(&folder)
+                                .map_err(|e| Error::file(&folder, &e))?;
+                            let path = crate::office::province::export(
+                                s,
+                                &crate::office::province::ExportRequest {
+                                    period,
+                                    out,
+                                    blank: None,
+                                },
+                            )?;
+                            let (name, shown) = crate::office::output::named(&path);
+                            Ok(crate::domain::Msg::new(
+                                format!("Đã ghi {name} (biểu gửi tỉnh), trong thư mục {shown}."),
+                                format!(
+                                    "Wrote {name} (the sheet for the province), in the folder {shown}."
+                                ),
+                            ))
+                        },
+                        Message::ProvinceSheetDone,
+                    ),
+                    None,
+                );
+            }
+            Message::ProvinceSheetDone(r) => {
+                match r {
+                    Ok(m) => {
+                        self.export.notice = Some(m);
+                        self.export.error = None;
+                    }
+                    Err(e) => self.export.error = Some(e),
+                }
+                return (Task::none(), None);
+            }
+            _ => {}
+        }
         // Anything else the clerk does: the last export's message makes way.
         self.export.settle();
         let task = match message {
-            // Handled above (it needs the dialogs).
-            Message::Export(_) => Task::none(),
+            // Handled above (they need the dialogs or the folder).
+            Message::Export(_) | Message::ProvinceSheet | Message::ProvinceSheetDone(_) => {
+                Task::none()
+            }
             Message::Loaded(Ok(form)) => {
                 let form = *form;
                 if self.period.is_empty() {
@@ -407,6 +466,9 @@ impl State {
                 text(tr(l, T::ReportTables))
                     .size(style::LABEL)
                     .width(Length::Fill),
+                button(text(tr(l, T::ReportProvinceSheet)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::ProvinceSheet),
                 self.export.button(l).map(Message::Export),
             ]
             .spacing(8)

@@ -12,6 +12,7 @@ mod flows;
 mod forms;
 mod import;
 mod lang;
+mod province;
 mod recovery;
 mod register;
 mod return_sheets;
