@@ -69,7 +69,7 @@ fn place(province: &str) -> String {
 fn total(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
     values
         .flatten()
-        .fold(None, |acc, v| Some(acc.unwrap_or(0) + v))
+        .fold(None, |acc, v| Some(acc.unwrap_or(0).saturating_add(v)))
 }
 
 fn dash(v: Option<i64>) -> String {

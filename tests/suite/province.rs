@@ -526,6 +526,23 @@ fn targets_go_down_and_the_commune_s_report_shows_them_with_their_source() {
         .unwrap();
     let e = province::targets::import(&mut xa, foreign).unwrap_err();
     assert!(e.to_string().contains("không có Xã Quảng Sơn"), "{e}");
+    // A share past 100 % typed into the file is refused, naming its cell.
+    let code = qs.code as f64;
+    let bad = values_only(&std::fs::read(&book).unwrap(), |name, rows| {
+        if name == "Chỉ tiêu giao" {
+            for r in rows.iter_mut() {
+                if matches!(r.first(), Some(calamine::Data::Float(c)) if *c == code) {
+                    r[2] = calamine::Data::Float(250.0);
+                }
+            }
+        }
+    });
+    let bad = write(dir.path(), "sai.xlsx", &bad);
+    let e = province::targets::import(&mut xa, &bad).unwrap_err();
+    assert!(
+        e.to_string().contains("ô C") && e.to_string().contains("từ 0 đến 100"),
+        "{e}"
+    );
     // A target the commune types afterwards is its own again.
     xa.set_target(1, None, epay, 2026, Some(70.0)).unwrap();
     let ocop = ids.iter().find(|i| i.code == "ocop_ecommerce").unwrap().id;

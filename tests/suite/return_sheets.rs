@@ -686,11 +686,25 @@ fn a_deleted_column_or_lines_under_the_texts_never_bring_in_the_example_or_stray
             ("A9", Val::Text("12/11/2026")),
             ("B9", Val::Text("Họp Tổ")),
             ("C9", Val::Num(6.0)),
-            // Below the labels (C51 left empty): not a line of the table.
+        ],
+    );
+    // An activity written below the texts (C51 left empty): not read as a line, and
+    // not dropped unsaid either.
+    let under = fill(
+        &sheet,
+        &[
             ("A54", Val::Text("13/11/2026")),
             ("B54", Val::Text("Họp Tổ")),
         ],
     );
+    let u = write(dir.path(), "duoi.xlsx", &under);
+    let p = return_sheet::preview(&mut store, &req(vec![u])).unwrap();
+    let said = p[0].reasons(cnscd::domain::Lang::Vi).join("\n");
+    assert!(
+        said.contains("dòng 54") && said.contains("chuyển lên bảng"),
+        "{said}"
+    );
+    assert_eq!(p[0].lines.len(), 1);
     // The households column deleted by hand (every cell after it moves left).
     let cut = values_only(&sheet, |name, rows| {
         if name == "Phiếu báo cáo" {

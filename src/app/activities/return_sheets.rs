@@ -264,6 +264,8 @@ impl Panel {
                 Task::none()
             }
             Message::TakeIn => {
+                self.error = None;
+                self.notice = None;
                 let req = self.request();
                 self.busy = true;
                 query(

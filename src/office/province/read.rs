@@ -107,6 +107,11 @@ fn count(t: &str) -> std::result::Result<Option<i64>, Msg> {
         }
     });
     match digits.replace('.', "").parse::<i64>() {
+        // A commune's figure past a billion is a typing slip (and sums must not overflow).
+        Ok(n) if grouped && n > 1_000_000_000 => Err(Msg::new(
+            format!("{} quá lớn cho số liệu của một xã", quote(&t)),
+            format!("{} is too large for one commune's figure", quote(&t)),
+        )),
         Ok(n) if grouped => Ok(Some(n)),
         _ => Err(Msg::new(
             format!("{} không phải một số nguyên", quote(&t)),

@@ -286,7 +286,8 @@ pub fn sheet_bytes(f: &ProvinceFigures, blank: bool) -> Result<Vec<u8>> {
             num(i.cumulative),
             num(i.base),
             i.share.map(|s| (s * 100.0).round() / 100.0),
-            i.target,
+            // Two decimals, as a reader of `33.333` would take thousands.
+            i.target.map(|t| (t * 100.0).round() / 100.0),
         ];
         for (c, v) in cells.iter().enumerate() {
             let c = 3 + c as u16;

@@ -338,7 +338,12 @@ pub fn import(store: &mut Store, file: &Path) -> Result<Taken> {
         )
     })?;
     let source = format!("{} giao ngày {}", value("issuer"), value("issued_on"));
-    let unit = units::by_code(code).expect("a linked code is in the list");
+    let Some(unit) = units::by_code(code) else {
+        return Err(Error::refused(
+            format!("mã {code} của xã không có trong {}", units::LIST_NAME),
+            format!("the commune's code {code} is not in the official list of units (2025)"),
+        ));
+    };
     if value("province").trim() != unit.province_code.to_string() {
         return Err(refused(
             format!("biểu của tỉnh khác, không phải của {}", unit.province_full),
@@ -432,6 +437,32 @@ pub fn import(store: &mut Store, file: &Path) -> Result<Taken> {
                 ),
             )
         })?;
+        let percent = ind.base != Base::None;
+        if !v.is_finite() || v < 0.0 || (percent && v > 100.0) {
+            let cell = format!("{}{}", crate::office::limits::column_name(c), mine_at + 1);
+            return Err(refused(
+                format!(
+                    "ô {cell}: {} không dùng được cho “{}” ({})",
+                    quote(&typed),
+                    ind.name,
+                    if percent {
+                        "cần tỷ lệ từ 0 đến 100"
+                    } else {
+                        "cần số không âm"
+                    }
+                ),
+                format!(
+                    "cell {cell}: {} cannot be a target of “{}” ({})",
+                    quote(&typed),
+                    ind.name,
+                    if percent {
+                        "a percentage from 0 to 100"
+                    } else {
+                        "a number from 0 up"
+                    }
+                ),
+            ));
+        }
         if let Some(stored) = ids.iter().find(|i| i.code == ind.code) {
             values.push((stored.id, v));
             shown_values.push((ind.name.clone(), v));

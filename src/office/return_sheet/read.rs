@@ -64,6 +64,8 @@ pub struct Parsed {
     pub lines: Vec<RawLine>,
     /// Difficulties, proposals, good practices (empty when left blank).
     pub texts: [String; 3],
+    /// Rows under the texts that hold a day or a kind (an activity written there).
+    pub below: Vec<usize>,
 }
 
 fn refused(shown: &str, vi: impl AsRef<str>, en: impl AsRef<str>) -> Error {
@@ -266,6 +268,7 @@ pub fn parse(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Parsed>
     let mut texts: [String; 3] = Default::default();
     // Once the first text's label is met, the table has ended (a label left empty too).
     let mut in_texts = false;
+    let mut below = Vec::new();
     let mut r = head + 1;
     while r < sheet.rows.len() {
         let row = &sheet.rows[r];
@@ -295,6 +298,17 @@ pub fn parse(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Parsed>
             r += 1;
             continue;
         }
+        let cell_of = |c: &Column| {
+            found
+                .iter()
+                .find(|(f, _)| f == c)
+                .and_then(|(_, i)| row.get(*i))
+                .is_some_and(|t| !t.trim().is_empty())
+        };
+        if in_texts && (cell_of(&Column::Date) || cell_of(&Column::Kind)) {
+            // An activity written under the texts: named, never dropped unsaid.
+            below.push(r + 1);
+        }
         if !in_texts && !row.iter().all(|t| t.trim().is_empty()) {
             let cells: Vec<(Column, usize, String)> = found
                 .iter()
@@ -305,6 +319,7 @@ pub fn parse(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Parsed>
         r += 1;
     }
     Ok(Parsed {
+        below,
         identity,
         sheet_name: sheet.name.clone(),
         found,

@@ -473,6 +473,16 @@ fn preview_one(
         });
     }
     read_lines(&parsed, &ctx, &team, period, &mut p);
+    for row in &parsed.below {
+        p.problems.push(Problem {
+            row: *row,
+            column: None,
+            what: Msg::new(
+                "hoạt động ghi dưới phần khó khăn, đề xuất, cách làm hay: hãy chuyển lên bảng (chèn thêm dòng trong bảng nếu cần)",
+                "an activity written under the texts: move it up into the table (insert rows in the table if needed)",
+            ),
+        });
+    }
     Ok(p)
 }
 
