@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::domain::people::Role;
-use crate::domain::{Field, Lang};
+use crate::domain::{Field, Lang, Msg};
 use crate::office::{self, Error, database};
 use crate::store::{self, MemberQuery, Store};
 
@@ -695,6 +695,24 @@ fn date_flag(flag: Option<&str>) -> Result<Option<chrono::NaiveDate>, Error> {
     flag.map(|d| crate::domain::vndate::parse(d, Field::Date))
         .transpose()
         .map_err(Error::from)
+}
+
+/// The last line of a `--dry-run`: nothing written; an error exit when something would
+/// have held the batch back (`none`: "no sheet would be taken in").
+fn dry_run_end(held: bool, none: Msg, out: &mut Out<'_>, lang: Lang) -> Result<(), Failure> {
+    let msg = if held {
+        Msg::new(
+            format!("Thử: có lỗi, {}.", none.vi),
+            format!("Dry run: there are errors, {}.", none.en),
+        )
+    } else {
+        Msg::new("Thử: chưa ghi gì.", "Dry run: nothing written.")
+    };
+    writeln!(out, "{}", msg.get(lang))?;
+    if held {
+        return Err(Error::Refused(msg).into());
+    }
+    Ok(())
 }
 
 /// A `--created` flag: `YYYY-MM-DDTHH:MM:SS`.

@@ -115,20 +115,12 @@ pub(super) fn import(
                 )?;
             }
         }
-        let msg = if held {
-            Msg::new(
-                "Thử: có lỗi, sẽ không nhận biểu nào.",
-                "Dry run: there are errors, no sheet would be taken in.",
-            )
-        } else {
-            Msg::new("Thử: chưa ghi gì.", "Dry run: nothing written.")
-        };
-        writeln!(out, "{}", msg.get(lang))?;
-        return if held {
-            Err(Error::Refused(msg).into())
-        } else {
-            Ok(())
-        };
+        return super::dry_run_end(
+            held,
+            Msg::new("sẽ không nhận biểu nào", "no sheet would be taken in"),
+            out,
+            lang,
+        );
     }
     let done = province::take_in(store, &what.files, chrono::Local::now().date_naive())?;
     writeln!(out, "{}", done.summary().get(lang))?;

@@ -168,20 +168,12 @@ pub(super) fn import(
                 )?;
             }
         }
-        let msg = if held {
-            Msg::new(
-                "Thử: có lỗi, sẽ không nhập phiếu nào.",
-                "Dry run: there are errors, no sheet would be taken in.",
-            )
-        } else {
-            Msg::new("Thử: chưa ghi gì.", "Dry run: nothing written.")
-        };
-        writeln!(out, "{}", msg.get(lang))?;
-        return if held {
-            Err(Failure::from(Error::Refused(msg)))
-        } else {
-            Ok(())
-        };
+        return super::dry_run_end(
+            held,
+            Msg::new("sẽ không nhập phiếu nào", "no sheet would be taken in"),
+            out,
+            lang,
+        );
     }
     let done = return_sheet::take_in(store, &req)?;
     writeln!(out, "{}", done.summary().get(lang))?;

@@ -98,6 +98,42 @@ pub fn percent(x: f64, places: usize) -> String {
     format!("{} %", decimal(x, places))
 }
 
+/// A count as a person types it into a sheet: `12`, `1.234`, `12 hộ`, `12 người`
+/// (digits, then words of its unit); empty, `-` or `—` is missing (never 0); words
+/// (`mười`), decimals and negatives are refused, and so is a count past `max`.
+pub fn typed_count(text: &str, max: i64) -> Result<Option<i64>, crate::domain::Msg> {
+    use crate::domain::Msg;
+    let t = super::text::clean(text);
+    if t.is_empty() || t == "-" || t == "—" {
+        return Ok(None);
+    }
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(t.len(), |(i, _)| i);
+    let (num, rest) = t.split_at(end);
+    if num.is_empty() || !rest.trim().chars().all(|c| c.is_alphabetic() || c == ' ') {
+        let q = super::text::quote(&t);
+        let q = format!("“{}”", q.trim_matches(['“', '”']));
+        return Err(Msg::new(
+            format!(
+                "{q} không phải một số; cần ghi bằng chữ số, ví dụ 12 (để trống nếu không có số liệu)"
+            ),
+            format!(
+                "{q} is not a number; write it in figures, e.g. 12 (leave it empty when there is none)"
+            ),
+        ));
+    }
+    let n = parse_count(num.trim_end_matches('.'), super::Field::People).map_err(|e| e.rule)?;
+    if n > max {
+        return Err(Msg::new(
+            format!("{} là quá lớn (tối đa {})", int(n), int(max)),
+            format!("{n} is too large (at most {max})"),
+        ));
+    }
+    Ok(Some(n))
+}
+
 /// Document numbers under 10 take a zero: `05`; others as they are (`23`, `105`).
 pub fn doc_number(n: u32) -> String {
     format!("{n:02}")

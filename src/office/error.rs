@@ -28,6 +28,21 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// A batch held back whole: `head` (`Chưa nhập phiếu nào:` / `No sheet was taken
+    /// in:`), then every reason, each in both languages; `None` when there is none.
+    pub fn held_back(
+        head: Msg,
+        reasons: impl IntoIterator<Item = (String, String)>,
+    ) -> Option<Self> {
+        let (vi, en): (Vec<String>, Vec<String>) = reasons.into_iter().unzip();
+        (!vi.is_empty()).then(|| {
+            Self::Refused(Msg::new(
+                format!("{}\n{}", head.vi, vi.join("\n")),
+                format!("{}\n{}", head.en, en.join("\n")),
+            ))
+        })
+    }
+
     pub fn invalid(e: FieldError) -> Self {
         Self::Invalid(vec![e])
     }

@@ -280,16 +280,14 @@ fn file_hash(p: &Path) -> Result<String> {
 /// Takes the sheets in, in one transaction — or, when any cannot be, none.
 pub fn take_in(store: &mut Store, paths: &[PathBuf], today: NaiveDate) -> Result<TakeInDone> {
     let previews = preview(store, paths)?;
-    let reasons: Vec<(String, String)> = previews
+    let reasons = previews
         .iter()
-        .flat_map(|p| p.reasons(Lang::Vi).into_iter().zip(p.reasons(Lang::En)))
-        .collect();
-    if !reasons.is_empty() {
-        let (vi, en): (Vec<String>, Vec<String>) = reasons.into_iter().unzip();
-        return Err(Error::Refused(Msg::new(
-            format!("Chưa nhận biểu nào:\n{}", vi.join("\n")),
-            format!("No sheet was taken in:\n{}", en.join("\n")),
-        )));
+        .flat_map(|p| p.reasons(Lang::Vi).into_iter().zip(p.reasons(Lang::En)));
+    if let Some(e) = Error::held_back(
+        Msg::new("Chưa nhận biểu nào:", "No sheet was taken in:"),
+        reasons,
+    ) {
+        return Err(e);
     }
     let new: Vec<NewSubmission> = previews
         .iter()

@@ -75,49 +75,9 @@ fn labelled(s: &Sheet, label: &str, from: usize) -> Option<(usize, Option<(usize
     None
 }
 
-/// A count: `12`, `1.234`, `12 người`; empty, `-` or `—` is missing.
+/// A commune's figure: a count, at most a billion (a slip past it; sums stay in range).
 fn count(t: &str) -> std::result::Result<Option<i64>, Msg> {
-    let t = clean(t);
-    if t.is_empty() || t == "-" || t == "—" {
-        return Ok(None);
-    }
-    let end = t
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
-        .map_or(t.len(), |(i, _)| i);
-    let (num, rest) = t.split_at(end);
-    if num.is_empty() || !rest.trim().chars().all(|c| c.is_alphabetic() || c == ' ') {
-        return Err(Msg::new(
-            format!(
-                "{} không phải một số; cần chữ số, ví dụ 12 (để trống nếu không có số liệu)",
-                quote(&t)
-            ),
-            format!(
-                "{} is not a number; write figures, e.g. 12 (leave it empty when there is none)",
-                quote(&t)
-            ),
-        ));
-    }
-    let digits = num.trim_end_matches('.');
-    let grouped = digits.split('.').enumerate().all(|(i, g)| {
-        if i == 0 {
-            (1..=3).contains(&g.len()) || !digits.contains('.')
-        } else {
-            g.len() == 3
-        }
-    });
-    match digits.replace('.', "").parse::<i64>() {
-        // A commune's figure past a billion is a typing slip (and sums must not overflow).
-        Ok(n) if grouped && n > 1_000_000_000 => Err(Msg::new(
-            format!("{} quá lớn cho số liệu của một xã", quote(&t)),
-            format!("{} is too large for one commune's figure", quote(&t)),
-        )),
-        Ok(n) if grouped => Ok(Some(n)),
-        _ => Err(Msg::new(
-            format!("{} không phải một số nguyên", quote(&t)),
-            format!("{} is not a whole number", quote(&t)),
-        )),
-    }
+    crate::domain::number::typed_count(t, 1_000_000_000)
 }
 
 /// A share or a target: `74,75`, `74.75`, `74,75 %`; empty or `—` is missing.

@@ -195,47 +195,6 @@ fn problem(line: &RawLine, col: &Column, header: &str, vi: String, en: String) -
     }
 }
 
-/// A count as a village leader writes it: `12`, `1.200`, `12 hộ`, `12 người`; words
-/// (`mười`), decimals and negatives are problems.
-fn count(text: &str) -> std::result::Result<Option<i64>, (String, String)> {
-    let t = clean(text);
-    if t.is_empty() || t == "-" || t == "—" {
-        return Ok(None);
-    }
-    let digits_end = t
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
-        .map_or(t.len(), |(i, _)| i);
-    let (num, rest) = t.split_at(digits_end);
-    let rest = rest.trim();
-    let unit_only = rest.chars().all(|c| c.is_alphabetic() || c == ' ');
-    if num.is_empty() || !unit_only {
-        return Err((
-            format!(
-                "“{}” không phải một số; cần ghi bằng chữ số, ví dụ 12",
-                quote(&t).trim_matches(['“', '”'])
-            ),
-            format!(
-                "“{}” is not a number; write it in figures, e.g. 12",
-                quote(&t).trim_matches(['“', '”'])
-            ),
-        ));
-    }
-    let n = number::parse_count(num.trim_end_matches('.'), crate::domain::Field::People)
-        .map_err(|e| (e.rule.vi, e.rule.en))?;
-    if n > MAX_COUNT {
-        return Err((
-            format!(
-                "{} là quá lớn cho một hoạt động (tối đa {})",
-                number::int(n),
-                number::int(MAX_COUNT)
-            ),
-            format!("{n} is too many for one activity (at most {MAX_COUNT})"),
-        ));
-    }
-    Ok(Some(n))
-}
-
 /// A date as written in a sheet of `period`: `05/11/2026`, `5/11` (the sheet's year),
 /// `5` (the sheet's month), or the number Excel keeps a date as.
 fn date(text: &str, period: Period) -> std::result::Result<NaiveDate, (String, String)> {
@@ -666,10 +625,11 @@ fn read_lines(
             None
         };
         let mut read_count = |col: &Column| -> Option<i64> {
-            match count(line.get(col)) {
+            match number::typed_count(line.get(col), MAX_COUNT) {
                 Ok(n) => n,
-                Err((vi, en)) => {
-                    p.problems.push(problem(line, col, &header(col), vi, en));
+                Err(m) => {
+                    p.problems
+                        .push(problem(line, col, &header(col), m.vi, m.en));
                     None
                 }
             }
@@ -806,16 +766,14 @@ pub fn preview(store: &mut Store, req: &TakeInRequest) -> Result<Vec<SheetPrevie
 /// lists each reason by file, row and column).
 pub fn take_in(store: &mut Store, req: &TakeInRequest) -> Result<Done> {
     let previews = preview(store, req)?;
-    let reasons: Vec<(String, String)> = previews
+    let reasons = previews
         .iter()
-        .flat_map(|p| p.reasons(Lang::Vi).into_iter().zip(p.reasons(Lang::En)))
-        .collect();
-    if !reasons.is_empty() {
-        let (vi, en): (Vec<String>, Vec<String>) = reasons.into_iter().unzip();
-        return Err(Error::Refused(Msg::new(
-            format!("Chưa nhập phiếu nào:\n{}", vi.join("\n")),
-            format!("No sheet was taken in:\n{}", en.join("\n")),
-        )));
+        .flat_map(|p| p.reasons(Lang::Vi).into_iter().zip(p.reasons(Lang::En)));
+    if let Some(e) = Error::held_back(
+        Msg::new("Chưa nhập phiếu nào:", "No sheet was taken in:"),
+        reasons,
+    ) {
+        return Err(e);
     }
     let mut new_kinds: Vec<(i64, String)> = Vec::new();
     let mut sheets = Vec::new();
