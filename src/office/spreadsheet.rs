@@ -54,6 +54,13 @@ fn too_large(shown: &str) -> Error {
 
 /// Reads every sheet of a workbook, or a CSV file as one sheet.
 pub fn read(path: &Path) -> Result<Vec<Sheet>> {
+    read_hashed(path).map(|(sheets, _)| sheets)
+}
+
+/// [`read`], with the SHA-256 of the very bytes read (a file taken in is known by it:
+/// the same file sent twice is never counted twice), the file read once.
+pub fn read_hashed(path: &Path) -> Result<(Vec<Sheet>, String)> {
+    use sha2::{Digest, Sha256};
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::file(path, &e))?;
     if meta.len() > MAX_BYTES as u64 {
@@ -64,7 +71,8 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    read_named(&bytes, &stem, &shown)
+    let sheets = read_named(&bytes, &stem, &shown)?;
+    Ok((sheets, format!("{:x}", Sha256::digest(&bytes))))
 }
 
 /// Reads a workbook or CSV from its bytes; a CSV's one sheet is called `name`.
@@ -548,40 +556,52 @@ pub(crate) fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
     ))
 }
 
-/// The `.xlsx` bytes of some tables, one sheet each.
-pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
-    let mut book = Workbook::new();
-    let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
-    let title_first = font(Format::new()).set_bold().set_font_size(13);
-    let title = font(Format::new()).set_bold().set_font_size(14);
-    let title_rest = font(Format::new()).set_italic();
-    let header = font(Format::new())
+/// The letters of every sheet the program writes: Times New Roman, 12 pt.
+pub(crate) fn times() -> Format {
+    Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12)
+}
+
+/// A table's header cell in every sheet the program writes: bold, wrapped, centred,
+/// bordered, on grey.
+pub(crate) fn header_cell() -> Format {
+    times()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
         .set_border(FormatBorder::Thin)
-        .set_background_color(0xE7E6E6);
-    let text = font(Format::new())
+        .set_background_color(0xE7E6E6)
+}
+
+/// The `.xlsx` bytes of some tables, one sheet each.
+pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let title_first = times().set_bold().set_font_size(13);
+    let title = times().set_bold().set_font_size(14);
+    let title_rest = times().set_italic();
+    let header = header_cell();
+    let text = times()
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    let count = font(Format::new())
+    let count = times()
         .set_border(FormatBorder::Thin)
         .set_num_format(COUNT_FORMAT)
         .set_align(FormatAlign::Top);
-    let number = font(Format::new())
+    let number = times()
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Top);
-    let percent = font(Format::new())
+    let percent = times()
         .set_border(FormatBorder::Thin)
         .set_num_format(PERCENT_FORMAT)
         .set_align(FormatAlign::Top);
-    let date = font(Format::new())
+    let date = times()
         .set_border(FormatBorder::Thin)
         .set_num_format(DATE_FORMAT)
         .set_align(FormatAlign::Top);
-    let missing = font(Format::new())
+    let missing = times()
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Right)
         .set_align(FormatAlign::Top);

@@ -2,12 +2,11 @@
 //! communes' sheets in (one, many or a folder at once; all or none), and who has sent
 //! the period's sheet — on time, late, or not yet.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use sha2::{Digest, Sha256};
 
-use super::read::{ReadSheet, read};
+use super::read::{ReadSheet, read_hashed};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, units, vndate};
 use crate::office::limits::quote;
@@ -147,15 +146,17 @@ pub fn preview(store: &Store, paths: &[PathBuf]) -> Result<Vec<Submission>> {
             replaces: None,
             sha256: String::new(),
         };
-        match read(&file) {
-            Ok(sheet) => s.sheet = Some(sheet),
+        match read_hashed(&file) {
+            Ok((sheet, sha)) => {
+                s.sheet = Some(sheet);
+                s.sha256 = sha;
+            }
             Err(e) => {
                 s.refusal = Some(e.to_msg());
                 out.push(s);
                 continue;
             }
         }
-        s.sha256 = file_hash(&file)?;
         let sheet = s.sheet.as_ref().expect("read");
         let f = &sheet.figures;
         let unit = units::by_code(f.code);
@@ -270,11 +271,6 @@ pub fn preview(store: &Store, paths: &[PathBuf]) -> Result<Vec<Submission>> {
         ));
     }
     Ok(out)
-}
-
-fn file_hash(p: &Path) -> Result<String> {
-    let bytes = std::fs::read(p).map_err(|e| Error::file(p, &e))?;
-    Ok(format!("{:x}", Sha256::digest(&bytes)))
 }
 
 /// Takes the sheets in, in one transaction — or, when any cannot be, none.

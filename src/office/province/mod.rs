@@ -13,7 +13,7 @@ pub mod targets;
 pub use home::{
     Status, Submission, SubmissionLine, TakeInDone, preview, set_home, submissions, take_in,
 };
-pub use read::{ReadSheet, SheetProblem, parse, read};
+pub use read::{ReadSheet, SheetProblem, parse, read, read_hashed};
 pub use sheet::{ExportRequest, commune_figures, export, sheet_bytes};
 
 use serde::{Deserialize, Serialize};

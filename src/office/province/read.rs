@@ -114,12 +114,17 @@ fn decimal(t: &str) -> std::result::Result<Option<f64>, Msg> {
 
 /// Reads a file as a commune's sheet for the province.
 pub fn read(path: &Path) -> Result<ReadSheet> {
+    read_hashed(path).map(|(sheet, _)| sheet)
+}
+
+/// [`read`], with the SHA-256 of the bytes read (the file read once).
+pub fn read_hashed(path: &Path) -> Result<(ReadSheet, String)> {
     let shown = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let sheets = spreadsheet::read(path)?;
-    parse(&sheets, &shown)
+    let (sheets, sha) = spreadsheet::read_hashed(path)?;
+    Ok((parse(&sheets, &shown)?, sha))
 }
 
 /// Reads the sheets of a workbook as a commune's sheet for the province.

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{FormatAlign, FormatBorder, Workbook};
 
 use super::{FORMAT, IDENTITY_SHEET, IndicatorFigures, ProvinceFigures, SHEET, labels};
 use crate::domain::activity::DEFAULT_TYPES;
@@ -14,7 +14,7 @@ use crate::domain::people::Role;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, units, vndate};
 use crate::office::output::{self, Target};
-use crate::office::spreadsheet::xlsx_error;
+use crate::office::spreadsheet::{header_cell, times, xlsx_error};
 use crate::office::{Error, Result, home};
 use crate::store::{ActivityQuery, MemberQuery, Scope, Store};
 
@@ -158,25 +158,17 @@ fn blank_figures(code: u32, period: Period) -> Result<ProvinceFigures> {
 pub fn sheet_bytes(f: &ProvinceFigures, blank: bool) -> Result<Vec<u8>> {
     let period = Period::parse(&f.period)?;
     let mut book = Workbook::new();
-    let font = |x: Format| x.set_font_name("Times New Roman").set_font_size(12);
-    let title = font(Format::new()).set_bold().set_font_size(14);
-    let bold = font(Format::new()).set_bold();
-    let label = font(Format::new())
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap();
-    let value = font(Format::new())
+    let title = times().set_bold().set_font_size(14);
+    let bold = times().set_bold();
+    let label = times().set_border(FormatBorder::Thin).set_text_wrap();
+    let value = times()
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Right);
-    let text = font(Format::new())
+    let text = times()
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    let head = font(Format::new())
-        .set_bold()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center)
-        .set_background_color(0xE7E6E6);
+    let head = header_cell();
     let ws = book.add_worksheet();
     ws.set_name(SHEET).map_err(xlsx_error)?;
     let e = xlsx_error;
@@ -199,7 +191,7 @@ pub fn sheet_bytes(f: &ProvinceFigures, blank: bool) -> Result<Vec<u8>> {
             f.unit,
             period.label_vi()
         ),
-        &font(Format::new()).set_italic(),
+        &times().set_italic(),
     )
     .map_err(e)?;
     let num = |n: Option<i64>| n.map(|v| v as f64);

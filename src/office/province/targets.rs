@@ -7,14 +7,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatBorder, Workbook};
+use rust_xlsxwriter::{FormatBorder, Workbook};
 
 use crate::domain::indicator::{Base, catalogue};
 use crate::domain::text::fold;
 use crate::domain::{Field, FieldError, Msg, units, vndate};
 use crate::office::limits::quote;
 use crate::office::output::{self, Target};
-use crate::office::spreadsheet::{self, xlsx_error};
+use crate::office::spreadsheet::{self, header_cell, times, xlsx_error};
 use crate::office::{Error, Result, home};
 use crate::store::Store;
 
@@ -143,13 +143,8 @@ fn workbook(
 ) -> Result<Vec<u8>> {
     let e = xlsx_error;
     let mut book = Workbook::new();
-    let font = |x: Format| x.set_font_name("Times New Roman").set_font_size(12);
-    let head = font(Format::new())
-        .set_bold()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_background_color(0xE7E6E6);
-    let cell = font(Format::new()).set_border(FormatBorder::Thin);
+    let head = header_cell();
+    let cell = times().set_border(FormatBorder::Thin);
     let ws = book.add_worksheet();
     ws.set_name(SHEET).map_err(e)?;
     let list = catalogue();
@@ -157,14 +152,14 @@ fn workbook(
         0,
         0,
         format!("CHỈ TIÊU GIAO NĂM {year}"),
-        &font(Format::new()).set_bold().set_font_size(14),
+        &times().set_bold().set_font_size(14),
     )
     .map_err(e)?;
     ws.write_string_with_format(
         1,
         0,
         format!("{issuer} giao ngày {}", vndate::short(today)),
-        &font(Format::new()).set_italic(),
+        &times().set_italic(),
     )
     .map_err(e)?;
     ws.write_string_with_format(3, 0, "Mã đơn vị", &head)

@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use sha2::{Digest, Sha256};
 
 use super::read::{Parsed, RawLine};
 use super::{Column, existing_key, parse};
@@ -268,7 +267,7 @@ fn preview_one(
 ) -> Result<SheetPreview> {
     let shown = file_label(file);
     // A file that cannot be read as a sheet is this file's refusal, not the batch's.
-    let sheets = match spreadsheet::read(file) {
+    let (sheets, sha256) = match spreadsheet::read_hashed(file) {
         Ok(s) => s,
         Err(e @ (Error::Refused(_) | Error::Invalid(_) | Error::File { .. })) => {
             return Ok(SheetPreview::refused(file, e.to_msg()));
@@ -291,8 +290,6 @@ fn preview_one(
         }
         Err(e) => return Err(e),
     };
-    let bytes = std::fs::read(file).map_err(|e| Error::file(file, &e))?;
-    let sha256 = format!("{:x}", Sha256::digest(&bytes));
     let commune = home(store)?;
     let period = match Period::parse(&parsed.identity.period) {
         Ok(p @ Period::Month(..)) => p,

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,
-    FormatAlign, FormatBorder, Formula, Workbook,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, FormatAlign,
+    FormatBorder, Formula, Workbook,
 };
 
 use super::{
@@ -20,7 +20,7 @@ use crate::domain::period::Period;
 use crate::domain::team::Level;
 use crate::domain::{Field, FieldError, vndate};
 use crate::office::output::{self, Target};
-use crate::office::spreadsheet::xlsx_error;
+use crate::office::spreadsheet::{header_cell, times, xlsx_error};
 use crate::office::{Error, Result, home};
 use crate::store::{MemberQuery, Store};
 
@@ -185,18 +185,11 @@ pub fn sheet_for(
     let sealed = seal(&key, &values.iter().map(|(_, v)| *v).collect::<Vec<_>>());
 
     let mut book = Workbook::new();
-    let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
-    let bold = font(Format::new()).set_bold();
-    let title = font(Format::new()).set_bold().set_font_size(14);
-    let italic = font(Format::new()).set_italic();
-    let head = font(Format::new())
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border(FormatBorder::Thin)
-        .set_background_color(0xE7E6E6);
-    let cell = font(Format::new())
+    let bold = times().set_bold();
+    let title = times().set_bold().set_font_size(14);
+    let italic = times().set_italic();
+    let head = header_cell();
+    let cell = times()
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
