@@ -337,8 +337,9 @@ fn fill_lines(bytes: &[u8], day: &str) -> Result<Vec<u8>, Failure> {
 }
 
 /// The province: the sheets of the 168 communes and wards of Thành phố Hồ Chí Minh
-/// (written by the program from made-up figures) taken in at once, on a fresh province
-/// database each run.
+/// (written by the program from made-up figures, for the year) taken in at once, on a
+/// fresh province database each run; then the province's yearly report built from them
+/// and written as PDF.
 pub fn run_province(runs: usize) -> Result<(), Failure> {
     use crate::domain::units;
     use crate::office::province::{self, IndicatorFigures, ProvinceFigures};
@@ -356,7 +357,7 @@ pub fn run_province(runs: usize) -> Result<(), Failure> {
             code: u.code,
             unit: u.full_name.to_string(),
             province: u.province_full.to_string(),
-            period: "2026-11".into(),
+            period: "2026".into(),
             report_number: format!("{:02}/BC-UBND", i % 40 + 1),
             report_date: None,
             teams: Some(3 + n % 5),
@@ -402,12 +403,41 @@ pub fn run_province(runs: usize) -> Result<(), Failure> {
         times.push(t.elapsed());
         taken = done.sheets.len();
     }
-    times.sort();
-    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    let median_p95 = |times: &mut Vec<std::time::Duration>| {
+        times.sort();
+        let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+        (times[times.len() / 2], p95)
+    };
     line(
         "province sheets taken in (read, checked, one transaction)",
-        (times[times.len() / 2], p95),
+        median_p95(&mut times),
         &format!("	{taken} sheets"),
+    );
+    // The yearly report of the last database: built from the 168 sheets, laid out and
+    // written as PDF.
+    let s = Store::open(&dir.0.join(format!("tinh-{}.db", runs.clamp(1, 11) - 1)))?;
+    let req = province::report::ReportRequest {
+        period: crate::domain::period::Period::parse("2026").map_err(Error::invalid)?,
+        date: Some(today),
+        number: None,
+        signer: None,
+        created: None,
+    };
+    let fonts = crate::render::Fonts::bundled();
+    let mut times = Vec::new();
+    let (mut bytes, mut pages) = (0, 0);
+    for i in 0..runs.clamp(1, 11) {
+        let out = dir.0.join(format!("bc-{i}.pdf"));
+        let t = Instant::now();
+        let saved =
+            province::report::save(&s, &req, &crate::office::output::Target::new(&out), &fonts)?;
+        times.push(t.elapsed());
+        (bytes, pages) = (saved.bytes, saved.pages);
+    }
+    line(
+        "province's yearly report built and written (PDF)",
+        median_p95(&mut times),
+        &format!("	{pages} pages, {bytes} bytes"),
     );
     Ok(())
 }

@@ -194,19 +194,41 @@ pub(super) fn export(
                 .transpose()?;
             // One document for both files; every check before the first is written. A
             // province's database: the province's report of the period.
-            let doc = match (store.province_home()?, &req) {
-                (Some(_), Some(r)) => crate::office::province::report::document(
+            let province = match (store.province_home()?, &req) {
+                (Some(_), Some(r)) => Some(r.period),
+                _ => None,
+            };
+            let doc = match province {
+                Some(period) => crate::office::province::report::document(
                     store,
                     &crate::office::province::report::ReportRequest {
-                        period: r.period,
+                        period,
                         date: None,
                         number: None,
                         signer: None,
                         created: None,
                     },
                 )?,
-                _ => excel_export::report_document(store, id, req.as_ref())?,
+                None => excel_export::report_document(store, id, req.as_ref())?,
             };
+            // The province's workbook has its chart by commune.
+            if let (Some(period), Some(p)) = (province, &xlsx) {
+                let target = xlsx_target(p)?;
+                target.check(store.path())?;
+                if let Some(d) = &docx {
+                    let fonts = font_flag(store, font.as_deref())?;
+                    let saved = word::write(&doc, &docx_target(d)?, store.path(), &fonts)?;
+                    writeln!(out, "{}", saved.summary().get(lang))?;
+                }
+                let written = crate::office::province::report::workbook_of(
+                    store, &doc, period, &target, today,
+                )?;
+                writeln!(out, "{}", written.summary().get(lang))?;
+                for (sheet, rows) in &written.sheets {
+                    writeln!(out, "{sheet}\t{rows}")?;
+                }
+                return Ok(());
+            }
             let xlsx = match xlsx {
                 Some(p) => Some((
                     excel_export::tables_of_report(store, &doc, today)?,

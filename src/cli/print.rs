@@ -166,10 +166,10 @@ pub(super) fn run(
             )
             .into());
         };
-        if issue || word::is_docx(&path) {
+        if issue {
             return Err(Error::refused(
-                "báo cáo của tỉnh in ra PDF để ký; phiên bản này chưa giữ sổ báo cáo của tỉnh (bỏ --issue), chưa có bản Word",
-                "the province's report prints as a PDF to sign; this version keeps no register of the province's reports (drop --issue) and no Word copy",
+                "báo cáo của tỉnh in ra PDF (hoặc Word) để ký; phiên bản này chưa giữ sổ báo cáo của tỉnh (bỏ --issue)",
+                "the province's report prints as a PDF (or Word) to sign; this version keeps no register of the province's reports (drop --issue)",
             )
             .into());
         }
@@ -180,6 +180,11 @@ pub(super) fn run(
             signer: req.signer.clone(),
             created: req.created,
         };
+        if word::is_docx(&path) {
+            let saved = crate::office::province::report::word(store, &r, &target, &fonts)?;
+            writeln!(out, "{}", saved.summary().get(lang))?;
+            return Ok(());
+        }
         let saved = crate::office::province::report::save(store, &r, &target, &fonts)?;
         writeln!(out, "{}", saved.summary().get(lang))?;
         return Ok(());

@@ -89,6 +89,45 @@ pub fn decimal(x: f64, places: usize) -> String {
     s
 }
 
+/// A target as typed in a form (`30`, `74,75`, `74,75 %`; empty: none), checked: a
+/// percentage from 0 to 100 where the indicator has a base, else a number from 0 up.
+/// `name` is the indicator's, for the refusal.
+pub fn typed_target(typed: &str, percent: bool, name: &str) -> Result<Option<f64>, FieldError> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let parsed: Option<f64> = t
+        .trim_end_matches('%')
+        .trim()
+        .replace('.', "")
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite() && *v >= 0.0 && (!percent || *v <= 100.0));
+    parsed.map(Some).ok_or_else(|| {
+        FieldError::new(
+            Field::Target,
+            format!(
+                "“{name}”: “{t}” {}",
+                if percent {
+                    "phải là tỷ lệ phần trăm từ 0 đến 100, ví dụ 30 hoặc 74,75"
+                } else {
+                    "phải là số không âm"
+                }
+            ),
+            format!(
+                "“{name}”: “{t}” {}",
+                if percent {
+                    "must be a percentage from 0 to 100, e.g. 30 or 74,75"
+                } else {
+                    "must be a number from 0 up"
+                }
+            ),
+        )
+    })
+}
+
 /// `74,75 %`. Official reports put a space between the figure and the sign; it is an
 /// ordinary ASCII space. NaN or infinity is `—` alone.
 pub fn percent(x: f64, places: usize) -> String {

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Sheets};
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, FormatBorder, Workbook};
 
 use super::{Error, Result};
 use crate::domain::Msg;
@@ -577,7 +577,29 @@ pub(crate) fn header_cell() -> Format {
 
 /// The `.xlsx` bytes of some tables, one sheet each.
 pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
+    xlsx_charted(tables, &[])
+}
+
+/// A bar chart of one column of a table, a bar per row (a commune's activities), on a
+/// sheet of its own after the tables; it reads its figures from the table's cells.
+#[derive(Debug, Clone)]
+pub struct BarChart {
+    /// The chart's sheet tab.
+    pub sheet: String,
+    pub title: String,
+    /// The table (by its place in the workbook), its column of names and of figures.
+    pub table: usize,
+    pub labels: u16,
+    pub values: u16,
+    /// The first rows of the table charted (the totals row after them left out).
+    pub rows: usize,
+}
+
+/// [`xlsx`], with charts of its tables.
+pub fn xlsx_charted(tables: &[Table], charts: &[BarChart]) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
+    // (the sheet's name, its header row) for each table, for the charts' ranges.
+    let mut placed: Vec<(String, u32)> = Vec::new();
     let title_first = times().set_bold().set_font_size(13);
     let title = times().set_bold().set_font_size(14);
     let title_rest = times().set_italic();
@@ -608,8 +630,8 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
     let mut used = Vec::new();
     for t in tables {
         let ws = book.add_worksheet();
-        ws.set_name(sheet_name(&t.sheet, &mut used))
-            .map_err(xlsx_error)?;
+        let name = sheet_name(&t.sheet, &mut used);
+        ws.set_name(&name).map_err(xlsx_error)?;
         let last_col = t.headers.len().saturating_sub(1).min(16_000) as u16;
         for (i, line) in t.title.iter().enumerate() {
             let f = match i {
@@ -626,6 +648,7 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
             }
         }
         let head = t.title.len() as u32 + u32::from(!t.title.is_empty());
+        placed.push((name, head));
         let mut widths: Vec<usize> = t
             .headers
             .iter()
@@ -675,6 +698,32 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
         if t.headers.len() > 6 {
             ws.set_landscape();
         }
+    }
+    for c in charts {
+        let Some((table, head)) = placed.get(c.table) else {
+            continue;
+        };
+        if c.rows == 0 {
+            continue;
+        }
+        let (first, last) = (head + 1, head + c.rows as u32);
+        let mut chart = Chart::new(ChartType::Bar);
+        chart
+            .add_series()
+            .set_name(c.title.as_str())
+            .set_categories((table.as_str(), first, c.labels, last, c.labels))
+            .set_values((table.as_str(), first, c.values, last, c.values));
+        chart.title().set_name(&c.title);
+        chart.legend().set_hidden();
+        // The first commune at the top, as in the table.
+        chart.x_axis().set_reverse();
+        // A bar a commune: 168 communes need a tall chart to stay readable.
+        chart.set_width(900);
+        chart.set_height((c.rows as u32 * 18 + 120).min(20_000));
+        let ws = book.add_worksheet();
+        ws.set_name(sheet_name(&c.sheet, &mut used))
+            .map_err(xlsx_error)?;
+        ws.insert_chart(0, 0, &chart).map_err(xlsx_error)?;
     }
     if tables.is_empty() {
         book.add_worksheet();

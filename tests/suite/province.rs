@@ -447,19 +447,55 @@ fn the_province_s_report_totals_its_rows_names_the_missing_and_keeps_the_dashes(
     assert_eq!(total[5], int(people));
     assert_eq!(total[6], int(households));
     assert_eq!(t.rows[0][6], "—", "missing, never 0");
-    // The same tables as a workbook.
+    // The same tables as a workbook, with a chart by commune.
     let xlsx = dir.path().join("bc.xlsx");
-    let tables = cnscd::office::excel_export::tables_of_report(&store, &doc, today()).unwrap();
-    std::fs::write(&xlsx, cnscd::office::spreadsheet::xlsx(&tables).unwrap()).unwrap();
+    let target = cnscd::office::output::Target::new(&xlsx);
+    province::report::workbook(&store, &req, &target, today()).unwrap();
     let sheets = cnscd::office::spreadsheet::read(&xlsx).unwrap();
     let first = &sheets[0];
-    let last = first
+    let (row, last) = first
         .rows
         .iter()
+        .enumerate()
         .rev()
-        .find(|r| r.iter().any(|c| c == "Tổng cộng"))
+        .find(|(_, r)| r.iter().any(|c| c == "Tổng cộng"))
         .unwrap();
     assert!(last.contains(&members.to_string()), "{last:?}");
+    // The chart's bars: the communes' rows of the activities column, the totals left
+    // out (row `row` counted from 0 is the totals; the communes end on the row above).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut chart = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/charts/chart1.xml").unwrap(),
+        &mut chart,
+    )
+    .unwrap();
+    assert!(
+        chart.contains(&format!("$E${}", row)),
+        "the last commune's bar"
+    );
+    assert!(
+        !chart.contains(&format!("$E${}", row + 1)),
+        "no bar for the totals"
+    );
+    assert!(
+        chart.contains(&format!("$E${}", row - 11)),
+        "the first commune's bar"
+    );
+    // And the Word copy of the same report.
+    let docx = dir.path().join("bc.docx");
+    province::report::word(
+        &store,
+        &req,
+        &cnscd::office::output::Target::new(&docx),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut body)
+        .unwrap();
+    assert!(body.contains("BÁO CÁO") && body.contains(units[0].full_name));
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub fn set_home(store: &mut Store, code: u32, issuer: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-fn home_province(store: &Store) -> Result<(u32, String)> {
+pub(super) fn home_province(store: &Store) -> Result<(u32, String)> {
     store.province_home()?.ok_or_else(|| {
         Error::not_found(
             "Cơ sở dữ liệu này chưa là của tỉnh nào: hãy chạy “cnscd province set --code N”",

@@ -4,6 +4,7 @@
 //! one, many or a folder at once, and says who has sent the period's sheet. The
 //! layout: `docs/province.md`.
 
+pub mod communes;
 pub mod home;
 mod read;
 pub mod report;

@@ -8,12 +8,12 @@ use crate::document::province_report::{self, CommuneLine, ProvinceIssuer, Provin
 use crate::domain::period::Period;
 use crate::domain::units;
 use crate::office::decisions::{Saved, write_document};
+use crate::office::excel_export::{self, Written};
 use crate::office::output::{self, Target};
+use crate::office::spreadsheet::{self, BarChart};
 use crate::office::{Error, Result};
 use crate::render::Fonts;
 use crate::store::Store;
-
-use super::ProvinceFigures;
 
 /// `print report --period P` on a province's database.
 #[derive(Debug, Clone)]
@@ -47,12 +47,7 @@ pub fn document(store: &Store, req: &ReportRequest) -> Result<Document> {
             missing.push(u.full_name.to_string());
             continue;
         };
-        let f: ProvinceFigures = serde_json::from_str(&s.figures).map_err(|_| {
-            Error::Store(crate::domain::Msg::new(
-                format!("biểu của {} trong cơ sở dữ liệu hỏng", u.full_name),
-                format!("the sheet of {} in the database is damaged", u.full_name),
-            ))
-        })?;
+        let f = super::communes::figures_of(s, u.full_name)?;
         lines.push(CommuneLine {
             unit: u.full_name.to_string(),
             teams: f.teams,
@@ -106,4 +101,73 @@ pub fn save(store: &Store, req: &ReportRequest, target: &Target, fonts: &Fonts) 
     target.check(store.path())?;
     let doc = document(store, req)?;
     write_document(&doc, target, fonts)
+}
+
+/// The report as a Word copy, to edit before it is signed.
+pub fn word(
+    store: &Store,
+    req: &ReportRequest,
+    target: &Target,
+    fonts: &Fonts,
+) -> Result<crate::office::word::WordSaved> {
+    let doc = document(store, req)?;
+    crate::office::word::write(&doc, target, store.path(), fonts)
+}
+
+/// The report's tables as a workbook, with a chart by commune (each commune's
+/// activities of the period, a bar each; a missing figure leaves its bar out).
+pub fn workbook(
+    store: &Store,
+    req: &ReportRequest,
+    target: &Target,
+    made: NaiveDate,
+) -> Result<Written> {
+    let doc = document(store, req)?;
+    workbook_of(store, &doc, req.period, target, made)
+}
+
+/// [`workbook`] of a report already built (the command line writes the Word copy of
+/// the same document).
+pub fn workbook_of(
+    store: &Store,
+    doc: &Document,
+    period: Period,
+    target: &Target,
+    made: NaiveDate,
+) -> Result<Written> {
+    let tables = excel_export::tables_of_report(store, doc, made)?;
+    // The table of a row per commune: the one with the activities column; its last
+    // row is the totals.
+    let charts: Vec<BarChart> = tables
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let labels = t.headers.iter().position(|h| h == "Đơn vị")?;
+            let values = t.headers.iter().position(|h| h == "Hoạt động")?;
+            Some(BarChart {
+                sheet: "Biểu đồ".into(),
+                title: format!(
+                    "Số hoạt động của các Tổ theo xã, phường — {}",
+                    period.label_vi()
+                ),
+                table: i,
+                labels: labels as u16,
+                values: values as u16,
+                rows: t.rows.len().saturating_sub(1),
+            })
+        })
+        .take(1)
+        .collect();
+    target.check(store.path())?;
+    let bytes = spreadsheet::xlsx_charted(&tables, &charts)?;
+    let path = output::write_file(&target.path, &bytes)?;
+    Ok(Written {
+        path,
+        sheets: tables
+            .iter()
+            .map(|t| (t.sheet.clone(), t.rows.len()))
+            .chain(charts.iter().map(|c| (c.sheet.clone(), 0)))
+            .collect(),
+        bytes: bytes.len(),
+    })
 }

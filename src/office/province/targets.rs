@@ -246,12 +246,76 @@ pub fn export(store: &Store, year: i32, out: &Path, today: NaiveDate) -> Result<
         }
         return Ok(written);
     }
-    let t = Target::replacing(out);
-    t.check(store.path())?;
-    Ok(vec![output::write_file(
-        out,
-        &workbook(&issuer, year, today, province, &rows)?,
-    )?])
+    Ok(vec![
+        workbook_to(store, year, &Target::replacing(out), today)?.path,
+    ])
+}
+
+/// The targets of the year as one workbook, a row per commune, to a checked target.
+pub fn workbook_to(
+    store: &Store,
+    year: i32,
+    target: &Target,
+    today: NaiveDate,
+) -> Result<crate::office::excel_export::Written> {
+    let (province, _) = province_of(store)?;
+    let issuer = issuer_name(store)?;
+    let rows = targets_by_unit(store, year)?;
+    target.check(store.path())?;
+    let bytes = workbook(&issuer, year, today, province, &rows)?;
+    let path = output::write_file(&target.path, &bytes)?;
+    Ok(crate::office::excel_export::Written {
+        path,
+        sheets: vec![(SHEET.to_string(), rows.len())],
+        bytes: bytes.len(),
+    })
+}
+
+/// Takes a target back: for every commune (`code` none) or the one of `code` (which
+/// then has the province's target for all again, if any).
+pub fn unset(store: &mut Store, year: i32, indicator: &str, code: Option<u32>) -> Result<()> {
+    province_of(store)?;
+    store.set_province_target(year, indicator, code, None)?;
+    Ok(())
+}
+
+/// An indicator's targets of a year, as the Targets screen lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetLine {
+    pub code: String,
+    pub name: String,
+    /// A percent of a base (else a number).
+    pub percent: bool,
+    /// The target for every commune.
+    pub all: Option<f64>,
+    /// The communes given their own: (code, name, value).
+    pub own: Vec<(u32, String, f64)>,
+}
+
+/// Every indicator of the catalogue and its targets of `year`.
+pub fn of_year(store: &Store, year: i32) -> Result<Vec<TargetLine>> {
+    province_of(store)?;
+    let set = store.province_targets(year)?;
+    Ok(catalogue()
+        .into_iter()
+        .map(|i| TargetLine {
+            all: set
+                .iter()
+                .find(|(c, u, _)| *c == i.code && *u == 0)
+                .map(|t| t.2),
+            own: set
+                .iter()
+                .filter(|(c, u, _)| *c == i.code && *u != 0)
+                .map(|(_, u, v)| {
+                    let name = units::by_code(*u).map(|x| x.full_name).unwrap_or("?");
+                    (*u, name.to_string(), *v)
+                })
+                .collect(),
+            percent: i.base != Base::None,
+            code: i.code,
+            name: i.name,
+        })
+        .collect())
 }
 
 /// What a commune took in.
