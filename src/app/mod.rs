@@ -6,30 +6,16 @@
 //! (Task<Message>, Option<Event>)`; keyboard shortcuts arrive as a [`Shortcut`] for the
 //! screen in front.
 
-pub mod activities;
-pub mod activity_form;
-pub mod commune_form;
-pub mod decision;
-pub mod detail;
-pub mod dialogs;
-pub mod document_output;
-pub mod export;
 pub mod i18n;
-pub mod import;
-pub mod member_form;
-pub mod names;
-pub mod overview;
-pub mod preview;
-pub mod progress;
-pub mod recovery;
-pub mod reports;
-pub mod roster;
-pub mod settings;
-pub mod setup;
+pub mod parts;
+pub mod screens;
 pub mod style;
-pub mod tab_focus;
-pub mod teams;
-pub mod widgets;
+
+use parts::{dialogs, document_output, member_form, preview, tab_focus};
+use screens::{
+    activities, decision, overview, progress, province, recovery, reports, roster, settings, setup,
+    teams,
+};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -172,6 +158,8 @@ pub enum Screen {
     Progress,
     Reports,
     Settings,
+    /// A screen of a province's database.
+    Province(province::Screen),
 }
 
 pub struct App {
@@ -189,6 +177,8 @@ pub struct App {
     pub progress: progress::State,
     pub reports: reports::State,
     pub settings: settings::State,
+    /// A province's database: its screens (`None` for a commune's).
+    pub province: Option<province::Home>,
     pub dialogs: Arc<dyn dialogs::Dialogs>,
     /// Where files are suggested (see [`Context::folder`]).
     pub folder: PathBuf,
@@ -211,6 +201,7 @@ pub enum Message {
     Progress(progress::Message),
     Reports(reports::Message),
     Settings(settings::Message),
+    Province(province::Message),
     Recovery(recovery::Message),
     /// A file dropped on the window.
     FileDropped(std::path::PathBuf),
@@ -249,17 +240,11 @@ impl App {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         let folder = crate::office::printing::output_folder(store.path());
-        // An empty database starts with the setup; the check is one indexed row.
-        let commune = store.home_commune().ok().flatten().map(|c| c.id);
         let db: Db = Arc::new(Mutex::new(store));
         let mut app = Self {
             lang,
-            screen: if commune.is_none() {
-                Screen::Setup
-            } else {
-                Screen::Overview
-            },
-            commune,
+            screen: Screen::Setup,
+            commune: None,
             setup: setup::State::default(),
             overview: overview::State::default(),
             teams: teams::State::default(),
@@ -269,18 +254,45 @@ impl App {
             progress: progress::State::default(),
             reports: reports::State::default(),
             settings: settings::State::new(path),
+            province: None,
             dialogs,
             folder,
             confirm_quit: None,
             recovery: None,
             db,
         };
-        let task = if commune.is_none() {
-            Task::none()
-        } else {
-            app.load_all()
-        };
+        let task = app.open_home();
         (app, task)
+    }
+
+    /// Whose the database is decides the first screen: a commune's Overview, a
+    /// province's, or (an empty database) the setup. The check is one indexed row each.
+    fn open_home(&mut self) -> Task<Message> {
+        let (commune, province) = {
+            let store = lock(&self.db);
+            let commune = store.home_commune().ok().flatten().map(|c| c.id);
+            let province = store.province_home().ok().flatten().map(|p| p.0);
+            (commune, province)
+        };
+        self.commune = commune;
+        self.province = province
+            .filter(|_| commune.is_none())
+            .map(province::Home::new);
+        if self.commune.is_some() {
+            self.screen = Screen::Overview;
+            self.load_all()
+        } else if self.province.is_some() {
+            self.screen = Screen::Province(province::Screen::Overview);
+            let ctx = context!(self);
+            let home = self.province.as_mut().expect("set above");
+            Task::batch([
+                home.load(&ctx).map(Message::Province),
+                self.settings.load(&self.db).map(Message::Settings),
+            ])
+        } else {
+            self.screen = Screen::Setup;
+            Task::none()
+        }
     }
 
     /// The app as `run` starts it: on the database if it opened, else on the recovery
@@ -351,20 +363,10 @@ impl App {
             .unwrap_or_default();
         let folder = crate::office::printing::output_folder(store.path());
         self.folder = folder;
-        self.commune = store.home_commune().ok().flatten().map(|c| c.id);
         *lock(&self.db) = store;
         self.recovery = None;
-        self.screen = if self.commune.is_none() {
-            Screen::Setup
-        } else {
-            Screen::Overview
-        };
         self.settings.notice = notice;
-        if self.commune.is_none() {
-            Task::none()
-        } else {
-            self.load_all()
-        }
+        self.open_home()
     }
 
     fn recovery_update(&mut self, m: recovery::Message) -> Task<Message> {
@@ -410,7 +412,12 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        format!("cnscd — {}", tr(self.lang, T::AppTitle))
+        let what = if self.province.is_some() {
+            T::ProvinceAppTitle
+        } else {
+            T::AppTitle
+        };
+        format!("cnscd — {}", tr(self.lang, what))
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -440,6 +447,7 @@ impl App {
             Message::Progress(m) => self.progress_update(m),
             Message::Reports(m) => self.reports_update(m),
             Message::Settings(m) => self.settings_update(m),
+            Message::Province(m) => self.province_update(m),
             Message::Shortcut(s) => self.shortcut(s),
             Message::CloseRequested(id) => self.close_requested(id),
             Message::Quit(really) => self.quit(really),
@@ -454,6 +462,7 @@ impl App {
         self.screen = screen;
         self.clear_notices();
         match screen {
+            Screen::Province(s) => self.province_navigate(s),
             // The overview is read again: members may have changed meanwhile.
             Screen::Overview => self.overview.load(&self.db).map(Message::Overview),
             Screen::Teams => self.teams.load(&self.db).map(Message::Teams),
@@ -508,10 +517,34 @@ impl App {
         }
     }
 
+    /// A province's screen in front: its data read again.
+    fn province_navigate(&mut self, s: province::Screen) -> Task<Message> {
+        let ctx = context!(self);
+        let Some(home) = self.province.as_mut() else {
+            return Task::none();
+        };
+        let task = match s {
+            province::Screen::Overview => home.overview.load(&ctx).map(province::Message::Overview),
+            province::Screen::Communes => home.communes.load(&ctx).map(province::Message::Communes),
+            province::Screen::Reports => home.reports.rebuild(&ctx).map(province::Message::Reports),
+            province::Screen::Targets => home.targets.load(&ctx).map(province::Message::Targets),
+        };
+        task.map(Message::Province)
+    }
+
+    fn province_update(&mut self, m: province::Message) -> Task<Message> {
+        let ctx = context!(self);
+        match self.province.as_mut() {
+            Some(home) => home.update(m, &ctx).map(Message::Province),
+            None => Task::none(),
+        }
+    }
+
     fn setup_update(&mut self, m: setup::Message) -> Task<Message> {
         let (task, event) = self.setup.update(m, &context!(self));
         let task = task.map(Message::Setup);
         match event {
+            Some(setup::Event::ProvinceReady { .. }) => Task::batch([task, self.open_home()]),
             Some(setup::Event::Ready { commune_id }) => {
                 self.commune = Some(commune_id);
                 self.screen = Screen::Overview;
@@ -628,14 +661,10 @@ impl App {
             Some(settings::Event::CommuneChanged) => {
                 Task::batch([task, self.refresh(Changed::Commune)])
             }
-            Some(settings::Event::Restored) => {
-                // The restored database may hold another commune (or none yet).
-                self.commune = lock(&self.db).home_commune().ok().flatten().map(|c| c.id);
-                if self.commune.is_none() {
-                    self.screen = Screen::Setup;
-                    return task;
-                }
-                Task::batch([task, self.load_all()])
+            // The restored database may hold another commune, a province, or nothing yet.
+            Some(settings::Event::Restored) => Task::batch([task, self.open_home()]),
+            Some(settings::Event::ProvinceChanged) => {
+                Task::batch([task, self.province_navigate(province::Screen::Reports)])
             }
             Some(settings::Event::Damaged { path, found }) => {
                 Task::batch([task, self.damaged(path, found)])
@@ -671,9 +700,12 @@ impl App {
         if s == Shortcut::Quit {
             return self.close_or_ask();
         }
+        if self.province.is_some() {
+            return self.province_shortcut(s);
+        }
         let ctx = context!(self);
         match (self.screen, s) {
-            (Screen::Setup, _) => Task::none(),
+            (Screen::Setup | Screen::Province(_), _) => Task::none(),
             (Screen::Decision, Shortcut::SaveDocument) => {
                 self.decision_update(decision::Message::Output(document_output::Message::Save))
             }
@@ -704,6 +736,23 @@ impl App {
         }
     }
 
+    /// A province's shortcuts: Ctrl+P saves its report's PDF, Ctrl+Shift+P prints it.
+    fn province_shortcut(&mut self, s: Shortcut) -> Task<Message> {
+        use crate::app::screens::province::reports::Message as R;
+        let out = match s {
+            Shortcut::SaveDocument => document_output::Message::Save,
+            Shortcut::Print => document_output::Message::Print,
+            _ => return Task::none(),
+        };
+        let go = if self.screen == Screen::Province(province::Screen::Reports) {
+            Task::none()
+        } else {
+            self.navigate(Screen::Province(province::Screen::Reports))
+        };
+        let report = self.province_update(province::Message::Reports(R::Output(out)));
+        Task::batch([go, report])
+    }
+
     /// Ctrl+Q: quits, or asks first when something typed is unsaved.
     fn close_or_ask(&mut self) -> Task<Message> {
         if self.unsaved() {
@@ -723,6 +772,16 @@ impl App {
             .is_some_and(|e| ["xlsx", "xls", "ods"].contains(&e.to_ascii_lowercase().as_str()));
         if !sheet || self.screen == Screen::Setup {
             return Task::none();
+        }
+        if self.province.is_some() {
+            // A province takes in the communes' sheets on its Overview.
+            let ctx = context!(self);
+            let take = match self.province.as_mut() {
+                Some(home) => home.dropped(path, &ctx).map(Message::Province),
+                None => Task::none(),
+            };
+            let go = self.navigate(Screen::Province(province::Screen::Overview));
+            return Task::batch([take, go]);
         }
         self.activities.sheets.dropped(path);
         if self.screen == Screen::Activities {
@@ -806,7 +865,18 @@ impl App {
                 b.style(button::text)
             }
         };
-        let sidebar = container(
+        let buttons = if self.province.is_some() {
+            use province::Screen as P;
+            column![
+                text("cnscd").size(style::TITLE).font(UI_FONT_STRONG),
+                text(tr(l, T::ProvinceAppTitle)).size(style::LABEL),
+                nav(T::NavOverview, Screen::Province(P::Overview)),
+                nav(T::ProvinceNavCommunes, Screen::Province(P::Communes)),
+                nav(T::NavReports, Screen::Province(P::Reports)),
+                nav(T::ProvinceNavTargets, Screen::Province(P::Targets)),
+                nav(T::NavSettings, Screen::Settings),
+            ]
+        } else {
             column![
                 text("cnscd").size(style::TITLE).font(UI_FONT_STRONG),
                 text(tr(l, T::AppTitle)).size(style::LABEL),
@@ -819,9 +889,12 @@ impl App {
                 nav(T::NavReports, Screen::Reports),
                 nav(T::NavSettings, Screen::Settings),
             ]
-            .spacing(8)
-            // Room to spare for the title: drawn on screen it is a pixel wider than measured.
-            .width(224),
+        };
+        let sidebar = container(
+            buttons
+                .spacing(8)
+                // Room to spare for the title: drawn on screen it is a pixel wider than measured.
+                .width(224),
         )
         .padding(12)
         .height(Length::Fill)
@@ -835,6 +908,10 @@ impl App {
             Screen::Progress => self.progress.view(l).map(Message::Progress),
             Screen::Reports => self.reports.view(l).map(Message::Reports),
             Screen::Settings => self.settings.view(l).map(Message::Settings),
+            Screen::Province(s) => match &self.province {
+                Some(home) => home.view(s, l).map(Message::Province),
+                None => text("").into(),
+            },
         };
         row![
             sidebar,

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Message, UI_FONT, UI_FONT_BOLD, UI_FONT_REGULAR};
 use cnscd::domain::Lang;
 use cnscd::store::Store;
@@ -17,7 +17,7 @@ pub fn settings() -> iced::Settings {
             .into_iter()
             .map(Into::into)
             .chain(
-                cnscd::app::preview::doc_fonts()
+                cnscd::app::parts::preview::doc_fonts()
                     .iter()
                     .map(|f| f.as_slice().into()),
             )
@@ -68,9 +68,11 @@ pub fn demo_app_with(dialogs: Arc<Scripted>) -> (App, tempfile::TempDir) {
     let out = dir.path().join("qd.pdf").display().to_string();
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::Output(
-            cnscd::app::document_output::Message::OutPath(out),
-        ))],
+        [Message::Decision(
+            cnscd::app::screens::decision::Message::Output(
+                cnscd::app::parts::document_output::Message::OutPath(out),
+            ),
+        )],
     );
     (app, dir)
 }
@@ -91,7 +93,11 @@ pub fn shows(app: &App, text: &str) -> bool {
 
 /// The village named `name` on the teams screen: among those without a team, or among
 /// all the commune's villages.
-pub fn village(app: &App, name: &str, without_team: bool) -> cnscd::app::teams::VillageChoice {
+pub fn village(
+    app: &App,
+    name: &str,
+    without_team: bool,
+) -> cnscd::app::screens::teams::VillageChoice {
     let data = &app.teams.data;
     let list = if without_team {
         &data.without_team

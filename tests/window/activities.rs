@@ -48,14 +48,14 @@ fn an_activity_with_counts_moves_the_progress_and_a_bad_count_is_refused() {
     send(
         &mut app,
         [Message::Activities(
-            cnscd::app::activities::Message::FormKind(kind),
+            cnscd::app::screens::activities::Message::FormKind(kind),
         )],
     );
     // The first count is the e-payment households.
     act(&mut app, |ui| {
         ui.click(Id::new("activity_people")).unwrap();
         ui.typewrite("35");
-        ui.click(Id::new(cnscd::app::activities::COUNT_IDS[0]))
+        ui.click(Id::new(cnscd::app::screens::activities::COUNT_IDS[0]))
             .unwrap();
         ui.typewrite("12a");
         ui.tap_key(iced::keyboard::key::Named::Enter);
@@ -85,7 +85,7 @@ fn an_activity_with_counts_moves_the_progress_and_a_bad_count_is_refused() {
         [who]
     );
     act(&mut app, |ui| {
-        ui.click(Id::new(cnscd::app::activities::COUNT_IDS[0]))
+        ui.click(Id::new(cnscd::app::screens::activities::COUNT_IDS[0]))
             .unwrap();
         ui.tap_key(iced::keyboard::key::Named::Backspace);
         ui.tap_key(iced::keyboard::key::Named::Enter);
@@ -112,7 +112,7 @@ fn an_activity_with_counts_moves_the_progress_and_a_bad_count_is_refused() {
 
 #[test]
 fn deleting_an_activity_asks_first() {
-    use cnscd::app::activities::Message as A;
+    use cnscd::app::screens::activities::Message as A;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Activities)]);
     let total = activities(&app);
@@ -181,7 +181,7 @@ fn deleting_an_activity_asks_first() {
 
 #[test]
 fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
-    use cnscd::app::reports::{Message as R, Section};
+    use cnscd::app::screens::reports::{Message as R, Section};
     use iced::widget::text_editor::{Action, Edit};
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Reports)]);
@@ -207,10 +207,12 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
     send(
         &mut app,
         [
-            Message::Reports(R::Output(cnscd::app::document_output::Message::OutPath(
-                out.display().to_string(),
-            ))),
-            Message::Reports(R::Output(cnscd::app::document_output::Message::Issue)),
+            Message::Reports(R::Output(
+                cnscd::app::parts::document_output::Message::OutPath(out.display().to_string()),
+            )),
+            Message::Reports(R::Output(
+                cnscd::app::parts::document_output::Message::Issue,
+            )),
         ],
     );
     assert!(out.exists(), "{:?}", app.reports.output.error);
@@ -227,7 +229,7 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
     send(
         &mut app,
         [Message::Reports(R::Output(
-            cnscd::app::document_output::Message::Reprint(id),
+            cnscd::app::parts::document_output::Message::Reprint(id),
         ))],
     );
     let again = app.reports.output.saved.clone().unwrap();
@@ -249,8 +251,11 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
     send(
         &mut app,
         [
-            Message::Progress(cnscd::app::progress::Message::Base(0, "4.2".into())),
-            Message::Progress(cnscd::app::progress::Message::Save),
+            Message::Progress(cnscd::app::screens::progress::Message::Base(
+                0,
+                "4.2".into(),
+            )),
+            Message::Progress(cnscd::app::screens::progress::Message::Save),
         ],
     );
     assert!(
@@ -267,7 +272,7 @@ fn the_report_preview_shows_a_text_edit_and_baselines_are_checked() {
 
 #[test]
 fn evidence_is_picked_kept_and_shown_as_a_thumbnail() {
-    use cnscd::app::activities::Message as A;
+    use cnscd::app::screens::activities::Message as A;
     let dir = tempfile::tempdir().unwrap();
     let photo = dir.path().join("lop-hoc.png");
     image::RgbImage::from_fn(320, 240, |x, _| image::Rgb([x as u8, 120, 200]))
@@ -275,7 +280,7 @@ fn evidence_is_picked_kept_and_shown_as_a_thumbnail() {
         .unwrap();
     let mut store = cnscd::store::Store::open(&dir.path().join("d.db")).unwrap();
     cnscd::office::demo::dak_nia(&mut store).unwrap();
-    let dialogs = cnscd::app::dialogs::Scripted::new(Some(photo));
+    let dialogs = cnscd::app::parts::dialogs::Scripted::new(Some(photo));
     let (mut app, task) = App::with_dialogs(store, cnscd::domain::Lang::Vi, dialogs.clone());
     ui::settle(&mut app, task);
     send(&mut app, [Message::Navigate(Screen::Activities)]);
@@ -300,7 +305,7 @@ fn evidence_is_picked_kept_and_shown_as_a_thumbnail() {
 
 #[test]
 fn a_record_changed_meanwhile_is_not_overwritten_and_can_be_read_again() {
-    use cnscd::app::activities::Message as A;
+    use cnscd::app::screens::activities::Message as A;
     use cnscd::domain::Field;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Activities)]);

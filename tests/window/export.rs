@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use calamine::{Data, Reader};
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Message, Screen, lock};
 use cnscd::store::{ActivityQuery, MemberQuery};
 use ui::{act, demo_app_with, send, shows};
@@ -245,9 +245,11 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
     assert!(!shows(&app, "In (Ctrl+Shift+P)"));
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::Output(
-            cnscd::app::document_output::Message::Print,
-        ))],
+        [Message::Decision(
+            cnscd::app::screens::decision::Message::Output(
+                cnscd::app::parts::document_output::Message::Print,
+            ),
+        )],
     );
     let refused = app.decision.output.error.clone().expect("said why");
     assert!(refused.message(cnscd::domain::Lang::Vi).contains("Lưu PDF"));
@@ -280,9 +282,11 @@ fn a_decision_is_saved_as_word_beside_its_pdf_and_an_issued_one_from_the_registe
     assert!(app.decision.dirty);
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::Output(
-            cnscd::app::document_output::Message::IssuedWord(issued[0].id),
-        ))],
+        [Message::Decision(
+            cnscd::app::screens::decision::Message::Output(
+                cnscd::app::parts::document_output::Message::IssuedWord(issued[0].id),
+            ),
+        )],
     );
     let after: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -319,7 +323,7 @@ fn a_team_opens_the_import_assistant_for_itself() {
         &mut app,
         [
             Message::Navigate(Screen::Teams),
-            Message::Teams(cnscd::app::teams::Message::ImportMembers(
+            Message::Teams(cnscd::app::screens::teams::Message::ImportMembers(
                 last.0,
                 last.1.clone(),
             )),
@@ -335,10 +339,10 @@ fn a_team_opens_the_import_assistant_for_itself() {
     send(
         &mut app,
         [
-            Message::Roster(cnscd::app::roster::Message::Import(
-                cnscd::app::import::Message::Close,
+            Message::Roster(cnscd::app::screens::roster::Message::Import(
+                cnscd::app::parts::import::Message::Close,
             )),
-            Message::Roster(cnscd::app::roster::Message::Add),
+            Message::Roster(cnscd::app::screens::roster::Message::Add),
         ],
     );
     act(&mut app, |ui| {
@@ -351,7 +355,7 @@ fn a_team_opens_the_import_assistant_for_itself() {
         &mut app,
         [
             Message::Navigate(Screen::Teams),
-            Message::Teams(cnscd::app::teams::Message::ImportMembers(
+            Message::Teams(cnscd::app::screens::teams::Message::ImportMembers(
                 last.0,
                 last.1.clone(),
             )),

@@ -34,7 +34,7 @@ fn times_shown(app: &App, label: &str) -> usize {
 
 #[test]
 fn a_refusal_or_a_notice_never_moves_the_buttons() {
-    use cnscd::app::teams::Message as Tm;
+    use cnscd::app::screens::teams::Message as Tm;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Teams)]);
     let create = "Lập Tổ cho thôn";
@@ -97,7 +97,7 @@ fn a_notice_goes_once_the_clerk_moves_on() {
 
 #[test]
 fn drop_downs_show_their_new_text_after_the_language_changes() {
-    use cnscd::app::settings::Message as Sm;
+    use cnscd::app::screens::settings::Message as Sm;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Roster)]);
     assert!(
@@ -126,7 +126,7 @@ fn drop_downs_show_their_new_text_after_the_language_changes() {
 
 #[test]
 fn the_village_picker_is_empty_again_after_a_team_is_set_up() {
-    use cnscd::app::teams::Message as Tm;
+    use cnscd::app::screens::teams::Message as Tm;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Teams)]);
     let village = ui::village(&app, "Thôn 3", true);
@@ -149,7 +149,7 @@ fn the_village_picker_is_empty_again_after_a_team_is_set_up() {
 
 #[test]
 fn a_saved_decision_is_sent_to_the_printer_or_the_clerk_is_told_why_not() {
-    use cnscd::app::dialogs::Scripted;
+    use cnscd::app::parts::dialogs::Scripted;
     let dialogs = Scripted::new(None);
     let (mut app, dir) = ui::demo_app_with(dialogs.clone());
     send(&mut app, [Message::Navigate(Screen::Decision)]);
@@ -219,8 +219,8 @@ fn decision_at_1280x800(app: &App) -> iced_test::Simulator<'_, Message> {
 
 #[test]
 fn the_preview_shows_a_whole_page_at_fit_page_and_zooms_scrolls_and_turns_pages() {
-    use cnscd::app::document_output::{Message as O, PREVIEW_ID};
-    use cnscd::app::preview::Zoom;
+    use cnscd::app::parts::document_output::{Message as O, PREVIEW_ID};
+    use cnscd::app::parts::preview::Zoom;
     use iced::keyboard::key::Named;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Decision)]);
@@ -283,7 +283,7 @@ fn the_preview_shows_a_whole_page_at_fit_page_and_zooms_scrolls_and_turns_pages(
         ui.click("Vừa chiều rộng").expect("fit width");
     });
     assert_eq!(app.decision.output.zoom, Zoom::FitWidth);
-    let out = |m: O| Message::Decision(cnscd::app::decision::Message::Output(m));
+    let out = |m: O| Message::Decision(cnscd::app::screens::decision::Message::Output(m));
     send(&mut app, [out(O::ZoomStep(true))]);
     assert_eq!(app.decision.output.zoom, Zoom::Percent(125));
     assert!(shows(&app, "125 %"));
@@ -293,9 +293,9 @@ fn the_preview_shows_a_whole_page_at_fit_page_and_zooms_scrolls_and_turns_pages(
     // PageDown scrolls to the page's end, then turns to the next page; PageUp back.
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::Output(
-            O::Zoom(Zoom::FitPage),
-        ))],
+        [Message::Decision(
+            cnscd::app::screens::decision::Message::Output(O::Zoom(Zoom::FitPage)),
+        )],
     );
     act(&mut app, |ui| {
         ui.tap_key(Named::PageDown);

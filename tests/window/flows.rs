@@ -65,8 +65,10 @@ fn add_a_member_with_a_bad_phone_then_fix_it_and_find_them_without_accents() {
 
     // Find them by typing the name without accents.
     let mut ui = Simulator::with_settings(settings(), app.view());
-    ui.click(iced::widget::Id::new(cnscd::app::roster::SEARCH_ID))
-        .expect("search");
+    ui.click(iced::widget::Id::new(
+        cnscd::app::screens::roster::SEARCH_ID,
+    ))
+    .expect("search");
     ui.typewrite("lo van ung");
     let msgs: Vec<Message> = ui.into_messages().collect();
     send(&mut app, msgs);
@@ -199,14 +201,16 @@ fn the_decision_preview_changes_when_the_subject_is_edited() {
 
 #[test]
 fn a_bad_decision_number_is_refused_naming_the_field() {
-    use cnscd::app::decision::Message as D;
-    let (mut app, _dir) = ui::demo_app_with(cnscd::app::dialogs::Scripted::new(None));
+    use cnscd::app::screens::decision::Message as D;
+    let (mut app, _dir) = ui::demo_app_with(cnscd::app::parts::dialogs::Scripted::new(None));
     send(&mut app, [Message::Navigate(Screen::Decision)]);
     send(
         &mut app,
         [
             Message::Decision(D::Number("12a".into())),
-            Message::Decision(D::Output(cnscd::app::document_output::Message::Issue)),
+            Message::Decision(D::Output(
+                cnscd::app::parts::document_output::Message::Issue,
+            )),
         ],
     );
     let e = app
@@ -240,7 +244,9 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
         &mut app,
         [
             Message::Decision(D::Number("3".into())),
-            Message::Decision(D::Output(cnscd::app::document_output::Message::Issue)),
+            Message::Decision(D::Output(
+                cnscd::app::parts::document_output::Message::Issue,
+            )),
         ],
     );
     assert_eq!(
@@ -255,10 +261,12 @@ fn a_bad_decision_number_is_refused_naming_the_field() {
     send(
         &mut app,
         [
-            Message::Decision(D::Output(cnscd::app::document_output::Message::Issue)),
-            Message::Decision(D::Output(cnscd::app::document_output::Message::Replace(
-                true,
-            ))),
+            Message::Decision(D::Output(
+                cnscd::app::parts::document_output::Message::Issue,
+            )),
+            Message::Decision(D::Output(
+                cnscd::app::parts::document_output::Message::Replace(true),
+            )),
         ],
     );
     let e = app

@@ -13,8 +13,8 @@ use ui::{act, demo_app, send, shows};
 
 #[test]
 fn gender_is_a_choice_and_the_joining_stays_for_the_next_member() {
-    use cnscd::app::member_form::{Message as F, RoleChoice};
-    use cnscd::app::roster::Message as R;
+    use cnscd::app::parts::member_form::{Message as F, RoleChoice};
+    use cnscd::app::screens::roster::Message as R;
     let mut app = demo_app();
     send(
         &mut app,
@@ -56,7 +56,7 @@ fn gender_is_a_choice_and_the_joining_stays_for_the_next_member() {
 
 #[test]
 fn a_new_activity_starts_on_the_kind_used_last() {
-    use cnscd::app::activities::Message as A;
+    use cnscd::app::screens::activities::Message as A;
     let mut app = demo_app();
     send(
         &mut app,
@@ -83,7 +83,7 @@ fn a_new_activity_starts_on_the_kind_used_last() {
 
 #[test]
 fn esc_in_a_field_closes_the_form_at_once() {
-    use cnscd::app::roster::Message as R;
+    use cnscd::app::screens::roster::Message as R;
     let mut app = demo_app();
     send(
         &mut app,
@@ -121,7 +121,7 @@ fn esc_in_a_field_closes_the_form_at_once() {
 
 #[test]
 fn the_warning_count_opens_the_warnings_and_villages_are_renamed_on_the_teams_screen() {
-    use cnscd::app::teams::Message as Tm;
+    use cnscd::app::screens::teams::Message as Tm;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Teams)]);
     // A new team has no members yet: the rule preset warns.
@@ -183,7 +183,7 @@ fn the_warning_count_opens_the_warnings_and_villages_are_renamed_on_the_teams_sc
 
 #[test]
 fn a_letter_typed_right_after_tab_goes_to_the_next_field() {
-    use cnscd::app::roster::Message as R;
+    use cnscd::app::screens::roster::Message as R;
     let mut app = demo_app();
     send(
         &mut app,

@@ -61,16 +61,20 @@ fn a_sheet_is_previewed_then_imported_and_a_bad_line_holds_it_back() {
     // Another matching of the columns must be previewed before it imports.
     send(
         &mut app,
-        [Message::Roster(cnscd::app::roster::Message::Import(
-            cnscd::app::import::Message::Map("phone=D".into()),
-        ))],
+        [Message::Roster(
+            cnscd::app::screens::roster::Message::Import(cnscd::app::parts::import::Message::Map(
+                "phone=D".into(),
+            )),
+        )],
     );
     assert!(app.roster.import.as_ref().unwrap().preview.is_none());
     send(
         &mut app,
-        [Message::Roster(cnscd::app::roster::Message::Import(
-            cnscd::app::import::Message::Map(String::new()),
-        ))],
+        [Message::Roster(
+            cnscd::app::screens::roster::Message::Import(cnscd::app::parts::import::Message::Map(
+                String::new(),
+            )),
+        )],
     );
     act(&mut app, |ui| {
         ui.click("Xem trước").expect("preview again");

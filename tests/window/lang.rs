@@ -7,7 +7,7 @@ use crate::common::ui;
 
 use std::collections::HashSet;
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Message, Screen};
 use cnscd::domain::Lang;
 use cnscd::store::Store;
@@ -111,9 +111,9 @@ fn the_english_window_shows_no_vietnamese_but_data() {
     let (mut app, data, _dir) = demo_on_file();
     send(
         &mut app,
-        [Message::Settings(cnscd::app::settings::Message::Language(
-            Lang::En,
-        ))],
+        [Message::Settings(
+            cnscd::app::screens::settings::Message::Language(Lang::En),
+        )],
     );
     let mut wrong = Vec::new();
     for s in SCREENS {
@@ -186,9 +186,9 @@ fn the_english_window_names_places_references_and_figures_the_english_way() {
     drop(store);
     send(
         &mut app,
-        [Message::Settings(cnscd::app::settings::Message::Language(
-            Lang::En,
-        ))],
+        [Message::Settings(
+            cnscd::app::screens::settings::Message::Language(Lang::En),
+        )],
     );
     let all = |app: &App| visible_texts(app).join("\n");
     send(&mut app, [Message::Navigate(Screen::Overview)]);
@@ -229,7 +229,7 @@ fn the_english_window_names_places_references_and_figures_the_english_way() {
         &mut app,
         [
             Message::Navigate(Screen::Activities),
-            Message::Activities(cnscd::app::activities::Message::New),
+            Message::Activities(cnscd::app::screens::activities::Message::New),
         ],
     );
     let form = all(&app);

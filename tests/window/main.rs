@@ -13,6 +13,7 @@ mod forms;
 mod import;
 mod lang;
 mod province;
+mod province_home;
 mod recovery;
 mod register;
 mod return_sheets;

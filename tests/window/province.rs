@@ -4,7 +4,7 @@
 
 use crate::common::ui;
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Message, Screen};
 use cnscd::domain::Lang;
 use cnscd::store::Store;
@@ -33,7 +33,7 @@ fn the_province_s_targets_are_taken_in_and_the_sheet_for_the_province_written() 
     send(
         &mut app,
         [Message::Reports(
-            cnscd::app::reports::Message::ProvinceSheet,
+            cnscd::app::screens::reports::Message::ProvinceSheet,
         )],
     );
     assert!(
@@ -49,7 +49,7 @@ fn the_province_s_targets_are_taken_in_and_the_sheet_for_the_province_written() 
     send(
         &mut app,
         [Message::Reports(
-            cnscd::app::reports::Message::ProvinceSheet,
+            cnscd::app::screens::reports::Message::ProvinceSheet,
         )],
     );
     let written: Vec<_> = std::fs::read_dir(&app.folder)
@@ -59,7 +59,7 @@ fn the_province_s_targets_are_taken_in_and_the_sheet_for_the_province_written() 
         .collect();
     assert_eq!(written.len(), 1);
     // The targets taken in on the Indicators screen, their source shown.
-    use cnscd::app::progress::Message as P;
+    use cnscd::app::screens::progress::Message as P;
     send(
         &mut app,
         [

@@ -5,7 +5,7 @@ use crate::common::ui;
 
 use std::io::{Seek, SeekFrom, Write};
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Screen, lock};
 use cnscd::domain::Lang;
 use cnscd::office::database;
@@ -93,7 +93,7 @@ fn settings_back_up_to_a_folder_and_restore_from_the_list() {
         &mut app,
         [
             cnscd::app::Message::Navigate(Screen::Settings),
-            cnscd::app::Message::Settings(cnscd::app::settings::Message::BackupTo),
+            cnscd::app::Message::Settings(cnscd::app::screens::settings::Message::BackupTo),
         ],
     );
     assert_eq!(std::fs::read_dir(&usb).unwrap().count(), 1);
@@ -104,7 +104,7 @@ fn settings_back_up_to_a_folder_and_restore_from_the_list() {
     ui::send(
         &mut app,
         [cnscd::app::Message::Settings(
-            cnscd::app::settings::Message::Restore(0),
+            cnscd::app::screens::settings::Message::Restore(0),
         )],
     );
     assert!(app.settings.error.is_none(), "{:?}", app.settings.error);

@@ -5,7 +5,7 @@
 use crate::common::pdf;
 use crate::common::ui;
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{Message, Screen};
 use iced::keyboard::key::Named;
 use iced::widget::Id;
@@ -65,11 +65,13 @@ fn the_typed_number_is_issued_a_used_one_warns_and_voiding_keeps_the_entry() {
     // Issuing it anyway is refused, naming the field; nothing more is registered.
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::Output(
-            cnscd::app::document_output::Message::OutPath(
-                dir.path().join("lan-hai.pdf").display().to_string(),
+        [Message::Decision(
+            cnscd::app::screens::decision::Message::Output(
+                cnscd::app::parts::document_output::Message::OutPath(
+                    dir.path().join("lan-hai.pdf").display().to_string(),
+                ),
             ),
-        ))],
+        )],
     );
     act(&mut app, |ui| {
         ui.click("Ban hành (vào sổ)").expect("issue");
@@ -92,9 +94,11 @@ fn the_typed_number_is_issued_a_used_one_warns_and_voiding_keeps_the_entry() {
     let id = app.decision.output.register[0].id;
     send(
         &mut app,
-        [Message::Decision(cnscd::app::decision::Message::Output(
-            cnscd::app::document_output::Message::VoidAsk(id),
-        ))],
+        [Message::Decision(
+            cnscd::app::screens::decision::Message::Output(
+                cnscd::app::parts::document_output::Message::VoidAsk(id),
+            ),
+        )],
     );
     act(&mut app, |ui| {
         ui.click("Xác nhận hủy").expect("confirm");
@@ -149,7 +153,7 @@ fn an_existing_file_is_replaced_only_when_the_clerk_says_so() {
 
 #[test]
 fn the_ticks_belong_to_the_draft_and_bases_out_of_force_are_warned_edited_or_retired() {
-    use cnscd::app::decision::Message as D;
+    use cnscd::app::screens::decision::Message as D;
     use cnscd::store::LibraryKind;
     let (mut app, _dir) = ui::demo_app_with(Scripted::new(None));
     send(&mut app, [Message::Navigate(Screen::Decision)]);

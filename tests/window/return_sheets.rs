@@ -6,9 +6,9 @@
 use crate::common::ui;
 use crate::common::xlsx::{Val, fill};
 
-use cnscd::app::activities::Message as A;
-use cnscd::app::activities::return_sheets::Message as S;
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
+use cnscd::app::screens::activities::Message as A;
+use cnscd::app::screens::activities::return_sheets::Message as S;
 use cnscd::app::{App, Message, Screen};
 use cnscd::domain::Lang;
 use cnscd::store::Store;
@@ -22,7 +22,7 @@ fn sheets(m: S) -> Message {
 fn app_and_sheet(dir: &std::path::Path) -> (App, std::path::PathBuf) {
     let mut store = Store::open(&dir.join("cnscd.db")).unwrap();
     cnscd::office::demo::dak_nia(&mut store).unwrap();
-    let month = cnscd::app::activities::return_sheets::last_month();
+    let month = cnscd::app::screens::activities::return_sheets::last_month();
     let period = cnscd::domain::period::Period::parse(&month).unwrap();
     let today = chrono::Local::now().date_naive();
     let (_, bytes) = cnscd::office::return_sheet::sheet_for(&mut store, 2, period, today).unwrap();
@@ -118,7 +118,7 @@ fn the_deadline_list_opens_the_sheets_and_choosing_without_a_dialog_says_what_to
     assert_eq!(app.screen, Screen::Activities);
     assert_eq!(
         app.activities.sheets.month,
-        cnscd::app::activities::return_sheets::last_month()
+        cnscd::app::screens::activities::return_sheets::last_month()
     );
     // No dialog can open (the scripted one answers nothing): the field is named.
     send(&mut app, [sheets(S::Browse)]);

@@ -3,7 +3,7 @@
 
 use crate::common::ui;
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Message, Screen};
 use cnscd::domain::Lang;
 use cnscd::domain::people::Role;
@@ -100,7 +100,7 @@ fn settings_refuse_an_empty_chairman_and_keep_the_saved_commune() {
 
 #[test]
 fn a_team_is_set_up_for_a_village_renamed_and_its_status_changed() {
-    use cnscd::app::teams::Message as Tm;
+    use cnscd::app::screens::teams::Message as Tm;
     let mut app = demo_app();
     send(&mut app, [Message::Navigate(Screen::Teams)]);
     let before = app.teams.data.teams.len();
@@ -182,7 +182,7 @@ fn a_team_is_set_up_for_a_village_renamed_and_its_status_changed() {
     send(
         &mut app,
         [
-            Message::Teams(Tm::EditStatus(cnscd::app::teams::StatusChoice(
+            Message::Teams(Tm::EditStatus(cnscd::app::screens::teams::StatusChoice(
                 cnscd::domain::team::TeamStatus::Reorganising,
                 Lang::Vi,
             ))),
@@ -241,14 +241,13 @@ fn a_member_is_edited_and_the_role_changed_then_the_roster_sorts_by_role() {
     send(
         &mut app,
         [
-            Message::Roster(cnscd::app::roster::Message::Form(
-                cnscd::app::member_form::Message::Role(cnscd::app::member_form::RoleChoice(
-                    Role::Deputy,
-                    Lang::Vi,
-                )),
+            Message::Roster(cnscd::app::screens::roster::Message::Form(
+                cnscd::app::parts::member_form::Message::Role(
+                    cnscd::app::parts::member_form::RoleChoice(Role::Deputy, Lang::Vi),
+                ),
             )),
-            Message::Roster(cnscd::app::roster::Message::Form(
-                cnscd::app::member_form::Message::Save,
+            Message::Roster(cnscd::app::screens::roster::Message::Form(
+                cnscd::app::parts::member_form::Message::Save,
             )),
         ],
     );
@@ -279,8 +278,8 @@ fn a_member_is_edited_and_the_role_changed_then_the_roster_sorts_by_role() {
     // Filter by role.
     send(
         &mut app,
-        [Message::Roster(cnscd::app::roster::Message::Role(
-            cnscd::app::roster::RoleFilter(Some(Role::Leader), Lang::Vi),
+        [Message::Roster(cnscd::app::screens::roster::Message::Role(
+            cnscd::app::screens::roster::RoleFilter(Some(Role::Leader), Lang::Vi),
         ))],
     );
     assert!(!app.roster.lines.is_empty());
@@ -289,7 +288,7 @@ fn a_member_is_edited_and_the_role_changed_then_the_roster_sorts_by_role() {
 
 #[test]
 fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
-    use cnscd::app::decision::Message as D;
+    use cnscd::app::screens::decision::Message as D;
     let dir = tempfile::tempdir().unwrap();
     let chosen = dir.path().join("chon-noi-luu.pdf");
     let dialogs = Scripted::new(Some(chosen.clone()));
@@ -321,7 +320,7 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     send(
         &mut app,
         [Message::Decision(D::Edit(
-            cnscd::app::decision::Article::Executors,
+            cnscd::app::screens::decision::Article::Executors,
             iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Insert(' ')),
         ))],
     );
@@ -349,9 +348,9 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     send(
         &mut app,
         [
-            Message::Decision(D::Output(cnscd::app::document_output::Message::OutPath(
-                typed.display().to_string(),
-            ))),
+            Message::Decision(D::Output(
+                cnscd::app::parts::document_output::Message::OutPath(typed.display().to_string()),
+            )),
             Message::Shortcut(
                 cnscd::app::Shortcut::from_event(iced::keyboard::Event::KeyPressed {
                     key: iced::keyboard::Key::Character("p".into()),
@@ -374,14 +373,14 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     send(
         &mut app,
         [Message::Decision(D::Output(
-            cnscd::app::document_output::Message::Issue,
+            cnscd::app::parts::document_output::Message::Issue,
         ))],
     );
     assert!(app.decision.output.confirm_replace.is_some(), "asked first");
     send(
         &mut app,
         [Message::Decision(D::Output(
-            cnscd::app::document_output::Message::Replace(true),
+            cnscd::app::parts::document_output::Message::Replace(true),
         ))],
     );
     let issued = app.decision.output.register.clone();
@@ -389,7 +388,7 @@ fn the_articles_are_edited_beside_the_preview_and_the_pdf_saved_where_asked() {
     send(
         &mut app,
         [Message::Decision(D::Output(
-            cnscd::app::document_output::Message::Reprint(issued[0].id),
+            cnscd::app::parts::document_output::Message::Reprint(issued[0].id),
         ))],
     );
     let again = app.decision.output.saved.clone().unwrap();

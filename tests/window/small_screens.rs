@@ -6,7 +6,7 @@ use crate::common::ui;
 
 use std::collections::HashMap;
 
-use cnscd::app::dialogs::Scripted;
+use cnscd::app::parts::dialogs::Scripted;
 use cnscd::app::{App, Message, Screen};
 use cnscd::domain::Lang;
 use cnscd::store::Store;
@@ -147,9 +147,9 @@ fn in_sight(app: &App, size: (f32, f32), content: &str) -> bool {
 
 #[test]
 fn the_forms_save_buttons_and_long_team_names_show_on_a_small_screen() {
-    use cnscd::app::activities::Message as A;
-    use cnscd::app::member_form::Message as F;
-    use cnscd::app::roster::Message as R;
+    use cnscd::app::parts::member_form::Message as F;
+    use cnscd::app::screens::activities::Message as A;
+    use cnscd::app::screens::roster::Message as R;
     let mut cache = HashMap::new();
     for size in SIZES {
         // The member form with its refusals under the fields: Lưu still in sight.
@@ -224,7 +224,7 @@ fn what_is_under_the_pointer_does_not_move() {
     send(
         &mut app,
         [Message::Teams(
-            cnscd::app::teams::Message::CreateCommuneTeam,
+            cnscd::app::screens::teams::Message::CreateCommuneTeam,
         )],
     );
     assert!(
@@ -296,15 +296,15 @@ fn no_heading_stands_over_nothing_and_an_old_joining_date_is_not_offered_again()
         &mut app,
         [
             Message::Navigate(Screen::Roster),
-            Message::Roster(cnscd::app::roster::Message::Add),
+            Message::Roster(cnscd::app::screens::roster::Message::Add),
         ],
     );
     assert_eq!(app.roster.form.as_ref().unwrap().join.joined_on, "");
     // Added just now: offered again (several from one decision).
     send(
         &mut app,
-        [Message::Roster(cnscd::app::roster::Message::Form(
-            cnscd::app::member_form::Message::Cancel,
+        [Message::Roster(cnscd::app::screens::roster::Message::Form(
+            cnscd::app::parts::member_form::Message::Cancel,
         ))],
     );
     app.roster.last_joining = Some((
@@ -314,7 +314,7 @@ fn no_heading_stands_over_nothing_and_an_old_joining_date_is_not_offered_again()
     ));
     send(
         &mut app,
-        [Message::Roster(cnscd::app::roster::Message::Add)],
+        [Message::Roster(cnscd::app::screens::roster::Message::Add)],
     );
     assert_eq!(
         app.roster.form.as_ref().unwrap().join.joined_on,

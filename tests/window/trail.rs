@@ -75,7 +75,7 @@ fn a_member_entered_by_mistake_is_deleted_and_one_with_a_history_is_not() {
         &mut app,
         [
             Message::Navigate(Screen::Roster),
-            Message::Roster(cnscd::app::roster::Message::Search("nham".into())),
+            Message::Roster(cnscd::app::screens::roster::Message::Search("nham".into())),
         ],
     );
     act(&mut app, |ui| {
@@ -103,9 +103,9 @@ fn a_member_entered_by_mistake_is_deleted_and_one_with_a_history_is_not() {
     // Nguyễn Văn Hùng joined by decision 31/QĐ-UBND: refused, and kept.
     send(
         &mut app,
-        [Message::Roster(cnscd::app::roster::Message::Search(
-            "nguyen van hung".into(),
-        ))],
+        [Message::Roster(
+            cnscd::app::screens::roster::Message::Search("nguyen van hung".into()),
+        )],
     );
     act(&mut app, |ui| {
         ui.click("Nguyễn Văn Hùng").expect("open the member");

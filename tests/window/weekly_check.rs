@@ -8,7 +8,7 @@ use crate::common::ui;
 use std::path::Path;
 
 use chrono::{Duration, Local};
-use cnscd::app::{Message, Screen, lock, settings};
+use cnscd::app::{Message, Screen, lock, screens::settings};
 use cnscd::domain::Lang;
 use cnscd::office::{backups, database};
 use cnscd::store::Store;

@@ -6,9 +6,9 @@ use std::fmt;
 use iced::widget::{column, row, text};
 use iced::{Element, Length};
 
-use super::i18n::{T, tr};
-use super::style;
-use super::widgets;
+use crate::app::i18n::{T, tr};
+use crate::app::parts::widgets;
+use crate::app::style;
 use crate::domain::place::{Commune, CommuneKind, District, DistrictKind};
 use crate::domain::preset::Preset;
 use crate::domain::{Field, FieldError, Lang};
@@ -19,7 +19,7 @@ pub struct KindChoice(pub CommuneKind, pub Lang);
 
 impl fmt::Display for KindChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::names::place_kind(self.1, self.0.word()))
+        f.write_str(&crate::app::parts::names::place_kind(self.1, self.0.word()))
     }
 }
 
@@ -30,7 +30,7 @@ pub struct DistrictChoice(pub Option<DistrictKind>, pub Lang);
 impl fmt::Display for DistrictChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(k) => f.write_str(&super::names::place_kind(self.1, k.word())),
+            Some(k) => f.write_str(&crate::app::parts::names::place_kind(self.1, k.word())),
             None => f.write_str(tr(self.1, T::CommuneNoDistrict)),
         }
     }

@@ -13,9 +13,9 @@ use std::sync::Arc;
 use iced::widget::{button, canvas, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::i18n::{T, tr};
-use super::preview::{PagePreview, Request, Zoom};
-use super::{Context, Db, UI_FONT_STRONG, lock, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::preview::{PagePreview, Request, Zoom};
+use crate::app::{Context, Db, UI_FONT_STRONG, lock, parts::widgets, style};
 use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
 use crate::office::decisions::{RegisterLine, Saved};
@@ -52,6 +52,8 @@ pub struct State {
     pub voiding: Option<(i64, String)>,
     /// The register entry whose change log is shown.
     pub trail_open: Option<i64>,
+    /// Drafts only (the province's report: no register is kept): no Issue button.
+    pub drafts_only: bool,
     building: bool,
     stale: bool,
 }
@@ -250,6 +252,7 @@ impl State {
                 (iced::widget::operation::focus("document_out"), None)
             }
             Message::Save => self.write(Job::Pdf),
+            Message::Issue if self.drafts_only => (Task::none(), None),
             Message::Issue => self.write(Job::Issue),
             Message::SaveWord => self.write(Job::Word),
             Message::Reprint(id) => {
@@ -472,14 +475,22 @@ impl State {
                 .spacing(style::SPACE),
             ]
             .spacing(style::SPACE_TIGHT),
-            row![
-                button(text(tr(l, T::DecisionSavePdf)))
-                    .style(button::secondary)
-                    .on_press_maybe(enabled(Message::Save)),
-                button(text(tr(l, T::DecisionIssue)))
-                    .style(button::primary)
-                    .on_press_maybe(enabled(Message::Issue)),
-            ]
+            if self.drafts_only {
+                row![
+                    button(text(tr(l, T::DecisionSavePdf)))
+                        .style(button::primary)
+                        .on_press_maybe(enabled(Message::Save)),
+                ]
+            } else {
+                row![
+                    button(text(tr(l, T::DecisionSavePdf)))
+                        .style(button::secondary)
+                        .on_press_maybe(enabled(Message::Save)),
+                    button(text(tr(l, T::DecisionIssue)))
+                        .style(button::primary)
+                        .on_press_maybe(enabled(Message::Issue)),
+                ]
+            }
             .spacing(style::SPACE),
         ]
         .spacing(style::SPACE);
@@ -625,7 +636,7 @@ impl State {
                 .on_press(Message::Zoom(zoom))
         };
         let percent = match self.zoom {
-            Zoom::Percent(p) => super::names::figure(l, &format!("{p} %")).into_owned(),
+            Zoom::Percent(p) => crate::app::parts::names::figure(l, &format!("{p} %")).into_owned(),
             Zoom::FitPage | Zoom::FitWidth => String::new(),
         };
         let bar = row![
@@ -710,24 +721,26 @@ impl State {
                 };
                 let (save, issue_it, word) = (jobs.save, jobs.issue, jobs.word);
                 match job {
-                    Job::Word => super::query(
+                    Job::Word => crate::app::query(
                         db,
                         move |s| word(s, &req, &target, &fonts),
                         Message::WordDone,
                     ),
-                    Job::Issue => super::query(
+                    Job::Issue => crate::app::query(
                         db,
                         move |s| issue_it(s, &req, &target, &fonts),
                         Message::Done,
                     ),
-                    Job::Pdf => {
-                        super::query(db, move |s| save(s, &req, &target, &fonts), Message::Done)
-                    }
+                    Job::Pdf => crate::app::query(
+                        db,
+                        move |s| save(s, &req, &target, &fonts),
+                        Message::Done,
+                    ),
                 }
             }
             Event::IssuedWord { id, folder } => {
                 let (name, word) = (jobs.reprint_name, jobs.issued_word);
-                super::query(
+                crate::app::query(
                     db,
                     move |s| {
                         // `QD-23-27-07-2022-ban-word.docx` beside the reprints.
@@ -743,7 +756,7 @@ impl State {
             }
             Event::Reprint { id, folder } => {
                 let (name, reprint) = (jobs.reprint_name, jobs.reprint);
-                super::query(
+                crate::app::query(
                     db,
                     move |s| {
                         let target = Target::free(&folder.join(name(s, id)?));
@@ -755,7 +768,7 @@ impl State {
             }
             Event::Void { id, reason } => {
                 let void = jobs.void;
-                super::query(db, move |s| void(s, id, &reason), Message::Voided)
+                crate::app::query(db, move |s| void(s, id, &reason), Message::Voided)
             }
             other => return (Task::none(), Some(other)),
         };

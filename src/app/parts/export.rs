@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use iced::widget::{button, text};
 use iced::{Element, Task};
 
-use super::dialogs::FileKind;
-use super::i18n::{T, tr};
-use super::{Context, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::dialogs::FileKind;
+use crate::app::{Context, parts::widgets, style};
 use crate::domain::{Lang, Msg};
 use chrono::NaiveDate;
 
@@ -165,24 +165,47 @@ impl Export {
         M: Send + 'static,
         F: FnOnce(&Store, NaiveDate) -> crate::office::Result<Vec<Table>> + Send + 'static,
     {
+        let job = tables.map(|tables| {
+            move |s: &Store, target: &Target, made| {
+                let tables = tables(s, made)?;
+                excel_export::write(s, &tables, target)
+            }
+        });
+        self.write_with(message, ctx, what, job, wrap)
+    }
+
+    /// [`Export::write`] with the screen's own writer of the workbook (one with a chart).
+    pub fn write_with<M, F>(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+        what: &str,
+        job: Result<F, Error>,
+        wrap: fn(Message) -> M,
+    ) -> Task<M>
+    where
+        M: Send + 'static,
+        F: FnOnce(&Store, &Target, NaiveDate) -> crate::office::Result<excel_export::Written>
+            + Send
+            + 'static,
+    {
         let (task, target) = self.update(message, ctx, what);
         let task = task.map(wrap);
         let Some(target) = target else {
             return task;
         };
-        let tables = match tables {
-            Ok(t) => t,
+        let job = match job {
+            Ok(j) => j,
             Err(e) => {
                 self.busy = false;
                 self.error = Some(e);
                 return task;
             }
         };
-        let write = super::query(
+        let write = crate::app::query(
             ctx.db,
             move |s| {
-                let tables = tables(s, chrono::Local::now().date_naive())?;
-                let w = excel_export::write(s, &tables, &target)?;
+                let w = job(s, &target, chrono::Local::now().date_naive())?;
                 Ok((w.path.clone(), w.summary()))
             },
             move |r| wrap(Message::Done(r)),

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
-use super::i18n::{T, tr};
-use super::member_form::TeamChoice;
-use super::{UI_FONT_STRONG, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::member_form::TeamChoice;
+use crate::app::{UI_FONT_STRONG, parts::widgets, style};
 use crate::domain::Lang;
 use crate::office::member_import::{self, ImportRequest, Outcome, Preview};
 

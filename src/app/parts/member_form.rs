@@ -6,9 +6,9 @@ use std::fmt;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
-use super::i18n::{T, tr};
-use super::widgets;
-use super::{UI_FONT_STRONG, style};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::widgets;
+use crate::app::{UI_FONT_STRONG, style};
 use crate::domain::people::{JoinInput, Joining, Person, PersonInput, Role};
 use crate::domain::{Field, FieldError, Lang};
 
@@ -19,10 +19,10 @@ pub struct TeamChoice {
     pub name: String,
 }
 
-/// A team in a drop-down, by [`super::names::team`].
+/// A team in a drop-down, by [`crate::app::parts::names::team`].
 impl fmt::Display for TeamChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&super::names::team(&self.name))
+        f.write_str(&crate::app::parts::names::team(&self.name))
     }
 }
 

@@ -89,10 +89,10 @@ fn renamed(bytes: &[u8]) -> Vec<u8> {
 }
 
 pub const DOC_FONTS: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
 /// How big the page is drawn, as in a PDF viewer.

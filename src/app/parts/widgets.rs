@@ -4,8 +4,8 @@
 use iced::widget::{button, column, container, pick_list, row, stack, text, text_input, tooltip};
 use iced::{Element, Length, Padding};
 
-use super::i18n::{T, tr};
-use super::style;
+use crate::app::i18n::{T, tr};
+use crate::app::style;
 use crate::domain::{Lang, Msg};
 use crate::office::Error;
 

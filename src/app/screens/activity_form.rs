@@ -4,10 +4,10 @@
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length};
 
-use super::activities::{COUNT_IDS, Form, Lists, Message};
-use super::i18n::{T, tr};
-use super::widgets;
-use super::{UI_FONT_STRONG, style};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::widgets;
+use crate::app::screens::activities::{COUNT_IDS, Form, Lists, Message};
+use crate::app::{UI_FONT_STRONG, style};
 use crate::domain::{Field, Lang};
 
 pub fn view<'a>(
@@ -57,8 +57,8 @@ pub fn view<'a>(
             row![
                 text(format!(
                     "{} ({})",
-                    super::names::indicator(l, name),
-                    super::names::unit(l, unit, 2)
+                    crate::app::parts::names::indicator(l, name),
+                    crate::app::parts::names::unit(l, unit, 2)
                 ))
                 .size(style::LABEL)
                 .width(Length::FillPortion(4)),
@@ -134,7 +134,7 @@ pub fn view<'a>(
                 widgets::picker_with(
                     &lists.kinds,
                     f.kind.as_ref(),
-                    |k| super::names::kind(l, &k.name).into_owned(),
+                    |k| crate::app::parts::names::kind(l, &k.name).into_owned(),
                     None,
                     Length::Fill,
                     Message::FormKind

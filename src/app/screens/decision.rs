@@ -9,9 +9,9 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
-use super::document_output::{self, Output};
-use super::i18n::{T, tr};
-use super::{Context, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::document_output::{self, Output};
+use crate::app::{Context, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::document::decision::{DecisionKind, Signing};
 use crate::domain::{Field, FieldError, Lang, number, vndate};
 use crate::office::Error;
@@ -51,7 +51,7 @@ pub struct TeamPick(pub TeamChoice);
 
 impl std::fmt::Display for TeamPick {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&super::names::team(&self.0.name))
+        f.write_str(&crate::app::parts::names::team(&self.0.name))
     }
 }
 
@@ -149,7 +149,7 @@ pub enum Event {
 }
 
 impl State {
-    pub fn load(&self, db: &super::Db) -> Task<Message> {
+    pub fn load(&self, db: &crate::app::Db) -> Task<Message> {
         query(
             db,
             move |s| decisions::form(s).map(|f| f.map(Box::new)),

@@ -5,9 +5,9 @@
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 
-use super::i18n::{T, tr};
-use super::widgets;
-use super::{UI_FONT_STRONG, style};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::widgets;
+use crate::app::{UI_FONT_STRONG, style};
 use crate::domain::people::{LeaveInput, Leaving, Person};
 use crate::domain::{Field, FieldError, Lang, vndate};
 use crate::office::history::Entry;

@@ -4,8 +4,8 @@
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
-use super::i18n::{T, tr};
-use super::{Context, Db, Screen, UI_FONT_STRONG, query, style};
+use crate::app::i18n::{T, tr};
+use crate::app::{Context, Db, Screen, UI_FONT_STRONG, query, style};
 use crate::domain::{Lang, Msg};
 use crate::office::Error;
 use crate::office::deadlines::{self, Deadlines};
@@ -136,14 +136,14 @@ impl State {
         let Some(d) = &self.data else {
             return col.into();
         };
-        let commune = super::names::committee(l, &d.commune);
+        let commune = crate::app::parts::names::committee(l, &d.commune);
         col = col.push(text(commune.to_string()).size(24).font(UI_FONT_STRONG));
         if let Some(dl) = &d.deadlines {
             let mut card = column![
                 text(format!(
                     "{} — {}",
                     tr(l, T::OverviewDeadlines),
-                    super::names::period(l, &dl.period)
+                    crate::app::parts::names::period(l, &dl.period)
                 ))
                 .size(style::HEADING)
                 .font(UI_FONT_STRONG),
@@ -177,9 +177,12 @@ impl State {
                     .map(|(_, day)| format!(" ({} {day})", tr(l, T::OverviewSheetTakenIn)))
                     .unwrap_or_default();
                 card = card.push(
-                    text(format!("{}: {word}{sheet}", super::names::place(l, name)))
-                        .size(style::LABEL)
-                        .color(color),
+                    text(format!(
+                        "{}: {word}{sheet}",
+                        crate::app::parts::names::place(l, name)
+                    ))
+                    .size(style::LABEL)
+                    .color(color),
                 );
             }
             let (word, color) = status(dl.commune_reported, dl.commune_overdue);
@@ -265,7 +268,7 @@ impl State {
         let villages = if d.villages_without_team.is_empty() {
             tr(l, T::OverviewNone).to_string()
         } else {
-            super::names::place(l, &d.villages_without_team.join(", ")).into_owned()
+            crate::app::parts::names::place(l, &d.villages_without_team.join(", ")).into_owned()
         };
         col = col.push(text(villages));
         col = col.push(
@@ -284,7 +287,7 @@ impl State {
         for (reference, subject) in &d.decisions {
             col = col.push(text(format!(
                 "{} — {subject}",
-                super::names::reference(l, reference)
+                crate::app::parts::names::reference(l, reference)
             )));
         }
         scrollable(col.padding(4)).height(Length::Fill).into()

@@ -6,8 +6,8 @@ use std::fmt;
 use iced::widget::{button, column, container, progress_bar, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::{Context, Db, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::domain::indicator::Base;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, number};
@@ -35,7 +35,7 @@ impl ScopeChoice {
             Scope::Commune(_) => format!(
                 "{} {}",
                 tr(l, T::ProgressWhole),
-                super::names::place(l, &self.name)
+                crate::app::parts::names::place(l, &self.name)
             ),
             Scope::Team(_) => self.name.clone(),
         }
@@ -63,7 +63,7 @@ pub struct State {
     pub dirty: bool,
     generation: u64,
     /// "Xuất Excel": the progress table of the scope and period shown.
-    pub export: super::export::Export,
+    pub export: crate::app::parts::export::Export,
 }
 
 /// What one load brings.
@@ -86,7 +86,7 @@ pub enum Message {
     Target(usize, String),
     Save,
     Saved(Result<(), Error>),
-    Export(super::export::Message),
+    Export(crate::app::parts::export::Message),
     /// The file of targets the province sent, typed or chosen.
     TargetsFile(String),
     BrowseTargets,
@@ -268,7 +268,11 @@ impl State {
     }
 
     /// "Xuất Excel": the progress of the scope and period shown.
-    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+    fn export_update(
+        &mut self,
+        m: crate::app::parts::export::Message,
+        ctx: &Context<'_>,
+    ) -> Task<Message> {
         let team = match self.scope.as_ref().map(|s| s.scope) {
             Some(Scope::Team(t)) => Some(t),
             _ => None,
@@ -395,40 +399,9 @@ impl State {
         }
         let mut targets = Vec::new();
         for (id, name, percent, typed) in &self.targets {
-            let t = typed.trim();
-            if t.is_empty() {
-                targets.push((*id, None));
-                continue;
-            }
-            let parsed: Option<f64> = t
-                .trim_end_matches('%')
-                .trim()
-                .replace('.', "")
-                .replace(',', ".")
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite() && *v >= 0.0 && (!percent || *v <= 100.0));
-            match parsed {
-                Some(v) => targets.push((*id, Some(v))),
-                None => errors.push(FieldError::new(
-                    Field::Target,
-                    format!(
-                        "“{name}”: “{t}” {}",
-                        if *percent {
-                            "phải là tỷ lệ phần trăm từ 0 đến 100, ví dụ 30 hoặc 74,75"
-                        } else {
-                            "phải là số không âm"
-                        }
-                    ),
-                    format!(
-                        "“{name}”: “{t}” {}",
-                        if *percent {
-                            "must be a percentage from 0 to 100, e.g. 30 or 74,75"
-                        } else {
-                            "must be a number from 0 up"
-                        }
-                    ),
-                )),
+            match crate::domain::number::typed_target(typed, *percent, name) {
+                Ok(v) => targets.push((*id, v)),
+                Err(e) => errors.push(e),
             }
         }
         self.errors = errors;
@@ -500,7 +473,8 @@ impl State {
         });
         if let Some(f) = &self.figures {
             let dash = |v: Option<i64>| {
-                super::names::figure(l, &number::or_dash(v.map(number::int))).into_owned()
+                crate::app::parts::names::figure(l, &number::or_dash(v.map(number::int)))
+                    .into_owned()
             };
             col = col.push(text(format!(
                 "{}: {} · {}: {} · {}: {}",
@@ -534,7 +508,7 @@ impl State {
                 let [target, period, cumulative, share, _] = line
                     .progress
                     .cells()
-                    .map(|c| super::names::figure(l, &c).into_owned());
+                    .map(|c| crate::app::parts::names::figure(l, &c).into_owned());
                 let reached = match line.progress.reached() {
                     Some(true) => tr(l, T::ProgressYes).to_string(),
                     Some(false) => tr(l, T::ProgressNo).to_string(),
@@ -548,8 +522,8 @@ impl State {
                 let mut name = column![
                     text(format!(
                         "{} ({})",
-                        super::names::indicator(l, &line.indicator.name),
-                        super::names::unit(l, &line.indicator.unit, 2)
+                        crate::app::parts::names::indicator(l, &line.indicator.name),
+                        crate::app::parts::names::unit(l, &line.indicator.unit, 2)
                     ))
                     .size(style::LABEL)
                 ];
@@ -573,7 +547,7 @@ impl State {
                             .size(style::LABEL)
                             .width(Length::FillPortion(2)),
                         text(
-                            super::names::figure(
+                            crate::app::parts::names::figure(
                                 l,
                                 &number::or_dash(line.progress.base.map(number::int))
                             )
@@ -626,7 +600,7 @@ impl State {
                 row![
                     text(format!(
                         "{}{}",
-                        super::names::indicator(l, name),
+                        crate::app::parts::names::indicator(l, name),
                         if *percent { " (%)" } else { "" }
                     ))
                     .size(style::LABEL)

@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::i18n::{T, tr};
-use super::{Context, UI_FONT_STRONG, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::{Context, UI_FONT_STRONG, parts::widgets, style};
 use crate::domain::{Lang, Msg};
 use crate::office::{Error, backups, database};
 use crate::store::Store;

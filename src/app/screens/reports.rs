@@ -9,9 +9,9 @@ use chrono::Datelike;
 use iced::widget::{button, column, container, row, scrollable, text, text_editor, text_input};
 use iced::{Element, Length, Task};
 
-use super::document_output::{self, Output};
-use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::document_output::{self, Output};
+use crate::app::{Context, Db, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, vndate};
 use crate::office::reports::{self, ReportRequest, ReportTexts, ScopeLine};
@@ -55,7 +55,7 @@ pub struct State {
     /// Prefilling for the latest choice of scope and period (older answers are dropped).
     prefill_generation: u64,
     /// "Xuất Excel": the report's tables as a workbook.
-    pub export: super::export::Export,
+    pub export: crate::app::parts::export::Export,
 }
 
 #[derive(Debug, Clone)]
@@ -70,7 +70,7 @@ pub enum Message {
     Edit(Section, text_editor::Action),
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
     Output(document_output::Message),
-    Export(super::export::Message),
+    Export(crate::app::parts::export::Message),
     /// "Biểu gửi tỉnh": the commune's sheet for the province of the form's period.
     ProvinceSheet,
     ProvinceSheetDone(Result<crate::domain::Msg, Error>),
@@ -435,7 +435,7 @@ impl State {
                 widgets::picker_with(
                     &self.scopes,
                     self.scope.as_ref(),
-                    |s| super::names::report_scope(l, &s.0.name),
+                    |s| crate::app::parts::names::report_scope(l, &s.0.name),
                     None,
                     Length::Fill,
                     Message::Scope
@@ -530,7 +530,11 @@ impl State {
 
 impl State {
     /// "Xuất Excel": the tables of the report as the form describes it.
-    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+    fn export_update(
+        &mut self,
+        m: crate::app::parts::export::Message,
+        ctx: &Context<'_>,
+    ) -> Task<Message> {
         let tables = self.request().map(|req| {
             move |s: &crate::store::Store, made| {
                 excel_export::report_tables(s, None, Some(&req), made)

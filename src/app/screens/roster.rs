@@ -4,10 +4,10 @@
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::detail::{self, Detail};
-use super::i18n::{T, tr};
-use super::member_form::{self, Form, TeamChoice};
-use super::{Context, Db, Shortcut, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::member_form::{self, Form, TeamChoice};
+use crate::app::screens::detail::{self, Detail};
+use crate::app::{Context, Db, Shortcut, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::domain::people::Role;
 use crate::domain::{Lang, Msg};
 use crate::office::Error;
@@ -49,9 +49,9 @@ pub struct State {
     pub form: Option<Form>,
     pub detail: Option<Detail>,
     /// The spreadsheet import assistant, when open.
-    pub import: Option<super::import::Import>,
+    pub import: Option<crate::app::parts::import::Import>,
     /// "Xuất Excel": the whole roster as a workbook.
-    pub export: super::export::Export,
+    pub export: crate::app::parts::export::Export,
     /// The workbook carries citizen IDs in full (masked unless the clerk ticks it).
     pub export_full_id: bool,
     pub notice: Option<Msg>,
@@ -93,10 +93,10 @@ pub enum Message {
     Deleted(Result<String, Error>),
     /// "Nhập từ Excel…": opens the import assistant.
     OpenImport,
-    Import(super::import::Message),
+    Import(crate::app::parts::import::Message),
     Previewed(Result<Box<crate::office::member_import::Preview>, Error>),
     Imported(Result<Msg, Error>),
-    Export(super::export::Message),
+    Export(crate::app::parts::export::Message),
     ExportFullId(bool),
 }
 
@@ -477,13 +477,13 @@ impl State {
         match self.total {
             Total::Exact(n) => format!(
                 "{} {}",
-                super::names::figure(l, &crate::domain::number::int(n as i64)),
+                crate::app::parts::names::figure(l, &crate::domain::number::int(n as i64)),
                 tr(l, T::RosterCount)
             ),
             Total::MoreThan(n) => format!(
                 "{} {} {}",
                 tr(l, T::RosterMoreThan),
-                super::names::figure(l, &crate::domain::number::int(n as i64)),
+                crate::app::parts::names::figure(l, &crate::domain::number::int(n as i64)),
                 tr(l, T::RosterCount)
             ),
         }
@@ -681,14 +681,18 @@ impl State {
         let chosen = team
             .or_else(|| self.team.clone())
             .or_else(|| self.teams.first().cloned());
-        self.import = Some(super::import::Import::new(chosen));
+        self.import = Some(crate::app::parts::import::Import::new(chosen));
         self.form = None;
         self.detail = None;
     }
 
     /// "Xuất Excel": the whole commune's roster (a sheet for the commune, one per team,
     /// one for those who left), citizen IDs masked.
-    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+    fn export_update(
+        &mut self,
+        m: crate::app::parts::export::Message,
+        ctx: &Context<'_>,
+    ) -> Task<Message> {
         self.notice = None;
         self.error = None;
         let full_id = self.export_full_id;
@@ -703,10 +707,10 @@ impl State {
     /// tasks; the roster reads itself again once lines were written.
     fn import_update(
         &mut self,
-        m: super::import::Message,
+        m: crate::app::parts::import::Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        use super::import::{Event as Asked, Message as M};
+        use crate::app::parts::import::{Event as Asked, Message as M};
         let Some(import) = &mut self.import else {
             return (Task::none(), None);
         };

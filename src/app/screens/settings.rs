@@ -6,9 +6,9 @@ use std::fmt;
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::commune_form::{self, CommuneForm};
-use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::commune_form::{self, CommuneForm};
+use crate::app::{Context, Db, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::domain::{Lang, Msg};
 use crate::office::{Error, backups, database, deadlines, fonts};
 use crate::render::FontChoice;
@@ -34,6 +34,9 @@ impl fmt::Display for FontPick {
 pub struct State {
     pub path: String,
     pub commune: Option<(i64, CommuneForm)>,
+    /// A province's database: its code, name and whether the UBND tỉnh issues its
+    /// reports (else the Sở KH&CN).
+    pub province: Option<(u32, String, bool)>,
     pub font: FontChoice,
     pub software: bool,
     /// The reporting days as typed (village teams, the commune).
@@ -59,6 +62,7 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     commune: Option<crate::domain::place::Commune>,
+    province: Option<(u32, String)>,
     /// The commune's code in the official list of units, when linked.
     code: Option<u32>,
     font: FontChoice,
@@ -71,6 +75,9 @@ pub struct Loaded {
 pub enum Message {
     Loaded(Result<Loaded, Error>),
     Language(Lang),
+    /// The province's reports issued by the UBND tỉnh (else the Sở KH&CN).
+    Ubnd(bool),
+    ProvinceSaved(Result<(), Error>),
     Commune(commune_form::Message),
     CommuneSaved(Result<(), Error>),
     Font(FontPick),
@@ -104,6 +111,8 @@ pub enum Event {
     CommuneChanged,
     /// The interface language changed.
     LanguageChanged { lang: Lang },
+    /// Who issues the province's reports changed: its report is built again.
+    ProvinceChanged,
     /// A backup was restored: every screen reads the database again.
     Restored,
     /// The full check found the file damaged: nothing more goes into it; the recovery
@@ -145,6 +154,7 @@ impl State {
                     None => None,
                 };
                 Ok(Loaded {
+                    province: s.province_home()?,
                     commune,
                     code,
                     font: fonts::chosen(s)?,
@@ -179,6 +189,14 @@ impl State {
                         (c.id, form)
                     });
                 }
+                self.province = l.province.map(|(code, issuer)| {
+                    let name = crate::domain::units::provinces()
+                        .into_iter()
+                        .find(|(c, _)| *c == code)
+                        .map(|(_, n)| n.to_string())
+                        .unwrap_or_default();
+                    (code, name, issuer == "ubnd")
+                });
                 self.font = l.font;
                 self.software = l.software;
                 self.days = (l.days.0.to_string(), l.days.1.to_string());
@@ -196,6 +214,29 @@ impl State {
                 self.set(db, database::LANGUAGE_SETTING, lang.code()),
                 Some(Event::LanguageChanged { lang }),
             ),
+            Message::Ubnd(ubnd) => {
+                let Some((code, _, _)) = self.province else {
+                    return none(Task::none());
+                };
+                let issuer = if ubnd { "ubnd" } else { "so" };
+                none(query(
+                    db,
+                    move |s| crate::office::province::set_home(s, code, issuer).map(|_| ()),
+                    Message::ProvinceSaved,
+                ))
+            }
+            Message::ProvinceSaved(Ok(())) => {
+                self.error = None;
+                self.notice = Some(Msg::new(
+                    "Đã lưu cơ quan ban hành báo cáo của tỉnh.",
+                    "Who issues the province's reports is saved.",
+                ));
+                (self.load_details(db), Some(Event::ProvinceChanged))
+            }
+            Message::ProvinceSaved(Err(e)) => {
+                self.error = Some(e);
+                none(Task::none())
+            }
             Message::Commune(m) => {
                 let Some((id, form)) = &mut self.commune else {
                     return none(Task::none());
@@ -454,6 +495,32 @@ impl State {
             card = card.push(save);
             col = col.push(container(card).padding(12).style(container::bordered_box));
         }
+        if let Some((code, name, ubnd)) = &self.province {
+            let issuer = |label: T, want: bool| {
+                let b = button(text(tr(l, label)));
+                if *ubnd == want {
+                    b.style(button::primary)
+                } else {
+                    b.style(button::secondary).on_press(Message::Ubnd(want))
+                }
+            };
+            let card = column![
+                heading(T::SettingsProvince),
+                text(format!(
+                    "{} ({} {code})",
+                    crate::app::parts::names::place(l, name),
+                    tr(l, T::SettingsProvinceCode)
+                )),
+                text(tr(l, T::SetupIssuer)).size(style::LABEL),
+                row![
+                    issuer(T::SetupIssuerSo, false),
+                    issuer(T::SetupIssuerUbnd, true)
+                ]
+                .spacing(10),
+            ]
+            .spacing(10);
+            col = col.push(container(card).padding(12).style(container::bordered_box));
+        }
         let fonts: Vec<FontPick> = [
             FontChoice::Auto,
             FontChoice::Bundled,
@@ -471,7 +538,10 @@ impl State {
             Message::Font,
         ));
         col = col.push(heading(T::SettingsReportDays));
-        col = col.push(
+        // A province's database waits for the communes' sheets only.
+        let village: Element<'_, Message> = if self.province.is_some() {
+            text("").into()
+        } else {
             row![
                 text(tr(l, T::SettingsVillageDay)),
                 iced::widget::text_input("18", &self.days.0)
@@ -479,6 +549,14 @@ impl State {
                     .on_submit(Message::SaveDays)
                     .padding(5)
                     .width(60),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center)
+            .into()
+        };
+        col = col.push(
+            row![
+                village,
                 text(tr(l, T::SettingsCommuneDay)),
                 iced::widget::text_input("20", &self.days.1)
                     .on_input(Message::CommuneDay)
@@ -553,7 +631,7 @@ impl State {
             self.backup_error.as_ref(),
         ));
         col = col.push(heading(T::SettingsRestore));
-        col = col.push(super::recovery::backup_list(
+        col = col.push(crate::app::screens::recovery::backup_list(
             &self.backups,
             l,
             self.restoring,

@@ -6,8 +6,8 @@ use std::fmt;
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::i18n::{T, tr};
-use super::{Context, Db, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::{Context, Db, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::domain::place::VillageKind;
 use crate::domain::team::{Level, TeamStatus};
 use crate::domain::{Field, FieldError, Lang, Msg};
@@ -521,7 +521,7 @@ impl State {
                     button(
                         text(format!(
                             "⚠ {}",
-                            super::names::count(
+                            crate::app::parts::names::count(
                                 l,
                                 t.warnings.len() as i64,
                                 tr(l, T::TeamsWarningOne),

@@ -10,10 +10,10 @@ use iced::{Element, Length, Task};
 
 pub mod return_sheets;
 
-use super::activity_form;
-use super::i18n::{T, tr};
-use super::member_form::TeamChoice;
-use super::{Context, Db, Shortcut, UI_FONT_STRONG, query, style, widgets};
+use crate::app::i18n::{T, tr};
+use crate::app::parts::member_form::TeamChoice;
+use crate::app::screens::activity_form;
+use crate::app::{Context, Db, Shortcut, UI_FONT_STRONG, parts::widgets, query, style};
 use crate::domain::activity::ActivityInput;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, Lang, Msg, number, vndate};
@@ -98,7 +98,7 @@ pub struct State {
     /// The kind of the activity saved last: a new record starts on it.
     pub last_kind: Option<KindChoice>,
     /// "Xuất Excel": the log as the filter shows it, every page.
-    pub export: super::export::Export,
+    pub export: crate::app::parts::export::Export,
     /// The villages' return sheets.
     pub sheets: return_sheets::Panel,
 }
@@ -134,7 +134,7 @@ pub enum Message {
     AddKind,
     KindAdded(Result<Msg, Error>),
     Finished(Result<(), Error>),
-    Export(super::export::Message),
+    Export(crate::app::parts::export::Message),
     Sheets(return_sheets::Message),
 }
 
@@ -221,7 +221,11 @@ impl State {
         }
     }
 
-    fn export_update(&mut self, m: super::export::Message, ctx: &Context<'_>) -> Task<Message> {
+    fn export_update(
+        &mut self,
+        m: crate::app::parts::export::Message,
+        ctx: &Context<'_>,
+    ) -> Task<Message> {
         let tables = self.query().map(|mut q| {
             q.limit = None;
             q.offset = 0;
@@ -622,7 +626,7 @@ impl State {
             }
             Message::AddEvidence(id) => {
                 let dialogs = dialogs.clone();
-                let title = super::i18n::tr(ctx.lang, T::DialogPickEvidence).to_string();
+                let title = crate::app::i18n::tr(ctx.lang, T::DialogPickEvidence).to_string();
                 Task::perform(async move { dialogs.pick_file(&title) }, move |p| {
                     Message::EvidencePicked(id, p)
                 })
@@ -756,7 +760,7 @@ impl State {
                 widgets::picker_with(
                     &self.lists.kinds,
                     self.kind.as_ref(),
-                    |k| super::names::kind(l, &k.name).into_owned(),
+                    |k| crate::app::parts::names::kind(l, &k.name).into_owned(),
                     Some(tr(l, T::ActivityAllKinds)),
                     Length::FillPortion(3),
                     Message::Kind
@@ -769,7 +773,7 @@ impl State {
                     .on_input(Message::Month)
                     .padding(style::PAD_FIELD)
                     .width(Length::FillPortion(2)),
-                text(super::names::count(
+                text(crate::app::parts::names::count(
                     l,
                     self.total as i64,
                     tr(l, T::ActivityCountOne),
@@ -832,7 +836,7 @@ impl State {
                     text(format!(
                         "{} — {}",
                         line.date,
-                        super::names::kind(l, &line.kind)
+                        crate::app::parts::names::kind(l, &line.kind)
                     ))
                     .font(UI_FONT_STRONG)
                     .width(Length::Fill),
@@ -847,7 +851,11 @@ impl State {
                         .on_press(Message::Delete(
                             line.id,
                             line.version,
-                            format!("{} — {}", line.date, super::names::kind(l, &line.kind))
+                            format!(
+                                "{} — {}",
+                                line.date,
+                                crate::app::parts::names::kind(l, &line.kind)
+                            )
                         )),
                 ]
                 .spacing(6),
@@ -857,9 +865,9 @@ impl State {
                     line.participants,
                     tr(l, T::ActivityTookPart),
                     tr(l, T::ActivityPeople),
-                    super::names::figure(l, &line.people),
+                    crate::app::parts::names::figure(l, &line.people),
                     tr(l, T::ActivityHouseholds),
-                    super::names::figure(l, &line.households)
+                    crate::app::parts::names::figure(l, &line.households)
                 ))
                 .size(style::LABEL)
                 .color(style::MUTED),
@@ -872,9 +880,9 @@ impl State {
                     .map(|(n, unit, name)| {
                         format!(
                             "+{} {} ({})",
-                            super::names::figure(l, &number::int(*n)),
-                            super::names::unit(l, unit, *n),
-                            super::names::indicator(l, name)
+                            crate::app::parts::names::figure(l, &number::int(*n)),
+                            crate::app::parts::names::unit(l, unit, *n),
+                            crate::app::parts::names::indicator(l, name)
                         )
                     })
                     .collect::<Vec<_>>()

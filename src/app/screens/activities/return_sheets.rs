@@ -341,7 +341,7 @@ impl Panel {
         for line in p.lines.iter().take(SHOWN_LINES) {
             let mut parts = vec![
                 vndate::short(line.date),
-                crate::app::names::kind(l, &line.kind).into_owned(),
+                crate::app::parts::names::kind(l, &line.kind).into_owned(),
             ];
             if line.new_kind {
                 parts.push(tr(l, T::SheetsNewKind).to_string());
@@ -353,7 +353,10 @@ impl Panel {
                 parts.push(format!("{n} {}", tr(l, T::SheetsHouseholds)));
             }
             for (name, n) in &line.counts {
-                parts.push(format!("+{n} {}", crate::app::names::indicator(l, name)));
+                parts.push(format!(
+                    "+{n} {}",
+                    crate::app::parts::names::indicator(l, name)
+                ));
             }
             if !line.participants.is_empty() {
                 parts.push(line.participants.join(", "));
