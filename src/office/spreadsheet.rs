@@ -575,6 +575,15 @@ pub(crate) fn header_cell() -> Format {
         .set_background_color(0xE7E6E6)
 }
 
+/// What a reader says of a cell holding a formula saved without its value (a tool that
+/// never recalculated): read, it would be empty.
+pub fn formula_without_value() -> crate::domain::Msg {
+    crate::domain::Msg::new(
+        "công thức chưa có giá trị (tệp chưa được tính lại): hãy mở tệp bằng Excel hay LibreOffice, lưu lại rồi nhập lại",
+        "a formula saved without its value (the file was never recalculated): open it in Excel or LibreOffice, save it and take it in again",
+    )
+}
+
 /// The `.xlsx` bytes of some tables, one sheet each.
 pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>> {
     xlsx_charted(tables, &[])

@@ -640,6 +640,30 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// The commune's members on a day, by role (leaders, deputies, members): those
+    /// who had joined by then (or whose joining day is not known) and had not left.
+    pub fn members_on(&self, commune_id: i64, day: chrono::NaiveDate) -> Result<[i64; 3]> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT m.role, count(*) FROM memberships m JOIN teams t ON t.id = m.team_id \
+             WHERE t.commune_id = ?1 AND (m.joined_on IS NULL OR m.joined_on <= ?2) \
+             AND (m.left_on IS NULL OR m.left_on > ?2) GROUP BY m.role",
+        )?;
+        let mut out = [0; 3];
+        let rows = st.query_map(rusqlite::params![commune_id, day], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (role, n) = row?;
+            let i = match role.as_str() {
+                "leader" => 0,
+                "deputy" => 1,
+                _ => 2,
+            };
+            out[i] += n;
+        }
+        Ok(out)
+    }
+
     /// Counts matches up to `cap` and stops there: the roster shows "more than 1.000"
     /// without reading every match on each keystroke.
     pub fn count_members_upto(&self, q: &MemberQuery, cap: usize) -> Result<usize> {

@@ -195,15 +195,24 @@ impl Store {
     }
 
     /// A commune's targets of a year taken from what was sent down, all at once, each
-    /// with where it came from.
+    /// with where it came from; the indicators of `cleared` lose a target sent down
+    /// before (one the commune set itself stays).
     pub fn take_targets(
         &mut self,
         commune_id: i64,
         year: i32,
         values: &[(i64, f64)],
+        cleared: &[i64],
         source: &str,
     ) -> Result<()> {
         self.write(|tx| {
+            for indicator in cleared {
+                tx.execute(
+                    "DELETE FROM targets WHERE commune_id = ?1 AND village_id = 0 AND indicator_id = ?2 \
+                     AND year = ?3 AND source != ''",
+                    params![commune_id, indicator, year],
+                )?;
+            }
             for (indicator, v) in values {
                 tx.execute(
                     "INSERT INTO targets (commune_id, village_id, indicator_id, year, value, source) \

@@ -9,6 +9,8 @@ use std::io::{Read, Write};
 pub enum Val<'a> {
     Text(&'a str),
     Num(f64),
+    /// A formula saved without the value it computes (a tool that never recalculates).
+    Formula(&'a str),
 }
 
 fn esc(s: &str) -> String {
@@ -51,6 +53,7 @@ fn set_cell(xml: &str, at: &str, v: Val<'_>) -> String {
             esc(t)
         ),
         Val::Num(n) => format!("<c r=\"{at}\"{style}><v>{n}</v></c>"),
+        Val::Formula(f) => format!("<c r=\"{at}\"{style}><f>{}</f></c>", esc(f)),
     };
     if let Some(start) = xml.find(&open) {
         let tag_end = start + xml[start..].find('>').unwrap();

@@ -291,8 +291,26 @@ fn a_commune_s_sheet_travels_to_the_province_by_the_file_alone() {
     let code = units::search("quang son lam dong", 1)[0].code;
     xa.set_unit_code(1, Some(code)).unwrap();
     let p = Period::parse("2026-10").unwrap();
+    let before = province::commune_figures(&xa, p).unwrap();
+    // A member who joins after the period: not in its figures (as the period ended).
+    let team = xa.teams(1).unwrap()[0].id;
+    let joins = cnscd::domain::people::Joining {
+        role: cnscd::domain::people::Role::Member,
+        duties: String::new(),
+        joined_on: NaiveDate::from_ymd_opt(2026, 11, 5),
+        joined_by: String::new(),
+    };
+    let person = cnscd::domain::people::Person {
+        full_name: "Y Mới Niê".into(),
+        ..Default::default()
+    };
+    xa.add_member(team, &person, &joins).unwrap();
     let want = province::commune_figures(&xa, p).unwrap();
     assert!(want.members.unwrap() > 0);
+    assert_eq!(want.members, before.members, "as the period ended");
+    assert_eq!(want.others, before.others);
+    let november = province::commune_figures(&xa, Period::parse("2026-11").unwrap()).unwrap();
+    assert_eq!(november.members, want.members.map(|n| n + 1));
     let out = dir.path().join("bieu-xa.xlsx");
     province::export(
         &xa,
@@ -326,6 +344,47 @@ fn a_commune_s_sheet_travels_to_the_province_by_the_file_alone() {
         assert_eq!(a.target, b.target);
     }
     assert_eq!(f.texts, want.texts);
+}
+
+#[test]
+fn a_formula_saved_without_its_value_is_named_not_read_as_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let u = units::all()
+        .iter()
+        .find(|u| u.province_code == HCM)
+        .unwrap();
+    let good = province::sheet_bytes(&figures(u, 4), false).unwrap();
+    let path = write(dir.path(), "tot.xlsx", &good);
+    // The teams' figure: the cell after the label, as a person sees it.
+    let sheets = cnscd::office::spreadsheet::read(&path).unwrap();
+    let s = sheets.iter().find(|s| s.name == province::SHEET).unwrap();
+    let r = s
+        .rows
+        .iter()
+        .position(|r| {
+            r.first()
+                .is_some_and(|c| c.starts_with(province::labels::TEAMS))
+        })
+        .unwrap();
+    let c = (1..s.rows[r].len())
+        .find(|&c| !s.rows[r][c].is_empty())
+        .unwrap();
+    let at = cnscd::office::limits::cell_name(r, c);
+    let bad = crate::common::xlsx::fill(
+        &good,
+        &[(at.as_str(), crate::common::xlsx::Val::Formula("3+4"))],
+    );
+    let read = province::read(&write(dir.path(), "cong-thuc.xlsx", &bad)).unwrap();
+    let said: Vec<String> = read
+        .problems
+        .iter()
+        .map(|p| p.message(cnscd::domain::Lang::Vi))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|m| m.starts_with(&format!("ô {at}:")) && m.contains("công thức chưa có giá trị")),
+        "{said:?}"
+    );
 }
 
 #[test]
@@ -583,6 +642,16 @@ fn targets_go_down_and_the_commune_s_report_shows_them_with_their_source() {
     xa.set_target(1, None, epay, 2026, Some(70.0)).unwrap();
     let ocop = ids.iter().find(|i| i.code == "ocop_ecommerce").unwrap().id;
     assert_eq!(xa.target_of(1, None, ocop, 2026).unwrap(), Some(12.0));
+    // The province takes a target back: the next file leaves its cell blank, and the
+    // target sent before goes (never kept from an older file); the commune's own stays.
+    province::targets::unset(&mut tinh, 2026, "ocop_ecommerce", None).unwrap();
+    province::targets::unset(&mut tinh, 2026, "epay_households", None).unwrap();
+    province::targets::unset(&mut tinh, 2026, "epay_households", Some(qs.code)).unwrap();
+    let newer = dir.path().join("chi-tieu-moi.xlsx");
+    province::targets::export(&tinh, 2026, &newer, today()).unwrap();
+    province::targets::import(&mut xa, &newer).unwrap();
+    assert_eq!(xa.target_of(1, None, ocop, 2026).unwrap(), None);
+    assert_eq!(xa.target_of(1, None, epay, 2026).unwrap(), Some(70.0));
 }
 
 #[test]

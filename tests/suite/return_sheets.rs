@@ -404,6 +404,29 @@ fn each_problem_is_named_by_row_and_column_and_a_new_kind_is_offered() {
     assert!(kinds.iter().any(|(_, n)| n == "Thi tìm hiểu chuyển đổi số"));
 }
 
+#[test]
+fn a_formula_saved_without_its_value_is_named_not_read_as_an_empty_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo(dir.path());
+    let b = blank(&mut store);
+    let bad = fill(
+        &b,
+        &[
+            ("A9", Val::Text("05/11/2026")),
+            ("B9", Val::Text("Họp Tổ")),
+            ("C9", Val::Formula("SUM(C10:C12)")),
+        ],
+    );
+    let f = write(dir.path(), "cong-thuc.xlsx", &bad);
+    let digest = store.digest().unwrap();
+    let m = refusal(return_sheet::take_in(&mut store, &req(vec![f])).unwrap_err());
+    assert!(
+        m.contains("dòng 9, cột C") && m.contains("công thức chưa có giá trị"),
+        "{m}"
+    );
+    assert_eq!(store.digest().unwrap(), digest, "nothing taken in");
+}
+
 /// The lines of a sheet as they will be taken in.
 fn lines_of(store: &mut Store, dir: &Path, name: &str, bytes: &[u8]) -> Vec<LinePreview> {
     let f = write(dir, name, bytes);

@@ -199,6 +199,15 @@ pub fn parse(sheets: &[Sheet], shown: &str) -> Result<ReadSheet> {
             what: m,
         });
     };
+    // A formula saved without its value would read as empty: a figure lost.
+    for &(r, c) in &s.formulas_without_value {
+        at(
+            r,
+            c,
+            crate::office::spreadsheet::formula_without_value(),
+            &mut problems,
+        );
+    }
     // A figure by its label (missing when the label's row or its value is).
     let figure = |label: &str, from: usize, problems: &mut Vec<SheetProblem>| -> Option<i64> {
         let (r, v) = labelled(s, label, from)?;

@@ -10,13 +10,12 @@ use rust_xlsxwriter::{FormatAlign, FormatBorder, Workbook};
 
 use super::{FORMAT, IDENTITY_SHEET, IndicatorFigures, ProvinceFigures, SHEET, labels};
 use crate::domain::activity::DEFAULT_TYPES;
-use crate::domain::people::Role;
 use crate::domain::period::Period;
 use crate::domain::{Field, FieldError, units, vndate};
 use crate::office::output::{self, Target};
 use crate::office::spreadsheet::{header_cell, times, xlsx_error};
 use crate::office::{Error, Result, home};
-use crate::store::{ActivityQuery, MemberQuery, Scope, Store};
+use crate::store::{ActivityQuery, Scope, Store};
 
 /// `export province-sheet --period P --out F.xlsx [--blank --code N]`.
 #[derive(Debug, Clone)]
@@ -46,13 +45,10 @@ pub fn commune_figures(store: &Store, period: Period) -> Result<ProvinceFigures>
     };
     let unit = units::by_code(code).ok_or_else(|| unknown_code(code))?;
     let figures = store.period_figures(Scope::Commune(commune.id), period)?;
-    let count = |role: Option<Role>| -> Result<Option<i64>> {
-        Ok(Some(store.count_members(&MemberQuery {
-            commune_id: Some(commune.id),
-            role,
-            ..Default::default()
-        })? as i64))
-    };
+    // The members as the period ends (today, for a period not ended yet): one who
+    // joined after it, or left within it, is not counted.
+    let end = period.last_day().min(chrono::Local::now().date_naive());
+    let [leaders, deputies, others] = store.members_on(commune.id, end)?;
     let teams = store
         .teams(commune.id)?
         .into_iter()
@@ -88,10 +84,10 @@ pub fn commune_figures(store: &Store, period: Period) -> Result<ProvinceFigures>
             .unwrap_or_default(),
         report_date: issued.as_ref().map(|r| r.issued_on),
         teams: Some(teams),
-        members: count(None)?,
-        leaders: count(Some(Role::Leader))?,
-        deputies: count(Some(Role::Deputy))?,
-        others: count(Some(Role::Member))?,
+        members: Some(leaders + deputies + others),
+        leaders: Some(leaders),
+        deputies: Some(deputies),
+        others: Some(others),
         kinds,
         activities: figures.activities,
         people: figures.people,

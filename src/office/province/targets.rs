@@ -463,6 +463,7 @@ pub fn import(store: &mut Store, file: &Path) -> Result<Taken> {
     let ids = store.indicators()?;
     let mut values = Vec::new();
     let mut shown_values = Vec::new();
+    let mut cleared = Vec::new();
     for (c, title) in head.iter().enumerate().skip(2) {
         let Some(code) = title
             .rsplit_once('[')
@@ -477,7 +478,20 @@ pub fn import(store: &mut Store, file: &Path) -> Result<Taken> {
             .get(c)
             .map(|t| t.trim().replace(',', "."))
             .unwrap_or_default();
+        let stored = ids.iter().find(|i| i.code == ind.code);
+        if table.is_formula_without_value(mine_at, c) {
+            let cell = crate::office::limits::cell_name(mine_at, c);
+            let m = spreadsheet::formula_without_value();
+            return Err(refused(
+                format!("ô {cell}: {}", m.vi),
+                format!("cell {cell}: {}", m.en),
+            ));
+        }
         if typed.is_empty() {
+            // No target from the province this time: one it sent before goes.
+            if let Some(stored) = stored {
+                cleared.push(stored.id);
+            }
             continue;
         }
         let v: f64 = typed.parse().map_err(|_| {
@@ -522,12 +536,12 @@ pub fn import(store: &mut Store, file: &Path) -> Result<Taken> {
                 ),
             ));
         }
-        if let Some(stored) = ids.iter().find(|i| i.code == ind.code) {
+        if let Some(stored) = stored {
             values.push((stored.id, v));
             shown_values.push((ind.name.clone(), v));
         }
     }
-    store.take_targets(commune.id, year, &values, &source)?;
+    store.take_targets(commune.id, year, &values, &cleared, &source)?;
     Ok(Taken {
         year,
         source,

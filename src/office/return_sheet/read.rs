@@ -66,6 +66,9 @@ pub struct Parsed {
     pub texts: [String; 3],
     /// Rows under the texts that hold a day or a kind (an activity written there).
     pub below: Vec<usize>,
+    /// The table's cells (row and column, from 0) holding a formula saved without its
+    /// value: read, they would be empty.
+    pub formulas: Vec<(usize, usize)>,
 }
 
 fn refused(shown: &str, vi: impl AsRef<str>, en: impl AsRef<str>) -> Error {
@@ -320,6 +323,7 @@ pub fn parse(sheets: &[Sheet], key: Option<&str>, shown: &str) -> Result<Parsed>
     }
     Ok(Parsed {
         below,
+        formulas: sheet.formulas_without_value.clone(),
         identity,
         sheet_name: sheet.name.clone(),
         found,

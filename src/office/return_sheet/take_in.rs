@@ -429,6 +429,20 @@ fn preview_one(
         });
     }
     read_lines(&parsed, &ctx, &team, period, &mut p);
+    for &(r, c) in &parsed.formulas {
+        let header = parsed
+            .found
+            .iter()
+            .find(|(_, at)| *at == c)
+            .and_then(|(col, _)| parsed.identity.columns.iter().position(|x| x == col))
+            .and_then(|i| parsed.identity.headers.get(i).cloned())
+            .unwrap_or_default();
+        p.problems.push(Problem {
+            row: r + 1,
+            column: Some((crate::office::limits::column_name(c), header)),
+            what: crate::office::spreadsheet::formula_without_value(),
+        });
+    }
     for row in &parsed.below {
         p.problems.push(Problem {
             row: *row,
