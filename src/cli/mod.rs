@@ -4,6 +4,7 @@
 
 mod backups;
 mod bench;
+mod eoffice;
 mod excel;
 mod exchange;
 mod history;
@@ -215,6 +216,19 @@ pub enum Verb {
     },
     /// Show or set the document font: auto (Times New Roman if installed), bundled, times.
     Font { choice: Option<String> },
+    /// Record the number and date the e-office gave a draft for numbering, and keep its
+    /// signed PDF: `register decision ID --number N --date D [--signed F.pdf]`.
+    Register {
+        #[command(subcommand)]
+        what: eoffice::RegisterWhat,
+    },
+    /// Keep the signed PDF of an issued decision or report: `attach decision ID F.pdf`.
+    Attach {
+        #[command(subcommand)]
+        what: eoffice::AttachWhat,
+    },
+    /// The drafts waiting for the number the văn thư gives: id, kind, day, subject.
+    Drafts,
     /// Write the commune's whole state to one file: `export bundle --out F.cnscd`.
     Export {
         #[command(subcommand)]
@@ -295,6 +309,13 @@ pub enum PrintWhat {
         /// Creation time written in the file (YYYY-MM-DDTHH:MM:SS); now by default.
         #[arg(long)]
         created: Option<String>,
+        /// A draft for the văn thư to number in the e-office: the number and date left
+        /// as room; kept in the register as waiting (prints its id).
+        #[arg(long, conflicts_with_all = ["issue", "number"])]
+        for_numbering: bool,
+        /// With --for-numbering: the e-office's fields (Decree 30, Appendix VI) as JSON.
+        #[arg(long, value_name = "FILE.json", requires = "for_numbering")]
+        meta: Option<PathBuf>,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -325,6 +346,13 @@ pub enum PrintWhat {
         font: Option<String>,
         #[arg(long)]
         created: Option<String>,
+        /// A draft for the văn thư to number in the e-office: the number and date left
+        /// as room; kept in the register as waiting (prints its id).
+        #[arg(long, conflicts_with_all = ["issue", "number"])]
+        for_numbering: bool,
+        /// With --for-numbering: the e-office's fields (Decree 30, Appendix VI) as JSON.
+        #[arg(long, value_name = "FILE.json", requires = "for_numbering")]
+        meta: Option<PathBuf>,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -526,6 +554,7 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             | Verb::Activities { .. }
             | Verb::Reports
             | Verb::Decisions
+            | Verb::Drafts
             | Verb::Export { .. }
             | Verb::History { .. }
             | Verb::Submissions { .. }
@@ -635,6 +664,9 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Verb::Font { choice } => font_verb(&mut store, choice, &mut out),
+        Verb::Register { what } => eoffice::register(&mut store, what, &mut out, lang),
+        Verb::Attach { what } => eoffice::attach(&mut store, what, &mut out, lang),
+        Verb::Drafts => eoffice::drafts(&store, &mut out),
         Verb::Export { what } => exchange::export(&mut store, what, &mut out, lang),
         Verb::Import { what } => exchange::import(&mut store, what, &mut out, lang),
         Verb::CommitLoop { count } => commit_loop(&mut store, count, &mut out),
@@ -784,7 +816,7 @@ fn reports_verb(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
     for r in store.issued_reports(commune.id)? {
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}{}",
             r.id,
             r.model.header.number_line.trim_start_matches("Số: "),
             r.period,
@@ -792,7 +824,8 @@ fn reports_verb(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
             r.issued_on,
             r.subject,
             r.pdf_sha256,
-            voided_column(&r.voided)
+            voided_column(&r.voided),
+            eoffice::way_column(store, crate::store::DocKind::Report, r.id)?
         )?;
     }
     Ok(())
@@ -897,13 +930,14 @@ fn decisions(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
         for d in store.issued_decisions(c.id)? {
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}{}",
                 d.id,
                 d.reference(),
                 d.issued_on,
                 d.subject,
                 d.pdf_sha256,
-                voided_column(&d.voided)
+                voided_column(&d.voided),
+                eoffice::way_column(store, crate::store::DocKind::Decision, d.id)?
             )?;
         }
     }

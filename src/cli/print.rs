@@ -80,6 +80,7 @@ fn job(what: PrintWhat) -> Result<(Job, bool, Option<String>, PathBuf), Error> {
             created,
             out,
             issued: None,
+            ..
         } => {
             let teams = match (team, all_villages) {
                 (_, true) => Teams::AllVillages,
@@ -125,6 +126,7 @@ fn job(what: PrintWhat) -> Result<(Job, bool, Option<String>, PathBuf), Error> {
             created,
             out,
             issued: None,
+            ..
         } => {
             let period = Period::parse(period.as_deref().unwrap_or(""))?;
             let mut req = reports::ReportRequest::new(period, team);
@@ -154,7 +156,23 @@ pub(super) fn run(
     out: &mut Out<'_>,
     lang: Lang,
 ) -> Result<(), Failure> {
+    let (numbering, meta) = match &what {
+        PrintWhat::Decision {
+            for_numbering,
+            meta,
+            ..
+        }
+        | PrintWhat::Report {
+            for_numbering,
+            meta,
+            ..
+        } => (*for_numbering, meta.clone()),
+        PrintWhat::Members { .. } => (false, None),
+    };
     let (job, issue, font, path) = job(what)?;
+    if numbering {
+        return for_numbering(store, job, font, &path, meta, out, lang);
+    }
     let fonts = font_flag(store, font.as_deref())?;
     let target = Target::replacing(&path);
     // A province's database prints the province's report.
@@ -233,4 +251,46 @@ fn tr_warning(lang: Lang) -> &'static str {
         Lang::Vi => "Cảnh báo —",
         Lang::En => "Warning —",
     }
+}
+
+/// `print decision|report … --for-numbering --out F.pdf [--meta F.json]`: the draft for
+/// the văn thư, kept as waiting for its number; its id first, then what was written.
+fn for_numbering(
+    store: &mut Store,
+    job: Job,
+    font: Option<String>,
+    path: &std::path::Path,
+    meta: Option<std::path::PathBuf>,
+    out: &mut Out<'_>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    use crate::office::eoffice::{self, DraftRequest};
+    let req = match job {
+        Job::Decision(r) => DraftRequest::Decision(*r),
+        Job::Report(r) => DraftRequest::Report(*r),
+        _ => {
+            return Err(Error::refused(
+                "--for-numbering chỉ dùng cho quyết định hoặc báo cáo chưa ban hành",
+                "--for-numbering is for a decision or report not yet issued",
+            )
+            .into());
+        }
+    };
+    let fonts = font_flag(store, font.as_deref())?;
+    // Both files are checked before either is written.
+    let meta_target = meta.map(|m| Target::replacing(&m));
+    if let Some(t) = &meta_target {
+        t.check(store.path())?;
+    }
+    let done = eoffice::draft(store, &req, &Target::replacing(path), &fonts)?;
+    writeln!(out, "{}\t{}", done.id, done.saved.path.display())?;
+    writeln!(out, "{}", done.summary().get(lang))?;
+    if let Some(t) = meta_target {
+        let p = eoffice::write_meta(&done.meta, &t, store.path())?;
+        writeln!(out, "{}", p.display())?;
+    }
+    for (label, value) in done.meta.lines(lang) {
+        writeln!(out, "{label}:\t{value}")?;
+    }
+    Ok(())
 }

@@ -777,7 +777,7 @@ pub fn build(
         draft
             .number
             .map(number::doc_number)
-            .unwrap_or_else(|| "      ".into()),
+            .unwrap_or_else(|| super::model::NUMBER_ROOM.into()),
         commune.committee_name()
     );
     let annexes = if attached {

@@ -4,5 +4,6 @@
 pub mod decision;
 pub mod members;
 pub mod model;
+pub mod numbering;
 pub mod province_report;
 pub mod report;

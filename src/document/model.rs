@@ -154,7 +154,7 @@ pub enum Block {
 }
 
 /// The two-column header of Decree 30.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Header {
     /// The body above the issuing body, if any (upright, not bold).
     pub parent_body: Option<String>,
@@ -222,7 +222,7 @@ pub struct Annex {
 }
 
 /// Metadata written into the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: String,
     pub author: String,
@@ -247,7 +247,7 @@ fn first_layout() -> u32 {
 }
 
 /// A whole official document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub header: Header,
     /// `QUYẾT ĐỊNH`, `BÁO CÁO`, or none for a stand-alone list.

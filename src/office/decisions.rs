@@ -630,15 +630,23 @@ impl Pending {
         fonts: &Fonts,
     ) -> Result<Self> {
         let (laid, bytes) = pdf(doc, fonts)?;
-        let sha = sha256(&bytes);
+        let saved = Saved::new(doc, target.path.clone(), &laid, &bytes);
+        Self::stage_bytes(store, &bytes, target, saved)
+    }
+
+    /// [`Pending::stage`] of bytes already made (a Word copy): noted, then written
+    /// under a temporary name beside `target`.
+    pub(super) fn stage_bytes(
+        store: &mut Store,
+        bytes: &[u8],
+        target: &Target,
+        saved: Saved,
+    ) -> Result<Self> {
+        let sha = sha256(bytes);
         super::issue_notes::note(store, &Staged::temp_for(&target.path), &target.path, &sha)?;
-        let staged = Staged::write(&target.path, &bytes);
+        let staged = Staged::write(&target.path, bytes);
         let staged = Self::settle(store, &sha, staged)?;
-        Ok(Self {
-            staged,
-            sha,
-            saved: Saved::new(doc, target.path.clone(), &laid, &bytes),
-        })
+        Ok(Self { staged, sha, saved })
     }
 
     /// After the issue's transaction: a failure forgets the note of the file (nothing
@@ -766,6 +774,12 @@ pub fn issue(
 /// bytes when the font is the one it was issued with.
 pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
+    // One issued in the e-office: its signed copy is the valid one, byte for byte.
+    if let Some(saved) =
+        super::eoffice::write_signed(store, crate::store::DocKind::Decision, id, target)?
+    {
+        return Ok(saved);
+    }
     let d = store.issued_decision(id)?;
     print_again(
         Frozen {

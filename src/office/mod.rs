@@ -15,6 +15,8 @@
 //! - [`database`]: which file is the database, and opening it.
 //! - [`output`]: writing a finished file safely.
 //! - [`issue_notes`]: the sealed notes an issue leaves before it puts its file in place.
+//! - [`eoffice`]: drafts for the văn thư to number in the e-office, the number and
+//!   date recorded, the signed PDF kept as the valid copy.
 //! - [`exchange`]: a commune's whole state in one bundle file, out and in.
 //! - [`history`]: the audit trail of a member, a decision or a report; putting an
 //!   edit back.
@@ -34,6 +36,7 @@ pub mod deadlines;
 pub mod decisions;
 pub mod demo;
 pub mod demo_activities;
+pub mod eoffice;
 mod error;
 pub mod excel_export;
 pub mod exchange;

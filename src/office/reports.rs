@@ -474,6 +474,12 @@ pub fn issue(
 /// Prints an issued report again from its frozen model.
 pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
+    // One issued in the e-office: its signed copy is the valid one, byte for byte.
+    if let Some(saved) =
+        super::eoffice::write_signed(store, crate::store::DocKind::Report, id, target)?
+    {
+        return Ok(saved);
+    }
     let c = home(store)?;
     let r = store.issued_report(c.id, id)?;
     print_again(

@@ -537,7 +537,12 @@ fn next_number(conn: &rusqlite::Connection, commune_id: i64, year: i32) -> Resul
 }
 
 /// Refuses a number already issued this year (the check runs where the write does).
-fn number_free(conn: &rusqlite::Connection, commune_id: i64, year: i32, number: u32) -> Result<()> {
+pub(super) fn number_free(
+    conn: &rusqlite::Connection,
+    commune_id: i64,
+    year: i32,
+    number: u32,
+) -> Result<()> {
     let taken: Option<i64> = conn
         .query_row(
             "SELECT id FROM decisions WHERE commune_id = ?1 AND year = ?2 AND type_code = 'QĐ' AND number = ?3",

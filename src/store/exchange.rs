@@ -43,6 +43,8 @@ const TABLES: &[(&str, Scope)] = &[
     ("library", Scope::CommuneId),
     ("decisions", Scope::CommuneId),
     ("reports", Scope::CommuneId),
+    ("numbering_drafts", Scope::CommuneId),
+    ("signed_copies", Scope::CommuneId),
     ("baselines", Scope::CommuneId),
     ("targets", Scope::CommuneId),
     ("activity_types", Scope::CommuneId),

@@ -7,6 +7,7 @@ pub mod activities;
 mod backup;
 mod decisions;
 mod derived;
+mod eoffice;
 mod exchange;
 mod history;
 mod import;
@@ -37,6 +38,7 @@ pub use decisions::{
     usual_recipients,
 };
 pub use derived::DerivedReport;
+pub use eoffice::{DocKind, NewDraft, NewSigned, NumberingDraft, SignedCopy};
 pub use exchange::{BUNDLE_FORMAT, BUNDLE_VERSION, BundleSummary};
 pub use history::TrailEntry;
 pub use import::Import;

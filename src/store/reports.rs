@@ -68,26 +68,7 @@ impl Store {
             )
         })?;
         self.write(|tx| {
-            let taken: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3 AND number = ?4",
-                    params![new.commune_id, new.team_id, year, new.number],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if taken.is_some() {
-                return Err(StoreError::invalid(FieldError::new(
-                    Field::Number,
-                    format!(
-                        "số {} đã dùng cho một báo cáo năm {year}",
-                        number::doc_number(new.number)
-                    ),
-                    format!(
-                        "number {} is already used by a report of {year}",
-                        new.number
-                    ),
-                )));
-            }
+            report_number_free(tx, new.commune_id, new.team_id, year, new.number)?;
             tx.execute(
                 "INSERT INTO reports (commune_id, team_id, period, year, number, issued_on, subject, model, pdf_sha256, model_sha256) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -259,4 +240,32 @@ impl Store {
         let rows = st.query_map(params![commune_id, period], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Refuses a report number already used by the issuing body that year.
+pub(super) fn report_number_free(
+    conn: &rusqlite::Connection,
+    commune_id: i64,
+    team_id: i64,
+    year: i32,
+    n: u32,
+) -> Result<()> {
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3 AND number = ?4",
+            params![commune_id, team_id, year, n],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(StoreError::invalid(FieldError::new(
+            Field::Number,
+            format!(
+                "số {} đã dùng cho một báo cáo năm {year}",
+                number::doc_number(n)
+            ),
+            format!("number {n} is already used by a report of {year}"),
+        )));
+    }
+    Ok(())
 }

@@ -382,6 +382,46 @@ CREATE TABLE province_targets (
 ) STRICT;
 ALTER TABLE targets ADD COLUMN source TEXT NOT NULL DEFAULT '';
 "#,
+    // 12: issuing by the e-office: drafts waiting for the number the văn thư gives
+    // (their model frozen), how each register entry was issued, and the signed PDFs
+    // kept byte for byte (inside the database, so backups and bundles carry them and
+    // no stop can part a copy from its entry).
+    r#"
+CREATE TABLE numbering_drafts (
+    id           INTEGER PRIMARY KEY,
+    commune_id   INTEGER NOT NULL REFERENCES communes (id),
+    doc          TEXT NOT NULL CHECK (doc IN ('decision', 'report')),
+    kind         TEXT NOT NULL DEFAULT '',
+    team_ids     TEXT NOT NULL DEFAULT '[]',
+    team_id      INTEGER NOT NULL DEFAULT 0,
+    period       TEXT NOT NULL DEFAULT '',
+    year         INTEGER NOT NULL,
+    drafted_on   TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    model        TEXT NOT NULL,
+    model_sha256 TEXT NOT NULL,
+    pdf_sha256   TEXT NOT NULL,
+    entry_id     INTEGER,
+    dropped_on   TEXT,
+    drop_reason  TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE signed_copies (
+    id          INTEGER PRIMARY KEY,
+    commune_id  INTEGER NOT NULL REFERENCES communes (id),
+    decision_id INTEGER REFERENCES decisions (id),
+    report_id   INTEGER REFERENCES reports (id),
+    file_name   TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    bytes       INTEGER NOT NULL CHECK (bytes > 0),
+    attached_on TEXT NOT NULL,
+    content     BLOB NOT NULL,
+    CHECK ((decision_id IS NULL) <> (report_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX signed_copies_decision ON signed_copies (decision_id) WHERE decision_id IS NOT NULL;
+CREATE UNIQUE INDEX signed_copies_report ON signed_copies (report_id) WHERE report_id IS NOT NULL;
+ALTER TABLE decisions ADD COLUMN issued_way TEXT NOT NULL DEFAULT 'paper' CHECK (issued_way IN ('paper', 'eoffice'));
+ALTER TABLE reports ADD COLUMN issued_way TEXT NOT NULL DEFAULT 'paper' CHECK (issued_way IN ('paper', 'eoffice'));
+"#,
 ];
 
 /// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.

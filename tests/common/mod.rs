@@ -6,7 +6,7 @@ pub mod pdf;
 pub mod ui;
 pub mod xlsx;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs `cnscd --db DB ARGS…` with Vietnamese messages.
@@ -102,4 +102,37 @@ pub fn damaged_copies(good: &[u8], rounds: usize, seed: u64) -> Vec<Vec<u8>> {
             bytes
         })
         .collect()
+}
+
+/// `a.docx`, `b.docx`… → `a.pdf`, `b.pdf`… through one start of LibreOffice, with a
+/// profile of its own (so a LibreOffice the user has open does not interfere).
+pub fn libre_office(docs: &[&Path]) -> Vec<PathBuf> {
+    let dir = docs[0].parent().unwrap();
+    let profile = dir.join("lo-profile");
+    let o = Command::new("timeout")
+        .arg("300")
+        .arg("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .args(docs)
+        .output()
+        .expect("coreutils' timeout");
+    let pdfs: Vec<PathBuf> = docs.iter().map(|d| d.with_extension("pdf")).collect();
+    assert!(
+        o.status.success() && pdfs.iter().all(|p| p.is_file()),
+        "LibreOffice (libreoffice-writer-nogui) is needed to print the Word copy: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    pdfs
 }

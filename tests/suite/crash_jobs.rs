@@ -35,6 +35,8 @@ const TABLES: &[&str] = &[
     "return_sheets",
     "report_drafts",
     "submissions",
+    "numbering_drafts",
+    "signed_copies",
 ];
 
 /// A small deterministic generator of kill delays, 0–300 ms.
@@ -280,6 +282,57 @@ fn killed_bundle_import_leaves_nothing_or_the_whole_commune() {
         0xD3A0_0006,
     );
     eprintln!("import bundle: {:?}", t.elapsed());
+}
+
+#[test]
+fn killed_attaching_keeps_the_signed_copy_whole_or_not_at_all() {
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo_db(dir.path());
+    // A decision drafted for numbering and registered; its signed PDF to attach.
+    let draft = dir.path().join("nhap.pdf");
+    run(
+        &start,
+        &[
+            "print",
+            "decision",
+            "--team",
+            "2",
+            "--date",
+            "01/12/2026",
+            "--for-numbering",
+            "--out",
+            draft.to_str().unwrap(),
+        ],
+    );
+    run(
+        &start,
+        &[
+            "register",
+            "decision",
+            "1",
+            "--number",
+            "9",
+            "--date",
+            "02/12/2026",
+        ],
+    );
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let file = crate::eoffice::signed(&start, 1, 9, date, &dir.path().join("da-ky.pdf"));
+    let want = std::fs::read(&file).unwrap();
+    let args = ["attach", "decision", "1", file.to_str().unwrap()];
+    let (_, all) = kill_rounds("attach", Some(&start), &args, 0xD3A0_000A);
+    assert!(all > 0 || ROUNDS < 5, "some rounds finish");
+    // Where it finished, the copy kept is the file's bytes exactly.
+    let db = dir.path().join("whole.db");
+    std::fs::copy(&start, &db).unwrap();
+    run(&db, &args);
+    let kept: Vec<u8> = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT content FROM signed_copies", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, want);
+    eprintln!("attach: {:?}", t.elapsed());
 }
 
 #[test]

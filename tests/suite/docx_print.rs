@@ -8,7 +8,7 @@
 use crate::common::pdf;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -18,39 +18,6 @@ use cnscd::office::{demo, reports, word};
 use cnscd::render::Fonts;
 use cnscd::store::Store;
 use pdf::{decree_30_format, tool};
-
-/// `a.docx`, `b.docx`… → `a.pdf`, `b.pdf`… through one start of LibreOffice, with a
-/// profile of its own (so a LibreOffice the user has open does not interfere).
-fn print_with_libreoffice(docs: &[&Path]) -> Vec<PathBuf> {
-    let dir = docs[0].parent().unwrap();
-    let profile = dir.join("lo-profile");
-    let o = Command::new("timeout")
-        .arg("300")
-        .arg("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir)
-        .args(docs)
-        .output()
-        .expect("coreutils' timeout");
-    let pdfs: Vec<PathBuf> = docs.iter().map(|d| d.with_extension("pdf")).collect();
-    assert!(
-        o.status.success() && pdfs.iter().all(|p| p.is_file()),
-        "LibreOffice (libreoffice-writer-nogui) is needed to print the Word copy: {}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    pdfs
-}
 
 /// The demo's decision and yearly report as Word copies, printed by LibreOffice in
 /// one start (each test reads its own), and the program's own PDF of the decision.
@@ -89,7 +56,7 @@ fn printed() -> &'static Printed {
             &fonts,
         )
         .unwrap();
-        let mut pdfs = print_with_libreoffice(&[&qd, &bc]).into_iter();
+        let mut pdfs = crate::common::libre_office(&[&qd, &bc]).into_iter();
         Printed {
             decision: pdfs.next().unwrap(),
             report: pdfs.next().unwrap(),

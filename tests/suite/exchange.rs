@@ -73,6 +73,55 @@ fn full_commune(dir: &Path) -> PathBuf {
         &Fonts::bundled(),
     )
     .unwrap();
+    // September's report issued in the e-office, its signed copy kept; August's still
+    // waiting for its number.
+    use cnscd::office::eoffice;
+    let fonts = Fonts::bundled();
+    let mut draft_of = |month: u32| {
+        let mut req = reports::ReportRequest::new(Period::Month(2026, month), None);
+        req.date = NaiveDate::from_ymd_opt(2026, 11, 20);
+        req.created = output::parse_created("2026-11-20T08:00:00").ok();
+        let out = dir.join(format!("bc-{month}-cho-so.pdf"));
+        let target = cnscd::office::output::Target::new(&out);
+        eoffice::draft(
+            &mut store,
+            &eoffice::DraftRequest::Report(req),
+            &target,
+            &fonts,
+        )
+        .unwrap()
+        .id
+    };
+    let september = draft_of(9);
+    draft_of(8);
+    let done = eoffice::register(
+        &mut store,
+        &eoffice::RegisterRequest {
+            draft: september,
+            number: Some(12),
+            date: NaiveDate::from_ymd_opt(2026, 11, 21),
+            signed: None,
+            anyway: false,
+        },
+        &fonts,
+    )
+    .unwrap();
+    let signed = dir.join("bc-9-da-ky.pdf");
+    reports::reprint(
+        &store,
+        done.entry,
+        &cnscd::office::output::Target::new(&signed),
+        &fonts,
+    )
+    .unwrap();
+    eoffice::attach(
+        &mut store,
+        cnscd::store::DocKind::Report,
+        done.entry,
+        &signed,
+        false,
+    )
+    .unwrap();
     db
 }
 
@@ -155,12 +204,25 @@ fn export_then_import_into_an_empty_database_gives_the_same_data() {
         );
         assert_eq!(ra, rb, "table {ta} differs");
     }
-    // The issued report prints again the same from the imported register.
+    // The issued reports print again the same from the imported register (the e-office's
+    // one: its signed copy, byte for byte).
     let mut store = Store::open(&target).unwrap();
     let issued = store.issued_reports(1).unwrap();
-    let again = reports::reprint(
+    assert_eq!(issued.len(), 2);
+    let signed = reports::reprint(
         &store,
         issued[0].id,
+        &cnscd::office::output::Target::new(dir.path().join("ky-lai.pdf")),
+        &Fonts::bundled(),
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read(&signed.path).unwrap(),
+        std::fs::read(dir.path().join("bc-9-da-ky.pdf")).unwrap()
+    );
+    let again = reports::reprint(
+        &store,
+        issued[1].id,
         &cnscd::office::output::Target::new(dir.path().join("lai.pdf")),
         &Fonts::bundled(),
     )
@@ -500,10 +562,12 @@ fn a_bundle_with_an_edited_document_or_an_impossible_date_is_refused() {
     let mut store = Store::open(&dir.path().join("older.db")).unwrap();
     exchange::import_bytes(&mut store, &older).unwrap();
     let issued = store.issued_reports(1).unwrap();
-    assert_eq!(issued[0].model_intact, None);
+    // The report printed and signed on paper (September's is the e-office's signed copy).
+    let paper = issued.iter().find(|r| r.period == "2026-10").unwrap();
+    assert_eq!(paper.model_intact, None);
     let again = reports::reprint(
         &store,
-        issued[0].id,
+        paper.id,
         &output::Target::new(dir.path().join("older.pdf")),
         &Fonts::bundled(),
     )

@@ -17,6 +17,7 @@ mod crash_jobs;
 mod decision_pdf;
 mod docx;
 mod docx_print;
+mod eoffice;
 mod excel_cli;
 mod excel_export;
 mod excel_import;
