@@ -314,9 +314,18 @@ pub fn read_signed(path: &Path) -> Result<SignedFile> {
     })
 }
 
+/// The largest signed PDF whose text is read (to check it against the draft and read
+/// its number and date); a larger one (a scan) is kept without that check, as a file
+/// with no text is. Its streams inflate as the text is read: the bound keeps a hostile
+/// file from filling the memory.
+pub const MAX_TEXT_READ_BYTES: usize = 8 * 1024 * 1024;
+
 /// The text of a PDF's pages (at most 200), or none when it cannot be read. A broken
 /// or hostile file never stops the program: the reader runs guarded.
 pub fn pdf_text(bytes: &[u8]) -> Option<String> {
+    if bytes.len() > MAX_TEXT_READ_BYTES {
+        return None;
+    }
     let bytes = bytes.to_vec();
     std::panic::catch_unwind(move || {
         let doc = lopdf::Document::load_mem(&bytes).ok()?;

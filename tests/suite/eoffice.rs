@@ -544,3 +544,42 @@ fn a_report_drafted_for_numbering_in_word_prints_with_room_through_libreoffice()
     // The Word draft still waits.
     assert!(ok(&cnscd(&db, &["drafts"])).starts_with(&format!("{id}\treport")));
 }
+
+#[test]
+fn the_signed_pdf_reader_never_panics_on_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let (id, _) = draft(
+        &db,
+        &[
+            "print",
+            "decision",
+            "--team",
+            "2",
+            "--date",
+            "01/12/2026",
+            "--for-numbering",
+            "--out",
+            dir.path().join("nhap.pdf").to_str().unwrap(),
+        ],
+    );
+    let good = signed(
+        &db,
+        id,
+        3,
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        &dir.path().join("tot.pdf"),
+    );
+    let bytes = std::fs::read(&good).unwrap();
+    for (i, bad) in common::damaged_copies(&bytes, 60, 0xE0FF_1CE0)
+        .into_iter()
+        .enumerate()
+    {
+        let f = dir.path().join(format!("hong-{i}.pdf"));
+        std::fs::write(&f, &bad).unwrap();
+        // Read or refused, never a panic; what it reads is only ever a number and a day.
+        if let Ok(s) = cnscd::office::eoffice::read_signed(&f) {
+            let _ = cnscd::office::eoffice::number_and_date(s.text.as_deref().unwrap_or(""));
+        }
+    }
+}
