@@ -381,6 +381,22 @@ keys! {
     SetupProvinceIntro => "setup_province_intro",
     SetupProvincePick => "setup_province_pick",
     SetupWhose => "setup_whose",
+    OutputForNumbering => "output_for_numbering",
+    SigningChoose => "signing_choose",
+    SigningTitle => "signing_title",
+    SigningAttachTitle => "signing_attach_title",
+    SigningFile => "signing_file",
+    SigningHint => "signing_hint",
+    SigningAnyway => "signing_anyway",
+    SigningConfirm => "signing_confirm",
+    SigningRecord => "signing_record",
+    SigningKept => "signing_kept",
+    SigningAttach => "signing_attach",
+    SigningMeta => "signing_meta",
+    SigningCopy => "signing_copy",
+    SettingsIssuingWay => "settings_issuing_way",
+    SettingsWayPaper => "settings_way_paper",
+    SettingsWayEoffice => "settings_way_eoffice",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

@@ -144,6 +144,65 @@ pub struct RegisterLine {
     pub voided: bool,
     /// Its change log (issued, voided: when and by whom), newest first.
     pub trail: Vec<super::history::Entry>,
+    /// How it was issued; a draft still waiting for the e-office's number (its `id`
+    /// then the waiting entry's).
+    pub way: Way,
+}
+
+/// How a register entry was issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// Printed, signed by hand and stamped.
+    Paper,
+    /// Signed in the e-office; with its signed copy kept or not yet.
+    Eoffice { signed: bool },
+    /// A draft for numbering, waiting for the number the văn thư gives.
+    Waiting,
+}
+
+/// The setting of the commune's usual way of issuing: `paper` or `eoffice`.
+pub const WAY_SETTING: &str = "issuing.way";
+
+/// Whether the commune usually issues in the e-office (the window offers that first).
+pub fn eoffice_first(store: &Store) -> bool {
+    store.setting(WAY_SETTING).ok().flatten().as_deref() == Some("eoffice")
+}
+
+/// How an entry of the register was issued.
+pub fn way_of(store: &Store, doc: crate::store::DocKind, id: i64) -> Result<Way> {
+    Ok(if store.issued_way(doc, id)? == "eoffice" {
+        Way::Eoffice {
+            signed: store.signed_copy(doc, id)?.is_some(),
+        }
+    } else {
+        Way::Paper
+    })
+}
+
+/// The drafts of a kind waiting for their number, as register lines (first in the list).
+pub fn waiting_lines(
+    store: &Store,
+    commune_id: i64,
+    doc: crate::store::DocKind,
+) -> Result<Vec<RegisterLine>> {
+    Ok(store
+        .waiting_drafts(commune_id, doc)?
+        .into_iter()
+        .map(|d| RegisterLine {
+            id: d.id,
+            line: format!(
+                "Chờ cấp số — {} (bản nháp ngày {})",
+                d.subject,
+                crate::domain::vndate::short(d.drafted_on)
+            ),
+            year: d.year,
+            number: 0,
+            issuer: d.team_id,
+            voided: false,
+            trail: Vec::new(),
+            way: Way::Waiting,
+        })
+        .collect())
 }
 
 impl RegisterLine {
@@ -194,6 +253,8 @@ pub struct Form {
     pub chairman: String,
     pub vice: String,
     pub register: Vec<RegisterLine>,
+    /// The commune usually issues in the e-office.
+    pub eoffice_first: bool,
     /// Today's default texts: the articles, and who proposes the decision.
     pub duties: Duties,
     pub proposal: String,
@@ -226,6 +287,7 @@ pub fn form(store: &mut Store) -> Result<Option<Form>> {
         chairman: c.chairman.clone(),
         vice: c.vice_chairmen.first().cloned().unwrap_or_default(),
         register: register(store, c.id)?,
+        eoffice_first: eoffice_first(store),
         duties: Duties::defaults(&c, today),
         proposal: decision::office_texts(&c, today).0,
         fonts: super::fonts::load(store, None)?,
@@ -235,10 +297,9 @@ pub fn form(store: &mut Store) -> Result<Option<Form>> {
 /// The register of issued decisions, as lines for a list.
 pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
     let mut trails = super::history::of_register(store, "decision")?;
-    Ok(store
-        .issued_decisions(commune_id)?
-        .iter()
-        .map(|d| RegisterLine {
+    let mut lines = waiting_lines(store, commune_id, crate::store::DocKind::Decision)?;
+    for d in store.issued_decisions(commune_id)? {
+        lines.push(RegisterLine {
             id: d.id,
             line: format!("{} — {}{}", d.reference(), d.subject, void_mark(&d.voided)),
             year: d.year,
@@ -246,8 +307,10 @@ pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
             issuer: 0,
             voided: d.voided.is_some(),
             trail: trails.remove(&d.id).unwrap_or_default(),
-        })
-        .collect())
+            way: way_of(store, crate::store::DocKind::Decision, d.id)?,
+        });
+    }
+    Ok(lines)
 }
 
 /// A warning (never a refusal) when `number` is already in the register of `year`:

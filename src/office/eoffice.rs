@@ -408,7 +408,7 @@ pub fn differences(model: &Document, text: Option<&str>) -> Vec<Msg> {
 }
 
 /// `register decision|report ID --number N --date D [--signed F]`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegisterRequest {
     /// The waiting draft's id.
     pub draft: i64,

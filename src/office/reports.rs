@@ -350,6 +350,8 @@ pub struct ScopeLine {
 pub struct Form {
     pub scopes: Vec<ScopeLine>,
     pub register: Vec<RegisterLine>,
+    /// The commune usually issues in the e-office.
+    pub eoffice_first: bool,
     pub fonts: Fonts,
 }
 
@@ -360,6 +362,7 @@ pub fn form(store: &Store) -> Result<Form> {
         return Ok(Form {
             scopes: Vec::new(),
             register: Vec::new(),
+            eoffice_first: false,
             fonts,
         });
     };
@@ -381,6 +384,7 @@ pub fn form(store: &Store) -> Result<Form> {
     Ok(Form {
         scopes,
         register: register(store, c.id)?,
+        eoffice_first: super::decisions::eoffice_first(store),
         fonts,
     })
 }
@@ -388,10 +392,10 @@ pub fn form(store: &Store) -> Result<Form> {
 /// The register of issued reports, as lines for a list.
 pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
     let mut trails = super::history::of_register(store, "report")?;
-    Ok(store
-        .issued_reports(commune_id)?
-        .iter()
-        .map(|r| RegisterLine {
+    let mut lines =
+        super::decisions::waiting_lines(store, commune_id, crate::store::DocKind::Report)?;
+    for r in store.issued_reports(commune_id)? {
+        lines.push(RegisterLine {
             id: r.id,
             line: format!(
                 "{} ({}) — {}{}",
@@ -405,8 +409,10 @@ pub fn register(store: &Store, commune_id: i64) -> Result<Vec<RegisterLine>> {
             issuer: r.team_id,
             voided: r.voided.is_some(),
             trail: trails.remove(&r.id).unwrap_or_default(),
-        })
-        .collect())
+            way: super::decisions::way_of(store, crate::store::DocKind::Report, r.id)?,
+        });
+    }
+    Ok(lines)
 }
 
 /// Voids an issued report with a reason: kept in the register, marked.

@@ -6,6 +6,7 @@
 mod common;
 
 mod activities;
+mod eoffice;
 mod export;
 mod first_look;
 mod flows;

@@ -18,7 +18,8 @@ use crate::app::parts::preview::{PagePreview, Request, Zoom};
 use crate::app::{Context, Db, UI_FONT_STRONG, lock, parts::widgets, style};
 use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
-use crate::office::decisions::{RegisterLine, Saved};
+use crate::office::decisions::{RegisterLine, Saved, Way};
+use crate::office::eoffice::{self, DraftSaved, Metadata};
 use crate::office::output::Target;
 use crate::office::word::WordSaved;
 use crate::office::{self, Error};
@@ -54,13 +55,49 @@ pub struct State {
     pub trail_open: Option<i64>,
     /// Drafts only (the province's report: no register is kept): no Issue button.
     pub drafts_only: bool,
+    /// The commune usually issues in the e-office: "for numbering" is the first choice.
+    pub eoffice_first: bool,
+    /// The last draft for numbering's Appendix VI fields, to copy into the e-office.
+    pub meta: Option<Metadata>,
+    /// The e-office's number being recorded, or a signed copy being attached.
+    pub signing: Option<Signing>,
     building: bool,
     stale: bool,
+}
+
+/// What the văn thư's system gave, as it is being typed: for a waiting draft (its
+/// number, date and the signed PDF), or the signed PDF of an entry in the register.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signing {
+    /// The waiting draft's id, or the entry's.
+    pub id: i64,
+    pub waiting: bool,
+    pub number: String,
+    pub date: String,
+    pub file: String,
+    /// Keep a signed copy that does not match all the same.
+    pub anyway: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     OutPath(String),
+    /// "Bản chờ cấp số": the draft for the văn thư, kept as waiting for its number.
+    ForNumbering,
+    Drafted(Result<Box<DraftSaved>, Error>),
+    /// Copy one of the e-office's fields.
+    CopyField(String),
+    /// Record the number of a waiting draft (`true`) or attach to an entry.
+    SigningAsk(i64, bool),
+    SigningNumber(String),
+    SigningDate(String),
+    SigningFile(String),
+    SigningAnyway(bool),
+    SigningBrowse,
+    SigningPicked(Option<PathBuf>),
+    SigningConfirm,
+    SigningCancel,
+    Signed(Result<Msg, Error>),
     Browse,
     Browsed(Option<PathBuf>),
     Save,
@@ -106,6 +143,8 @@ pub enum Job {
     Issue,
     /// The draft as a Word copy (never issued: the register keeps the PDF).
     Word,
+    /// A draft for the văn thư to number, kept as waiting.
+    ForNumbering,
 }
 
 /// What the screen is asked to do.
@@ -123,6 +162,14 @@ pub enum Event {
     Void { id: i64, reason: String },
     /// An entry was voided: read the register again.
     Voided,
+    /// Record what the e-office gave a waiting draft.
+    Register(eoffice::RegisterRequest),
+    /// Keep the signed copy of entry `id`.
+    Attach {
+        id: i64,
+        file: PathBuf,
+        anyway: bool,
+    },
 }
 
 impl State {
@@ -252,6 +299,93 @@ impl State {
                 (iced::widget::operation::focus("document_out"), None)
             }
             Message::Save => self.write(Job::Pdf),
+            Message::ForNumbering if self.drafts_only => (Task::none(), None),
+            Message::ForNumbering => self.write(Job::ForNumbering),
+            Message::Drafted(Ok(d)) => {
+                self.busy = false;
+                self.error = None;
+                self.notice = Some(d.summary());
+                self.saved = Some(d.saved.path.clone());
+                self.meta = Some(d.meta.clone());
+                // The register shows it waiting.
+                (Task::none(), Some(Event::Voided))
+            }
+            Message::Drafted(Err(e)) => {
+                self.busy = false;
+                self.error = Some(e);
+                (Task::none(), None)
+            }
+            Message::CopyField(v) => (iced::clipboard::write(v), None),
+            Message::SigningAsk(id, waiting) => {
+                self.signing = Some(Signing {
+                    id,
+                    waiting,
+                    date: if waiting {
+                        crate::domain::vndate::short(chrono::Local::now().date_naive())
+                    } else {
+                        String::new()
+                    },
+                    ..Default::default()
+                });
+                (iced::widget::operation::focus("signing_first"), None)
+            }
+            Message::SigningNumber(v) => {
+                if let Some(f) = &mut self.signing {
+                    f.number = v;
+                }
+                (Task::none(), None)
+            }
+            Message::SigningDate(v) => {
+                if let Some(f) = &mut self.signing {
+                    f.date = v;
+                }
+                (Task::none(), None)
+            }
+            Message::SigningFile(v) => {
+                if let Some(f) = &mut self.signing {
+                    f.file = v;
+                }
+                (Task::none(), None)
+            }
+            Message::SigningAnyway(v) => {
+                if let Some(f) = &mut self.signing {
+                    f.anyway = v;
+                }
+                (Task::none(), None)
+            }
+            Message::SigningBrowse => {
+                let dialogs = ctx.dialogs.clone();
+                let title = tr(ctx.lang, T::SigningChoose).to_string();
+                let task = Task::perform(
+                    async move { dialogs.pick_file(&title) },
+                    Message::SigningPicked,
+                );
+                (task, None)
+            }
+            Message::SigningPicked(p) => {
+                if let (Some(f), Some(p)) = (&mut self.signing, p) {
+                    f.file = p.display().to_string();
+                }
+                (Task::none(), None)
+            }
+            Message::SigningCancel => {
+                self.signing = None;
+                (Task::none(), None)
+            }
+            Message::SigningConfirm => self.signing_confirm(),
+            Message::Signed(Ok(msg)) => {
+                self.busy = false;
+                self.signing = None;
+                self.error = None;
+                self.notice = Some(msg);
+                (Task::none(), Some(Event::Voided))
+            }
+            Message::Signed(Err(e)) => {
+                // What was typed stays, to mend.
+                self.busy = false;
+                self.error = Some(e);
+                (Task::none(), None)
+            }
             Message::Issue if self.drafts_only => (Task::none(), None),
             Message::Issue => self.write(Job::Issue),
             Message::SaveWord => self.write(Job::Word),
@@ -428,6 +562,14 @@ impl State {
         // The Word copy goes beside the PDF, under the same name.
         let path = match job {
             Job::Word => path.with_extension("docx"),
+            // Beside the draft of the same name: `QD-to-2-cho-cap-so.pdf`.
+            Job::ForNumbering => {
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                path.with_file_name(format!("{stem}-cho-cap-so.pdf"))
+            }
             Job::Pdf | Job::Issue => path,
         };
         self.error = None;
@@ -440,6 +582,67 @@ impl State {
         self.busy = true;
         let target = Target::new(path);
         (Task::none(), Some(Event::Write { target, job }))
+    }
+
+    /// The e-office's number and date (or the signed copy alone) checked as typed, then
+    /// recorded by the screen's job.
+    fn signing_confirm(&mut self) -> (Task<Message>, Option<Event>) {
+        use crate::domain::{Field, FieldError};
+        let Some(f) = self.signing.clone() else {
+            return (Task::none(), None);
+        };
+        let file = f.file.trim().trim_matches('"');
+        let file = (!file.is_empty()).then(|| PathBuf::from(file));
+        if !f.waiting {
+            let Some(file) = file else {
+                self.error = Some(Error::invalid(FieldError::new(
+                    Field::OutFile,
+                    "cần chọn tệp PDF đã ký",
+                    "choose the signed PDF",
+                )));
+                return (Task::none(), None);
+            };
+            self.busy = true;
+            return (
+                Task::none(),
+                Some(Event::Attach {
+                    id: f.id,
+                    file,
+                    anyway: f.anyway,
+                }),
+            );
+        }
+        let number = match f.number.trim() {
+            "" => None,
+            n => match crate::domain::number::parse_count(n, Field::Number) {
+                Ok(v) => u32::try_from(v).ok(),
+                Err(e) => {
+                    self.error = Some(Error::invalid(e));
+                    return (Task::none(), None);
+                }
+            },
+        };
+        let date = match f.date.trim() {
+            "" => None,
+            d => match crate::domain::vndate::parse(d, Field::Date) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    self.error = Some(Error::invalid(e));
+                    return (Task::none(), None);
+                }
+            },
+        };
+        self.busy = true;
+        (
+            Task::none(),
+            Some(Event::Register(eoffice::RegisterRequest {
+                draft: f.id,
+                number,
+                date,
+                signed: file,
+                anyway: f.anyway,
+            })),
+        )
     }
 
     /// Where to save, Save PDF, Issue, and what came of them: always in sight, the
@@ -476,29 +679,48 @@ impl State {
             ]
             .spacing(style::SPACE_TIGHT),
             if self.drafts_only {
-                row![
+                Element::from(row![
                     button(text(tr(l, T::DecisionSavePdf)))
                         .style(button::primary)
                         .on_press_maybe(enabled(Message::Save)),
-                ]
+                ])
             } else {
+                // The commune's usual way of issuing first; the other beside it.
+                let (first, other) = if self.eoffice_first {
+                    (
+                        (T::OutputForNumbering, Message::ForNumbering),
+                        (T::DecisionIssue, Message::Issue),
+                    )
+                } else {
+                    (
+                        (T::DecisionIssue, Message::Issue),
+                        (T::OutputForNumbering, Message::ForNumbering),
+                    )
+                };
                 row![
                     button(text(tr(l, T::DecisionSavePdf)))
                         .style(button::secondary)
                         .on_press_maybe(enabled(Message::Save)),
-                    button(text(tr(l, T::DecisionIssue)))
+                    button(text(tr(l, first.0)))
                         .style(button::primary)
-                        .on_press_maybe(enabled(Message::Issue)),
+                        .on_press_maybe(enabled(first.1)),
+                    button(text(tr(l, other.0)).size(style::LABEL).color(style::LINK))
+                        .style(button::text)
+                        .on_press_maybe(enabled(other.1)),
                 ]
-            }
-            .spacing(style::SPACE),
+                .spacing(style::SPACE)
+                .align_y(iced::Alignment::Center)
+                .wrap()
+                .vertical_spacing(style::SPACE_TIGHT)
+                .into()
+            },
         ]
         .spacing(style::SPACE);
         if let Some((id, reason)) = &self.voiding {
             let line = self
                 .register
                 .iter()
-                .find(|r| r.id == *id)
+                .find(|r| r.id == *id && r.way != Way::Waiting)
                 .map(|r| r.line.as_str())
                 .unwrap_or_default();
             bar = bar.push(
@@ -524,6 +746,12 @@ impl State {
                 .spacing(style::SPACE_TIGHT),
             );
         }
+        if let Some(f) = &self.signing {
+            bar = bar.push(self.signing_view(l, f));
+        }
+        if let Some(meta) = &self.meta {
+            bar = bar.push(meta_view(l, meta));
+        }
         // One line of fixed height under the buttons: the question about replacing a
         // file, else what came of the last job — nothing moves when it changes.
         let line: Element<'_, Message> = if let Some((path, _)) = &self.confirm_replace {
@@ -542,6 +770,83 @@ impl State {
             .padding(style::PAD_BOX)
             .style(container::bordered_box)
             .into()
+    }
+
+    /// What the văn thư's system gave: the number, the date and the signed PDF for a
+    /// waiting draft; the signed PDF alone for an entry.
+    fn signing_view<'a>(&'a self, l: Lang, f: &'a Signing) -> Element<'a, Message> {
+        let idle = |m: Message| (!self.busy).then_some(m);
+        let mut col = column![
+            text(tr(
+                l,
+                if f.waiting {
+                    T::SigningTitle
+                } else {
+                    T::SigningAttachTitle
+                }
+            ))
+            .size(style::LABEL)
+            .font(UI_FONT_STRONG),
+        ]
+        .spacing(style::SPACE_TIGHT);
+        if f.waiting {
+            col = col.push(
+                row![
+                    text_input(tr(l, T::DecisionNumber), &f.number)
+                        .id("signing_first")
+                        .on_input(Message::SigningNumber)
+                        .padding(style::PAD_FIELD)
+                        .width(90),
+                    text_input(tr(l, T::DecisionDate), &f.date)
+                        .on_input(Message::SigningDate)
+                        .padding(style::PAD_FIELD)
+                        .width(120),
+                ]
+                .spacing(style::SPACE),
+            );
+        }
+        col = col.push(
+            row![
+                text_input(tr(l, T::SigningFile), &f.file)
+                    .id(if f.waiting {
+                        "signing_file"
+                    } else {
+                        "signing_first"
+                    })
+                    .on_input(Message::SigningFile)
+                    .padding(style::PAD_FIELD),
+                button(text(tr(l, T::DecisionBrowse)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press_maybe(idle(Message::SigningBrowse)),
+            ]
+            .spacing(style::SPACE),
+        );
+        if f.waiting {
+            col = col.push(
+                text(tr(l, T::SigningHint))
+                    .size(style::HINT)
+                    .color(style::MUTED),
+            );
+        }
+        col = col.push(
+            iced::widget::checkbox(f.anyway)
+                .label(tr(l, T::SigningAnyway))
+                .on_toggle(Message::SigningAnyway)
+                .size(14)
+                .text_size(style::LABEL),
+        );
+        col = col.push(
+            row![
+                button(text(tr(l, T::SigningConfirm)).size(style::LABEL))
+                    .style(button::primary)
+                    .on_press_maybe(idle(Message::SigningConfirm)),
+                button(text(tr(l, T::QuitNo)).size(style::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::SigningCancel),
+            ]
+            .spacing(style::SPACE),
+        );
+        col.into()
     }
 
     /// "Open PDF" and "Print" for the PDF just written; "Open the file" for a Word
@@ -584,6 +889,36 @@ impl State {
             } else {
                 iced::Color::BLACK
             }));
+            match r.way {
+                Way::Waiting => {
+                    // A draft for numbering: record what the văn thư's system gave.
+                    col = col.push(
+                        button(text(tr(l, T::SigningRecord)).size(style::LABEL))
+                            .style(button::text)
+                            .on_press_maybe(
+                                (!self.busy).then_some(Message::SigningAsk(r.id, true)),
+                            ),
+                    );
+                    continue;
+                }
+                Way::Eoffice { signed: true } => {
+                    col = col.push(
+                        text(tr(l, T::SigningKept))
+                            .size(style::LABEL)
+                            .color(style::OK),
+                    );
+                }
+                Way::Eoffice { signed: false } if !r.voided => {
+                    col = col.push(
+                        button(text(tr(l, T::SigningAttach)).size(style::LABEL))
+                            .style(button::text)
+                            .on_press_maybe(
+                                (!self.busy).then_some(Message::SigningAsk(r.id, false)),
+                            ),
+                    );
+                }
+                _ => {}
+            }
             let mut line = row![
                 button(text(tr(l, T::DecisionReprint)).size(style::LABEL))
                     .style(button::text)
@@ -692,6 +1027,10 @@ pub struct Jobs<R> {
     pub word: fn(&Store, &R, &Target, &Fonts) -> office::Result<WordSaved>,
     /// The Word copy of an issued entry.
     pub issued_word: fn(&Store, i64, &Target, &Fonts) -> office::Result<WordSaved>,
+    /// The draft for the văn thư to number, kept as waiting.
+    pub for_numbering: fn(&mut Store, &R, &Target, &Fonts) -> office::Result<DraftSaved>,
+    /// Which register the e-office's jobs write to.
+    pub doc: crate::store::DocKind,
 }
 
 impl State {
@@ -720,7 +1059,13 @@ impl State {
                     }
                 };
                 let (save, issue_it, word) = (jobs.save, jobs.issue, jobs.word);
+                let numbering = jobs.for_numbering;
                 match job {
+                    Job::ForNumbering => crate::app::query(
+                        db,
+                        move |s| numbering(s, &req, &target, &fonts).map(Box::new),
+                        Message::Drafted,
+                    ),
                     Job::Word => crate::app::query(
                         db,
                         move |s| word(s, &req, &target, &fonts),
@@ -770,6 +1115,19 @@ impl State {
                 let void = jobs.void;
                 crate::app::query(db, move |s| void(s, id, &reason), Message::Voided)
             }
+            Event::Register(req) => crate::app::query(
+                db,
+                move |s| eoffice::register(s, &req, &fonts).map(|r| r.summary()),
+                Message::Signed,
+            ),
+            Event::Attach { id, file, anyway } => {
+                let doc = jobs.doc;
+                crate::app::query(
+                    db,
+                    move |s| eoffice::attach(s, doc, id, &file, anyway),
+                    Message::Signed,
+                )
+            }
             other => return (Task::none(), Some(other)),
         };
         (task, None)
@@ -798,3 +1156,28 @@ pub fn lay_out<M: Send + 'static>(
 
 /// The decision and report screens' output part.
 pub type Output = State;
+
+/// The e-office's fields of the last draft for numbering, each with a button to copy it.
+fn meta_view(l: Lang, meta: &Metadata) -> Element<'_, Message> {
+    let mut col = column![
+        text(tr(l, T::SigningMeta))
+            .size(style::LABEL)
+            .font(UI_FONT_STRONG)
+    ]
+    .spacing(2);
+    for (label, value) in meta.lines(l) {
+        col = col.push(
+            row![
+                text(format!("{label}: {value}"))
+                    .size(style::HINT)
+                    .width(Length::Fill),
+                button(text(tr(l, T::SigningCopy)).size(style::HINT))
+                    .style(button::text)
+                    .padding(0)
+                    .on_press(Message::CopyField(value)),
+            ]
+            .spacing(style::SPACE),
+        );
+    }
+    col.into()
+}

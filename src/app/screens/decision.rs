@@ -139,6 +139,13 @@ const JOBS: document_output::Jobs<DecisionRequest> = document_output::Jobs {
     void: decisions::void,
     word: crate::office::word::decision,
     issued_word: crate::office::word::issued_decision,
+    for_numbering: |s, r, t, f| {
+        // The e-office gives the number: the one the form proposes is left out.
+        let mut r = r.clone();
+        r.number = None;
+        crate::office::eoffice::draft(s, &crate::office::eoffice::DraftRequest::Decision(r), t, f)
+    },
+    doc: crate::store::DocKind::Decision,
 };
 
 /// What the decision screen tells the window.
@@ -350,6 +357,7 @@ impl State {
             .filter(|t| self.teams.contains(t))
             .or_else(|| self.teams.first().cloned());
         self.output.register = form.register.clone();
+        self.output.eoffice_first = form.eoffice_first;
         self.output.fonts = Some(form.fonts.clone());
         let previous = self.library.replace(*form);
         self.tick_by_date(previous.as_ref());

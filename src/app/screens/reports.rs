@@ -85,6 +85,13 @@ const JOBS: document_output::Jobs<ReportRequest> = document_output::Jobs {
     void: reports::void,
     word: crate::office::word::report,
     issued_word: crate::office::word::issued_report,
+    for_numbering: |s, r, t, f| {
+        // The e-office gives the number: one typed is left out.
+        let mut r = r.clone();
+        r.number = None;
+        crate::office::eoffice::draft(s, &crate::office::eoffice::DraftRequest::Report(r), t, f)
+    },
+    doc: crate::store::DocKind::Report,
 };
 
 /// `BC-ban-hanh-3-ban-in-lai.pdf`: the file name of a reprint of report 3.
@@ -312,6 +319,7 @@ impl State {
                     .or_else(|| scopes.first().cloned());
                 self.scopes = scopes;
                 self.output.register = form.register;
+                self.output.eoffice_first = form.eoffice_first;
                 self.output.fonts = Some(form.fonts);
                 if self.dirty {
                     self.rebuild(ctx)

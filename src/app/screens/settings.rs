@@ -38,6 +38,8 @@ pub struct State {
     /// reports (else the Sở KH&CN).
     pub province: Option<(u32, String, bool)>,
     pub font: FontChoice,
+    /// The commune usually issues in the e-office.
+    pub eoffice: bool,
     pub software: bool,
     /// The reporting days as typed (village teams, the commune).
     pub days: (String, String),
@@ -66,6 +68,7 @@ pub struct Loaded {
     /// The commune's code in the official list of units, when linked.
     code: Option<u32>,
     font: FontChoice,
+    eoffice: bool,
     software: bool,
     days: (u32, u32),
     last_check: Option<chrono::NaiveDate>,
@@ -81,6 +84,8 @@ pub enum Message {
     Commune(commune_form::Message),
     CommuneSaved(Result<(), Error>),
     Font(FontPick),
+    /// The usual way of issuing: in the e-office (`true`) or on paper.
+    Way(bool),
     Software(bool),
     VillageDay(String),
     CommuneDay(String),
@@ -158,6 +163,7 @@ impl State {
                     commune,
                     code,
                     font: fonts::chosen(s)?,
+                    eoffice: crate::office::decisions::eoffice_first(s),
                     software: database::software_rendering(s),
                     days: deadlines::report_days(s)?,
                     last_check: backups::last_full_check(s)?,
@@ -198,6 +204,7 @@ impl State {
                     (code, name, issuer == "ubnd")
                 });
                 self.font = l.font;
+                self.eoffice = l.eoffice;
                 self.software = l.software;
                 self.days = (l.days.0.to_string(), l.days.1.to_string());
                 self.last_check = l.last_check;
@@ -265,6 +272,14 @@ impl State {
                     "The commune's details are saved.",
                 ));
                 (Task::none(), Some(Event::CommuneChanged))
+            }
+            Message::Way(eoffice) => {
+                self.eoffice = eoffice;
+                let value = if eoffice { "eoffice" } else { "paper" };
+                (
+                    self.set(db, crate::office::decisions::WAY_SETTING, value),
+                    Some(Event::CommuneChanged),
+                )
             }
             Message::Font(f) => {
                 self.font = f.0;
@@ -537,6 +552,25 @@ impl State {
             Length::Fixed(600.0),
             Message::Font,
         ));
+        if self.province.is_none() {
+            let way = |label: T, eoffice: bool| {
+                let b = button(text(tr(l, label)));
+                if self.eoffice == eoffice {
+                    b.style(button::primary)
+                } else {
+                    b.style(button::secondary).on_press(Message::Way(eoffice))
+                }
+            };
+            col = col.push(heading(T::SettingsIssuingWay));
+            col = col.push(
+                row![
+                    way(T::SettingsWayPaper, false),
+                    way(T::SettingsWayEoffice, true)
+                ]
+                .spacing(10)
+                .wrap(),
+            );
+        }
         col = col.push(heading(T::SettingsReportDays));
         // A province's database waits for the communes' sheets only.
         let village: Element<'_, Message> = if self.province.is_some() {

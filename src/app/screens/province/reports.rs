@@ -50,6 +50,8 @@ const JOBS: document_output::Jobs<ReportRequest> = document_output::Jobs {
     void: |_, _, _| Err(not_kept()),
     word: report::word,
     issued_word: |_, _, _, _| Err(not_kept()),
+    for_numbering: |_, _, _, _| Err(not_kept()),
+    doc: crate::store::DocKind::Report,
 };
 
 fn not_kept() -> Error {
