@@ -347,7 +347,6 @@ keys! {
     ProvinceRemind => "province_remind",
     ProvinceReplaced => "province_replaced",
     ProvinceReplaces => "province_replaces",
-    ProvinceReportNote => "province_report_note",
     ProvinceReportNumber => "province_report_number",
     ProvinceReportTables => "province_report_tables",
     ProvinceSearch => "province_search",

@@ -526,7 +526,7 @@ impl App {
         let task = match s {
             province::Screen::Overview => home.overview.load(&ctx).map(province::Message::Overview),
             province::Screen::Communes => home.communes.load(&ctx).map(province::Message::Communes),
-            province::Screen::Reports => home.reports.rebuild(&ctx).map(province::Message::Reports),
+            province::Screen::Reports => home.reports.load(&ctx).map(province::Message::Reports),
             province::Screen::Targets => home.targets.load(&ctx).map(province::Message::Targets),
         };
         task.map(Message::Province)

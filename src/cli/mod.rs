@@ -658,6 +658,9 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 VoidWhat::Decision { id, reason } => {
                     office::decisions::void(&mut store, id, &reason)?
                 }
+                VoidWhat::Report { id, reason } if store.province_home()?.is_some() => {
+                    office::province::report::void(&mut store, id, &reason)?
+                }
                 VoidWhat::Report { id, reason } => office::reports::void(&mut store, id, &reason)?,
             };
             writeln!(out, "{}", msg.get(lang))?;
@@ -810,6 +813,23 @@ fn activities_verb(
 }
 
 fn reports_verb(store: &Store, out: &mut Out<'_>) -> Result<(), Failure> {
+    if store.province_home()?.is_some() {
+        // The province's register: id, number, period, 0, date, subject, SHA-256, voided.
+        for r in store.province_reports()? {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t0\t{}\t{}\t{}\t{}",
+                r.id,
+                r.model.header.number_line.trim_start_matches("Số: "),
+                r.period,
+                r.issued_on,
+                r.subject,
+                r.pdf_sha256,
+                voided_column(&r.voided)
+            )?;
+        }
+        return Ok(());
+    }
     let Some(commune) = store.home_commune()? else {
         return Ok(());
     };

@@ -175,36 +175,44 @@ pub(super) fn run(
     }
     let fonts = font_flag(store, font.as_deref())?;
     let target = Target::replacing(&path);
-    // A province's database prints the province's report.
+    // A province's database prints the province's report (and its register's).
     if store.province_home()?.is_some() {
-        let Job::Report(req) = job else {
-            return Err(Error::refused(
-                "cơ sở dữ liệu của tỉnh chỉ in báo cáo của tỉnh (print report --period P)",
-                "a province's database prints only the province's report (print report --period P)",
-            )
-            .into());
+        use crate::office::province::report as province_report;
+        let said = match job {
+            Job::IssuedReport(id) if word::is_docx(&path) => {
+                province_report::issued_word(store, id, &target, &fonts)?.summary()
+            }
+            Job::IssuedReport(id) => {
+                province_report::reprint(store, id, &target, &fonts)?.summary()
+            }
+            Job::Report(req) => {
+                let r = province_report::ReportRequest {
+                    period: req.period,
+                    date: req.date,
+                    number: req.number,
+                    signer: req.signer.clone(),
+                    created: req.created,
+                };
+                if word::is_docx(&path) {
+                    if issue {
+                        return Err(word::refuse_issue().into());
+                    }
+                    province_report::word(store, &r, &target, &fonts)?.summary()
+                } else if issue {
+                    province_report::issue(store, &r, &target, &fonts)?.summary()
+                } else {
+                    province_report::save(store, &r, &target, &fonts)?.summary()
+                }
+            }
+            _ => {
+                return Err(Error::refused(
+                    "cơ sở dữ liệu của tỉnh chỉ in báo cáo của tỉnh (print report --period P)",
+                    "a province's database prints only the province's report (print report --period P)",
+                )
+                .into());
+            }
         };
-        if issue {
-            return Err(Error::refused(
-                "báo cáo của tỉnh in ra PDF (hoặc Word) để ký; phiên bản này chưa giữ sổ báo cáo của tỉnh (bỏ --issue)",
-                "the province's report prints as a PDF (or Word) to sign; this version keeps no register of the province's reports (drop --issue)",
-            )
-            .into());
-        }
-        let r = crate::office::province::report::ReportRequest {
-            period: req.period,
-            date: req.date,
-            number: req.number,
-            signer: req.signer.clone(),
-            created: req.created,
-        };
-        if word::is_docx(&path) {
-            let saved = crate::office::province::report::word(store, &r, &target, &fonts)?;
-            writeln!(out, "{}", saved.summary().get(lang))?;
-            return Ok(());
-        }
-        let saved = crate::office::province::report::save(store, &r, &target, &fonts)?;
-        writeln!(out, "{}", saved.summary().get(lang))?;
+        writeln!(out, "{}", said.get(lang))?;
         return Ok(());
     }
     let said = if word::is_docx(&path) {

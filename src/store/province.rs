@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, StoreError, log, now_text};
-use crate::domain::Msg;
+use super::{IssuedReport, Result, Store, StoreError, log, now_text};
+use crate::document::model::Document;
+use crate::domain::{Field, FieldError, Msg};
 
 /// A sheet taken in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,5 +237,154 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+}
+
+const PROVINCE_REPORT_COLUMNS: &str = "id, period, number, year, issued_on, subject, model, pdf_sha256, voided_on, void_reason, model_sha256";
+
+fn province_report_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<IssuedReport>> {
+    let id: i64 = r.get(0)?;
+    let json: String = r.get(6)?;
+    let kept: String = r.get(10)?;
+    let voided = r
+        .get::<_, Option<NaiveDate>>(8)?
+        .map(|d| Ok::<_, rusqlite::Error>((d, r.get(9)?)))
+        .transpose()?;
+    Ok(match serde_json::from_str::<Document>(&json) {
+        Ok(model) => Ok(IssuedReport {
+            id,
+            team_id: 0,
+            period: r.get(1)?,
+            number: r.get(2)?,
+            year: r.get(3)?,
+            issued_on: r.get(4)?,
+            subject: r.get(5)?,
+            model_intact: Some(super::decisions::model_sha256(&json) == kept),
+            model,
+            pdf_sha256: r.get(7)?,
+            voided,
+        }),
+        Err(e) => Err(StoreError::refused(
+            format!("Báo cáo {id} của tỉnh trong sổ bị hỏng: {e}"),
+            format!("The province's report {id} in the register is damaged: {e}"),
+        )),
+    })
+}
+
+impl Store {
+    /// The next free number of the year in the province's register of reports.
+    pub fn next_province_report_number(&self, year: i32) -> Result<u32> {
+        let n: i64 = self.conn().query_row(
+            "SELECT coalesce(max(number), 0) + 1 FROM province_reports WHERE year = ?1",
+            [year],
+            |r| r.get(0),
+        )?;
+        Ok(n as u32)
+    }
+
+    /// Freezes a province's report in its register; `finish` (putting the PDF in its
+    /// place) runs inside the transaction, which checks the number too.
+    pub fn issue_province_report(
+        &mut self,
+        period: &str,
+        number: u32,
+        issued_on: NaiveDate,
+        model: &Document,
+        pdf_sha256: &str,
+        finish: impl FnOnce() -> Result<()>,
+    ) -> Result<i64> {
+        use chrono::Datelike;
+        let year = issued_on.year();
+        let json = serde_json::to_string(model).map_err(|e| {
+            StoreError::refused(
+                format!("Không lưu được báo cáo: {e}"),
+                format!("Could not store the report: {e}"),
+            )
+        })?;
+        self.write(|tx| {
+            let taken: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM province_reports WHERE year = ?1 AND number = ?2",
+                    params![year, number],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if taken.is_some() {
+                return Err(StoreError::invalid(FieldError::new(
+                    Field::Number,
+                    format!("số {number} đã dùng cho một báo cáo của tỉnh năm {year}"),
+                    format!("number {number} is already used by a province's report of {year}"),
+                )));
+            }
+            tx.execute(
+                "INSERT INTO province_reports (period, year, number, issued_on, subject, model, model_sha256, pdf_sha256) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    period,
+                    year,
+                    number,
+                    issued_on,
+                    model.meta.subject,
+                    json,
+                    super::decisions::model_sha256(&json),
+                    pdf_sha256
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            log(tx, "province_report", id, "issue", period)?;
+            finish()?;
+            super::pending::settled(tx, pdf_sha256)?;
+            Ok(id)
+        })
+    }
+
+    /// The province's register of reports, newest first.
+    pub fn province_reports(&self) -> Result<Vec<IssuedReport>> {
+        let mut st = self.conn().prepare_cached(&format!(
+            "SELECT {PROVINCE_REPORT_COLUMNS} FROM province_reports ORDER BY year DESC, number DESC, id DESC"
+        ))?;
+        let rows = st.query_map([], province_report_row)?;
+        rows.map(|r| r?).collect()
+    }
+
+    pub fn province_report(&self, id: i64) -> Result<IssuedReport> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {PROVINCE_REPORT_COLUMNS} FROM province_reports WHERE id = ?1"),
+                [id],
+                province_report_row,
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::not_found(
+                    format!("Không có báo cáo của tỉnh số {id} trong sổ"),
+                    format!("There is no province's report {id} in the register"),
+                )
+            })?
+    }
+
+    /// Voids a province's report: kept, marked with the day and the reason.
+    pub fn void_province_report(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<IssuedReport> {
+        let reason = super::decisions::void_reason(reason)?;
+        let r = self.province_report(id)?;
+        if r.voided.is_some() {
+            return Err(StoreError::refused(
+                format!("Báo cáo số {} của tỉnh đã bị hủy trước đó", r.number),
+                format!("The province's report {} was already voided", r.number),
+            ));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE province_reports SET voided_on = ?2, void_reason = ?3 WHERE id = ?1",
+                params![id, on, reason],
+            )?;
+            log(tx, "province_report", id, "void", &reason)
+        })?;
+        self.province_report(id)
     }
 }

@@ -422,6 +422,24 @@ CREATE UNIQUE INDEX signed_copies_report ON signed_copies (report_id) WHERE repo
 ALTER TABLE decisions ADD COLUMN issued_way TEXT NOT NULL DEFAULT 'paper' CHECK (issued_way IN ('paper', 'eoffice'));
 ALTER TABLE reports ADD COLUMN issued_way TEXT NOT NULL DEFAULT 'paper' CHECK (issued_way IN ('paper', 'eoffice'));
 "#,
+    // 13: the register of a province's reports (the Sở KH&CN's or the UBND tỉnh's), each
+    // frozen as a commune's report is.
+    r#"
+CREATE TABLE province_reports (
+    id           INTEGER PRIMARY KEY,
+    period       TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    number       INTEGER NOT NULL CHECK (number > 0),
+    issued_on    TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    model        TEXT NOT NULL,
+    model_sha256 TEXT NOT NULL,
+    pdf_sha256   TEXT NOT NULL,
+    voided_on    TEXT,
+    void_reason  TEXT NOT NULL DEFAULT '',
+    UNIQUE (year, number)
+) STRICT;
+"#,
 ];
 
 /// The migration (from 0) that adds the frozen models' hashes, filled in as it runs.

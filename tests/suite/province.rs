@@ -541,6 +541,56 @@ fn the_province_s_report_totals_its_rows_names_the_missing_and_keeps_the_dashes(
         chart.contains(&format!("$E${}", row - 11)),
         "the first commune's bar"
     );
+    // Issued into the province's register: numbered, printed again the same, voided
+    // and kept.
+    let issued_pdf = dir.path().join("bc-ban-hanh.pdf");
+    let saved = province::report::issue(
+        &mut store,
+        &req,
+        &cnscd::office::output::Target::new(&issued_pdf),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap();
+    let (id, reference) = saved.issued.clone().unwrap();
+    assert_eq!(reference, "01/BC-SKHCN ngày 24/12/2026");
+    let again = province::report::reprint(
+        &store,
+        id,
+        &cnscd::office::output::Target::new(dir.path().join("in-lai.pdf")),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap();
+    assert_eq!(again.same_as_issued, Some(true));
+    let second = province::report::issue(
+        &mut store,
+        &req,
+        &cnscd::office::output::Target::new(dir.path().join("bc-2.pdf")),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap();
+    assert!(
+        second.issued.unwrap().1.starts_with("02/BC-SKHCN"),
+        "the next free number"
+    );
+    let mut taken = req.clone();
+    taken.number = Some(1);
+    let e = province::report::issue(
+        &mut store,
+        &taken,
+        &cnscd::office::output::Target::new(dir.path().join("bc-3.pdf")),
+        &cnscd::render::Fonts::bundled(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("số 1 đã dùng"), "{e}");
+    assert!(!dir.path().join("bc-3.pdf").exists(), "no stray file");
+    province::report::void(&mut store, id, "Số liệu nhầm").unwrap();
+    let register = province::report::register(&store).unwrap();
+    assert_eq!(register.len(), 2);
+    assert!(
+        register
+            .iter()
+            .any(|r| r.voided && r.line.contains("Số liệu nhầm"))
+    );
     // And the Word copy of the same report.
     let docx = dir.path().join("bc.docx");
     province::report::word(

@@ -199,9 +199,10 @@ fn a_province_is_set_up_takes_sheets_in_and_reports_them() {
     let text = home(&app).reports.preview_text();
     assert!(text.contains("BÁO CÁO"), "{text}");
     assert!(text.contains("SỞ KHOA HỌC VÀ CÔNG NGHỆ"), "{text}");
+    assert!(shows(&app, "Ban hành (vào sổ)"));
     assert!(
-        !shows(&app, "Ban hành"),
-        "no Issue: the province keeps no register yet"
+        !shows(&app, "Bản chờ cấp số (ký số)"),
+        "no draft for the e-office here"
     );
     use cnscd::app::parts::document_output::Message as D;
     use province::reports::Message as R;
@@ -215,6 +216,24 @@ fn a_province_is_set_up_takes_sheets_in_and_reports_them() {
         ],
     );
     assert!(pdf.exists(), "{:?}", home(&app).reports.output.error);
+    // Issued into the province's register, listed under the form.
+    let issued = dir.path().join("bc-ban-hanh.pdf");
+    send(
+        &mut app,
+        [
+            r(R::Output(D::OutPath(issued.display().to_string()))),
+            r(R::Output(D::Issue)),
+        ],
+    );
+    let o = &home(&app).reports.output;
+    assert!(o.error.is_none(), "{:?}", o.error);
+    assert!(issued.exists());
+    assert_eq!(o.register.len(), 1);
+    assert!(
+        o.register[0].line.starts_with("01/BC-SKHCN ngày"),
+        "{}",
+        o.register[0].line
+    );
     send(
         &mut app,
         [r(R::Export(cnscd::app::parts::export::Message::Ask))],

@@ -53,8 +53,8 @@ pub struct State {
     pub voiding: Option<(i64, String)>,
     /// The register entry whose change log is shown.
     pub trail_open: Option<i64>,
-    /// Drafts only (the province's report: no register is kept): no Issue button.
-    pub drafts_only: bool,
+    /// No draft for the e-office to number (the province's reports): no such button.
+    pub no_numbering: bool,
     /// The commune usually issues in the e-office: "for numbering" is the first choice.
     pub eoffice_first: bool,
     /// The last draft for numbering's Appendix VI fields, to copy into the e-office.
@@ -299,7 +299,7 @@ impl State {
                 (iced::widget::operation::focus("document_out"), None)
             }
             Message::Save => self.write(Job::Pdf),
-            Message::ForNumbering if self.drafts_only => (Task::none(), None),
+            Message::ForNumbering if self.no_numbering => (Task::none(), None),
             Message::ForNumbering => self.write(Job::ForNumbering),
             Message::Drafted(Ok(d)) => {
                 self.busy = false;
@@ -386,7 +386,6 @@ impl State {
                 self.error = Some(e);
                 (Task::none(), None)
             }
-            Message::Issue if self.drafts_only => (Task::none(), None),
             Message::Issue => self.write(Job::Issue),
             Message::SaveWord => self.write(Job::Word),
             Message::Reprint(id) => {
@@ -678,12 +677,18 @@ impl State {
                 .spacing(style::SPACE),
             ]
             .spacing(style::SPACE_TIGHT),
-            if self.drafts_only {
-                Element::from(row![
-                    button(text(tr(l, T::DecisionSavePdf)))
-                        .style(button::primary)
-                        .on_press_maybe(enabled(Message::Save)),
-                ])
+            if self.no_numbering {
+                Element::from(
+                    row![
+                        button(text(tr(l, T::DecisionSavePdf)))
+                            .style(button::secondary)
+                            .on_press_maybe(enabled(Message::Save)),
+                        button(text(tr(l, T::DecisionIssue)))
+                            .style(button::primary)
+                            .on_press_maybe(enabled(Message::Issue)),
+                    ]
+                    .spacing(style::SPACE),
+                )
             } else {
                 // The commune's usual way of issuing first; the other beside it.
                 let (first, other) = if self.eoffice_first {

@@ -95,8 +95,7 @@ pub fn document(store: &Store, req: &ReportRequest) -> Result<Document> {
     ))
 }
 
-/// Prints the report as PDF (a draft: the province's register of reports is not kept
-/// by this version).
+/// Prints the report as PDF (a draft, or with the number typed) without issuing it.
 pub fn save(store: &Store, req: &ReportRequest, target: &Target, fonts: &Fonts) -> Result<Saved> {
     target.check(store.path())?;
     let doc = document(store, req)?;
@@ -170,4 +169,121 @@ pub fn workbook_of(
             .collect(),
         bytes: bytes.len(),
     })
+}
+
+/// Issues the province's report: the next free number of the year when none is given,
+/// the PDF written beside its place, registered and put in place in one transaction
+/// (a failure leaves neither a used number nor a stray file).
+pub fn issue(
+    store: &mut Store,
+    req: &ReportRequest,
+    target: &Target,
+    fonts: &Fonts,
+) -> Result<Saved> {
+    use chrono::Datelike;
+    target.check(store.path())?;
+    let mut req = req.clone();
+    let date = req
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    req.date = Some(date);
+    if req.number.is_none() {
+        req.number = Some(store.next_province_report_number(date.year())?);
+    }
+    let doc = document(store, &req)?;
+    let crate::office::decisions::Pending { staged, sha, saved } =
+        crate::office::decisions::Pending::stage(store, &doc, target, fonts)?;
+    let id = store.issue_province_report(
+        &req.period.code(),
+        req.number.unwrap_or_default(),
+        date,
+        &doc,
+        &sha,
+        || staged.commit_store(),
+    );
+    let id = crate::office::decisions::Pending::settle(store, &sha, id)?;
+    Ok(crate::office::decisions::Pending::saved(
+        saved,
+        (id, reference(&doc, date)),
+    ))
+}
+
+/// `05/BC-SKHCN ngày 24/12/2026`.
+fn reference(doc: &Document, date: NaiveDate) -> String {
+    format!(
+        "{} ngày {}",
+        doc.header.number_line.trim_start_matches("Số:").trim(),
+        crate::domain::vndate::short(date)
+    )
+}
+
+/// The province's register of reports, as lines for a list.
+pub fn register(store: &Store) -> Result<Vec<crate::office::decisions::RegisterLine>> {
+    let mut trails = crate::office::history::of_register(store, "province_report")?;
+    Ok(store
+        .province_reports()?
+        .into_iter()
+        .map(|r| crate::office::decisions::RegisterLine {
+            id: r.id,
+            line: format!(
+                "{} — {}{}",
+                reference(&r.model, r.issued_on),
+                r.subject,
+                crate::office::decisions::void_mark(&r.voided)
+            ),
+            year: r.year,
+            number: r.number,
+            issuer: 0,
+            voided: r.voided.is_some(),
+            trail: trails.remove(&r.id).unwrap_or_default(),
+            way: crate::office::decisions::Way::Paper,
+        })
+        .collect())
+}
+
+/// Prints an issued province's report again from its frozen model.
+pub fn reprint(store: &Store, id: i64, target: &Target, fonts: &Fonts) -> Result<Saved> {
+    target.check(store.path())?;
+    let r = store.province_report(id)?;
+    crate::office::decisions::print_again(
+        crate::office::decisions::Frozen {
+            model: &r.model,
+            pdf_sha256: &r.pdf_sha256,
+            model_intact: r.model_intact,
+            issued: (r.id, reference(&r.model, r.issued_on)),
+        },
+        target,
+        fonts,
+    )
+}
+
+/// `BC-tinh-ban-hanh-3-ban-in-lai.pdf`.
+pub fn reprint_name(_: &Store, id: i64) -> Result<String> {
+    Ok(format!("BC-tinh-ban-hanh-{id}-ban-in-lai.pdf"))
+}
+
+/// The Word copy of an issued province's report, from its frozen model.
+pub fn issued_word(
+    store: &Store,
+    id: i64,
+    target: &Target,
+    fonts: &Fonts,
+) -> Result<crate::office::word::WordSaved> {
+    let r = store.province_report(id)?;
+    crate::office::decisions::unchanged_since_issue(
+        &reference(&r.model, r.issued_on),
+        r.model_intact,
+    )?;
+    crate::office::word::write(&r.model, target, store.path(), fonts)
+}
+
+/// Voids an issued province's report with a reason: kept in the register, marked.
+pub fn void(store: &mut Store, id: i64, reason: &str) -> Result<crate::domain::Msg> {
+    let today = chrono::Local::now().date_naive();
+    let r = store.void_province_report(id, today, reason)?;
+    let reference = reference(&r.model, r.issued_on);
+    Ok(crate::domain::Msg::new(
+        format!("Đã hủy báo cáo {reference} của tỉnh; vẫn giữ trong sổ."),
+        format!("The province's report {reference} is voided; it stays in the register."),
+    ))
 }

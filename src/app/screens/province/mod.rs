@@ -64,7 +64,7 @@ impl Home {
         Task::batch([
             self.overview.load(ctx).map(Message::Overview),
             self.communes.load(ctx).map(Message::Communes),
-            self.reports.rebuild(ctx).map(Message::Reports),
+            self.reports.load(ctx).map(Message::Reports),
             self.targets.load(ctx).map(Message::Targets),
         ])
     }

@@ -1,8 +1,7 @@
 //! The province's Reports: the report of a period from the sheets its communes sent
 //! (the Sở KH&CN's or the UBND tỉnh's, in the Decree 30 format), previewed as it will
-//! print, saved as PDF or a Word copy, and its tables as a workbook with a chart by
-//! commune. The province keeps no register of its reports in this version: the
-//! number and date are typed for the copy that is signed.
+//! print, saved as PDF or a Word copy, issued into the province's register (printed
+//! again, voided, its Word copy), and its tables as a workbook with a chart by commune.
 
 use std::path::PathBuf;
 
@@ -36,44 +35,34 @@ pub enum Message {
     Date(String),
     Signer(String),
     Built(Result<std::sync::Arc<crate::render::Laid>, Error>),
+    Register(Result<Vec<crate::office::decisions::RegisterLine>, Error>),
     Output(document_output::Message),
     Export(export::Message),
 }
 
-/// The province's report jobs, as the output part runs them: drafts only (the
-/// screen shows no Issue button and no register, so those jobs are never asked for).
+/// The province's report jobs, as the output part runs them. The screen offers no
+/// draft for the e-office (`no_numbering`), so that job is never asked for.
 const JOBS: document_output::Jobs<ReportRequest> = document_output::Jobs {
     save: report::save,
-    issue: no_register,
-    reprint_name: |_, _| Err(not_kept()),
-    reprint: |_, _, _, _| Err(not_kept()),
-    void: |_, _, _| Err(not_kept()),
+    issue: report::issue,
+    reprint_name: report::reprint_name,
+    reprint: report::reprint,
+    void: report::void,
     word: report::word,
-    issued_word: |_, _, _, _| Err(not_kept()),
-    for_numbering: |_, _, _, _| Err(not_kept()),
+    issued_word: report::issued_word,
+    for_numbering: |_, _, _, _| {
+        Err(Error::refused(
+            "báo cáo của tỉnh chưa có bản để văn thư cấp số trong phiên bản này",
+            "the province's report has no draft for numbering in this version",
+        ))
+    },
     doc: crate::store::DocKind::Report,
 };
-
-fn not_kept() -> Error {
-    Error::refused(
-        "phiên bản này chưa giữ sổ báo cáo của tỉnh",
-        "this version keeps no register of the province's reports",
-    )
-}
-
-fn no_register(
-    _: &mut crate::store::Store,
-    _: &ReportRequest,
-    _: &crate::office::output::Target,
-    _: &crate::render::Fonts,
-) -> crate::office::Result<crate::office::decisions::Saved> {
-    Err(not_kept())
-}
 
 impl State {
     pub fn new() -> Self {
         let mut output = Output::default();
-        output.drafts_only = true;
+        output.no_numbering = true;
         Self {
             period: crate::app::screens::activities::return_sheets::last_month(),
             date: vndate::short(chrono::Local::now().date_naive()),
@@ -110,6 +99,14 @@ impl State {
             signer: (!signer.is_empty()).then(|| signer.to_string()),
             created: None,
         })
+    }
+
+    /// Reads the register and builds the preview.
+    pub fn load(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        Task::batch([
+            crate::app::query(ctx.db, |s| report::register(s), Message::Register),
+            self.rebuild(ctx),
+        ])
     }
 
     /// Builds the report under the database and lays it out outside it.
@@ -157,6 +154,14 @@ impl State {
                 self.signer = s;
                 edited(self, ctx)
             }
+            Message::Register(Ok(lines)) => {
+                self.output.register = lines;
+                Task::none()
+            }
+            Message::Register(Err(e)) => {
+                self.output.error = Some(e);
+                Task::none()
+            }
             Message::Built(r) => {
                 if self.output.finish_preview(r) {
                     self.rebuild(ctx)
@@ -173,8 +178,19 @@ impl State {
                 let request = matches!(event, document_output::Event::Write { .. })
                     .then(|| self.request().map(Some))
                     .unwrap_or(Ok(None));
-                let (more, _) = self.output.run(event, request, ctx.db, &JOBS);
-                Task::batch([task, more.map(Message::Output)])
+                let (more, back) = self.output.run(event, request, ctx.db, &JOBS);
+                let more = more.map(Message::Output);
+                match back {
+                    // Issued or voided: the register is read again.
+                    Some(
+                        document_output::Event::Written { .. } | document_output::Event::Voided,
+                    ) => Task::batch([
+                        task,
+                        more,
+                        crate::app::query(ctx.db, |s| report::register(s), Message::Register),
+                    ]),
+                    _ => Task::batch([task, more]),
+                }
             }
             Message::Export(m) => {
                 let job = self.request().map(|req| {
@@ -247,9 +263,6 @@ impl State {
                 &self.signer,
                 Message::Signer
             ),
-            text(tr(l, T::ProvinceReportNote))
-                .size(style::HINT)
-                .color(style::MUTED),
             row![
                 text(tr(l, T::ProvinceReportTables))
                     .size(style::LABEL)
@@ -261,6 +274,15 @@ impl State {
             self.export.status(l).map(Message::Export),
         ]
         .spacing(style::SPACE);
+        let form = if self.output.register.is_empty() {
+            form
+        } else {
+            form.push(
+                self.output
+                    .register_view(l, T::ReportIssued)
+                    .map(Message::Output),
+            )
+        };
         row![
             column![
                 self.output.actions(l).map(Message::Output),
