@@ -15,6 +15,7 @@ use iced::{Element, Length, Task};
 
 use crate::app::i18n::{T, tr};
 use crate::app::parts::preview::{PagePreview, Request, Zoom};
+use crate::app::parts::signing::{self, Signing};
 use crate::app::{Context, Db, UI_FONT_STRONG, lock, parts::widgets, style};
 use crate::document::model::Document;
 use crate::domain::{Lang, Msg};
@@ -63,20 +64,6 @@ pub struct State {
     pub signing: Option<Signing>,
     building: bool,
     stale: bool,
-}
-
-/// What the văn thư's system gave, as it is being typed: for a waiting draft (its
-/// number, date and the signed PDF), or the signed PDF of an entry in the register.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Signing {
-    /// The waiting draft's id, or the entry's.
-    pub id: i64,
-    pub waiting: bool,
-    pub number: String,
-    pub date: String,
-    pub file: String,
-    /// Keep a signed copy that does not match all the same.
-    pub anyway: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -586,62 +573,19 @@ impl State {
     /// The e-office's number and date (or the signed copy alone) checked as typed, then
     /// recorded by the screen's job.
     fn signing_confirm(&mut self) -> (Task<Message>, Option<Event>) {
-        use crate::domain::{Field, FieldError};
         let Some(f) = self.signing.clone() else {
             return (Task::none(), None);
         };
-        let file = f.file.trim().trim_matches('"');
-        let file = (!file.is_empty()).then(|| PathBuf::from(file));
-        if !f.waiting {
-            let Some(file) = file else {
-                self.error = Some(Error::invalid(FieldError::new(
-                    Field::OutFile,
-                    "cần chọn tệp PDF đã ký",
-                    "choose the signed PDF",
-                )));
-                return (Task::none(), None);
-            };
-            self.busy = true;
-            return (
-                Task::none(),
-                Some(Event::Attach {
-                    id: f.id,
-                    file,
-                    anyway: f.anyway,
-                }),
-            );
+        match signing::confirm(&f) {
+            Ok(event) => {
+                self.busy = true;
+                (Task::none(), Some(event))
+            }
+            Err(e) => {
+                self.error = Some(e);
+                (Task::none(), None)
+            }
         }
-        let number = match f.number.trim() {
-            "" => None,
-            n => match crate::domain::number::parse_count(n, Field::Number) {
-                Ok(v) => u32::try_from(v).ok(),
-                Err(e) => {
-                    self.error = Some(Error::invalid(e));
-                    return (Task::none(), None);
-                }
-            },
-        };
-        let date = match f.date.trim() {
-            "" => None,
-            d => match crate::domain::vndate::parse(d, Field::Date) {
-                Ok(v) => Some(v),
-                Err(e) => {
-                    self.error = Some(Error::invalid(e));
-                    return (Task::none(), None);
-                }
-            },
-        };
-        self.busy = true;
-        (
-            Task::none(),
-            Some(Event::Register(eoffice::RegisterRequest {
-                draft: f.id,
-                number,
-                date,
-                signed: file,
-                anyway: f.anyway,
-            })),
-        )
     }
 
     /// Where to save, Save PDF, Issue, and what came of them: always in sight, the
@@ -752,10 +696,10 @@ impl State {
             );
         }
         if let Some(f) = &self.signing {
-            bar = bar.push(self.signing_view(l, f));
+            bar = bar.push(signing::view(l, f, self.busy));
         }
         if let Some(meta) = &self.meta {
-            bar = bar.push(meta_view(l, meta));
+            bar = bar.push(signing::meta_view(l, meta));
         }
         // One line of fixed height under the buttons: the question about replacing a
         // file, else what came of the last job — nothing moves when it changes.
@@ -775,83 +719,6 @@ impl State {
             .padding(style::PAD_BOX)
             .style(container::bordered_box)
             .into()
-    }
-
-    /// What the văn thư's system gave: the number, the date and the signed PDF for a
-    /// waiting draft; the signed PDF alone for an entry.
-    fn signing_view<'a>(&'a self, l: Lang, f: &'a Signing) -> Element<'a, Message> {
-        let idle = |m: Message| (!self.busy).then_some(m);
-        let mut col = column![
-            text(tr(
-                l,
-                if f.waiting {
-                    T::SigningTitle
-                } else {
-                    T::SigningAttachTitle
-                }
-            ))
-            .size(style::LABEL)
-            .font(UI_FONT_STRONG),
-        ]
-        .spacing(style::SPACE_TIGHT);
-        if f.waiting {
-            col = col.push(
-                row![
-                    text_input(tr(l, T::DecisionNumber), &f.number)
-                        .id("signing_first")
-                        .on_input(Message::SigningNumber)
-                        .padding(style::PAD_FIELD)
-                        .width(90),
-                    text_input(tr(l, T::DecisionDate), &f.date)
-                        .on_input(Message::SigningDate)
-                        .padding(style::PAD_FIELD)
-                        .width(120),
-                ]
-                .spacing(style::SPACE),
-            );
-        }
-        col = col.push(
-            row![
-                text_input(tr(l, T::SigningFile), &f.file)
-                    .id(if f.waiting {
-                        "signing_file"
-                    } else {
-                        "signing_first"
-                    })
-                    .on_input(Message::SigningFile)
-                    .padding(style::PAD_FIELD),
-                button(text(tr(l, T::DecisionBrowse)).size(style::LABEL))
-                    .style(button::secondary)
-                    .on_press_maybe(idle(Message::SigningBrowse)),
-            ]
-            .spacing(style::SPACE),
-        );
-        if f.waiting {
-            col = col.push(
-                text(tr(l, T::SigningHint))
-                    .size(style::HINT)
-                    .color(style::MUTED),
-            );
-        }
-        col = col.push(
-            iced::widget::checkbox(f.anyway)
-                .label(tr(l, T::SigningAnyway))
-                .on_toggle(Message::SigningAnyway)
-                .size(14)
-                .text_size(style::LABEL),
-        );
-        col = col.push(
-            row![
-                button(text(tr(l, T::SigningConfirm)).size(style::LABEL))
-                    .style(button::primary)
-                    .on_press_maybe(idle(Message::SigningConfirm)),
-                button(text(tr(l, T::QuitNo)).size(style::LABEL))
-                    .style(button::secondary)
-                    .on_press(Message::SigningCancel),
-            ]
-            .spacing(style::SPACE),
-        );
-        col.into()
     }
 
     /// "Open PDF" and "Print" for the PDF just written; "Open the file" for a Word
@@ -1161,28 +1028,3 @@ pub fn lay_out<M: Send + 'static>(
 
 /// The decision and report screens' output part.
 pub type Output = State;
-
-/// The e-office's fields of the last draft for numbering, each with a button to copy it.
-fn meta_view(l: Lang, meta: &Metadata) -> Element<'_, Message> {
-    let mut col = column![
-        text(tr(l, T::SigningMeta))
-            .size(style::LABEL)
-            .font(UI_FONT_STRONG)
-    ]
-    .spacing(2);
-    for (label, value) in meta.lines(l) {
-        col = col.push(
-            row![
-                text(format!("{label}: {value}"))
-                    .size(style::HINT)
-                    .width(Length::Fill),
-                button(text(tr(l, T::SigningCopy)).size(style::HINT))
-                    .style(button::text)
-                    .padding(0)
-                    .on_press(Message::CopyField(value)),
-            ]
-            .spacing(style::SPACE),
-        );
-    }
-    col.into()
-}

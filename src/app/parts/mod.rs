@@ -10,5 +10,6 @@ pub mod import;
 pub mod member_form;
 pub mod names;
 pub mod preview;
+pub mod signing;
 pub mod tab_focus;
 pub mod widgets;
