@@ -118,3 +118,63 @@ fn a_decision_is_drafted_for_numbering_numbered_and_its_signed_copy_kept() {
         "Bản đã ký: đã giữ (In lại cho ra đúng bản này)"
     ));
 }
+
+#[test]
+fn the_number_and_date_are_read_from_the_signed_copy_for_the_clerk_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let signed = dir.path().join("da-ky.pdf");
+    let (mut app, tmp) = ui::demo_app_with(Scripted::new(Some(signed.clone())));
+    app.folder = tmp.path().to_path_buf();
+    send(
+        &mut app,
+        [Message::Navigate(Screen::Decision), out(D::ForNumbering)],
+    );
+    let draft = app
+        .decision
+        .output
+        .register
+        .iter()
+        .find(|r| r.way == Way::Waiting)
+        .expect("waiting")
+        .id;
+    // The e-office's signed copy: the draft numbered 21 and dated today.
+    let today = chrono::Local::now().date_naive();
+    {
+        let store = cnscd::app::lock(&app.db);
+        let d = store.numbering_draft(draft).unwrap();
+        let model = cnscd::document::numbering::numbered(&d.model, 21, today).unwrap();
+        let (_, bytes) =
+            cnscd::office::decisions::pdf(&model, &cnscd::render::Fonts::bundled()).unwrap();
+        std::fs::write(&signed, bytes).unwrap();
+    }
+    send(
+        &mut app,
+        [
+            out(D::SigningAsk(draft, true)),
+            out(D::SigningDate(String::new())),
+            out(D::SigningBrowse),
+        ],
+    );
+    let f = app.decision.output.signing.clone().expect("the form");
+    assert_eq!(f.number, "21");
+    assert_eq!(f.date, cnscd::domain::vndate::short(today));
+    assert!(
+        app.decision
+            .output
+            .notice
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("hãy kiểm tra"),
+        "said to check"
+    );
+    send(&mut app, [out(D::SigningConfirm)]);
+    let o = &app.decision.output;
+    assert!(o.error.is_none(), "{:?}", o.error);
+    let entry = o
+        .register
+        .iter()
+        .find(|r| r.number == 21)
+        .expect("registered");
+    assert_eq!(entry.way, Way::Eoffice { signed: true });
+}

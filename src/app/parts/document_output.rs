@@ -82,6 +82,8 @@ pub enum Message {
     SigningAnyway(bool),
     SigningBrowse,
     SigningPicked(Option<PathBuf>),
+    /// The number and date read from the signed PDF chosen.
+    SigningRead(Option<u32>, Option<chrono::NaiveDate>),
     SigningConfirm,
     SigningCancel,
     Signed(Result<Msg, Error>),
@@ -350,8 +352,41 @@ impl State {
                 (task, None)
             }
             Message::SigningPicked(p) => {
-                if let (Some(f), Some(p)) = (&mut self.signing, p) {
-                    f.file = p.display().to_string();
+                let Some((f, p)) = self.signing.as_mut().zip(p) else {
+                    return (Task::none(), None);
+                };
+                f.file = p.display().to_string();
+                if !f.waiting {
+                    return (Task::none(), None);
+                }
+                // The number and date the signed copy carries, filled in for the clerk
+                // to check (what is typed already stays).
+                let task = Task::perform(
+                    async move {
+                        eoffice::read_signed(&p)
+                            .ok()
+                            .and_then(|s| s.text)
+                            .map(|t| eoffice::number_and_date(&t))
+                            .unwrap_or((None, None))
+                    },
+                    |(n, d)| Message::SigningRead(n, d),
+                );
+                (task, None)
+            }
+            Message::SigningRead(n, d) => {
+                if let Some(f) = &mut self.signing {
+                    if let Some(n) = n.filter(|_| f.number.trim().is_empty()) {
+                        f.number = n.to_string();
+                    }
+                    if let Some(d) = d {
+                        f.date = crate::domain::vndate::short(d);
+                    }
+                    if n.is_some() || d.is_some() {
+                        self.notice = Some(Msg::new(
+                            "Số và ngày đã đọc từ bản đã ký: hãy kiểm tra rồi bấm Vào sổ.",
+                            "The number and date were read from the signed copy: check them, then press Record.",
+                        ));
+                    }
                 }
                 (Task::none(), None)
             }
