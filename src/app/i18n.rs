@@ -396,6 +396,9 @@ keys! {
     SettingsIssuingWay => "settings_issuing_way",
     SettingsWayPaper => "settings_way_paper",
     SettingsWayEoffice => "settings_way_eoffice",
+    SigningDrop => "signing_drop",
+    SigningFileNeeded => "signing_file_needed",
+    SigningKeep => "signing_keep",
 }
 
 const VI: &str = include_str!("../../i18n/vi.txt");

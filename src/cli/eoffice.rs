@@ -77,9 +77,13 @@ pub(super) fn register(
     };
     let draft = store.numbering_draft(id)?;
     if draft.doc != doc {
-        return Err(crate::office::Error::not_found(
-            format!("Bản nháp {id} không phải của loại văn bản này"),
-            format!("Draft {id} is not of this kind of document"),
+        let (vi, en, verb) = match draft.doc {
+            DocKind::Decision => ("quyết định", "a decision", "decision"),
+            DocKind::Report => ("báo cáo", "a report", "report"),
+        };
+        return Err(crate::office::Error::refused(
+            format!("Bản nháp {id} là {vi}: dùng `cnscd register {verb} {id}`"),
+            format!("Draft {id} is {en}: use `cnscd register {verb} {id}`"),
         )
         .into());
     }

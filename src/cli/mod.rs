@@ -261,6 +261,12 @@ pub enum VoidWhat {
         #[arg(long)]
         reason: String,
     },
+    /// A draft waiting for its number that will not be issued (its id in `cnscd drafts`).
+    Draft {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -662,6 +668,9 @@ fn run_verb(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     office::province::report::void(&mut store, id, &reason)?
                 }
                 VoidWhat::Report { id, reason } => office::reports::void(&mut store, id, &reason)?,
+                VoidWhat::Draft { id, reason } => {
+                    office::eoffice::drop_draft(&mut store, id, &reason)?
+                }
             };
             writeln!(out, "{}", msg.get(lang))?;
             Ok(())

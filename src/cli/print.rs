@@ -289,10 +289,31 @@ fn for_numbering(
     let meta_target = meta.map(|m| Target::replacing(&m));
     if let Some(t) = &meta_target {
         t.check(store.path())?;
+        let same = |a: &std::path::Path| std::path::absolute(a).ok();
+        if same(&t.path) == same(path) {
+            return Err(Error::refused(
+                "--meta phải là một tệp khác --out (tệp JSON ghi đè bản nháp)",
+                "--meta must be another file than --out (the JSON would replace the draft)",
+            )
+            .into());
+        }
     }
     let done = eoffice::draft(store, &req, &Target::replacing(path), &fonts)?;
     writeln!(out, "{}\t{}", done.id, done.saved.path.display())?;
     writeln!(out, "{}", done.summary().get(lang))?;
+    let kind = match req {
+        DraftRequest::Decision(_) => "decision",
+        DraftRequest::Report(_) => "report",
+    };
+    let next = match lang {
+        Lang::Vi => "Khi văn thư cấp số:",
+        Lang::En => "Once the văn thư numbers it:",
+    };
+    writeln!(
+        out,
+        "{next} cnscd register {kind} {} --number N --date D [--signed F.pdf]",
+        done.id
+    )?;
     if let Some(t) = meta_target {
         let p = eoffice::write_meta(&done.meta, &t, store.path())?;
         writeln!(out, "{}", p.display())?;

@@ -113,12 +113,15 @@ pub fn metadata(doc: &Document, pages: usize) -> Metadata {
         .map(vndate::short)
         .unwrap_or_default();
     let sig = doc.signature.as_ref();
+    // `CHỦ TỊCH` → `Chủ tịch`, `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `QUYẾT ĐỊNH` → `Quyết định`.
     let title = |t: &str| {
         let lower = t.to_lowercase();
         let mut c = lower.chars();
         c.next()
             .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
             .unwrap_or_default()
+            .replace("Phó chủ tịch", "Phó Chủ tịch")
+            .replace("Phó giám đốc", "Phó Giám đốc")
     };
     Metadata {
         format: META_FORMAT,
@@ -126,7 +129,13 @@ pub fn metadata(doc: &Document, pages: usize) -> Metadata {
         so_ky_hieu: reference,
         ngay_ban_hanh: date,
         loai_van_ban: title(doc.title.as_deref().unwrap_or_default()),
-        co_quan_ban_hanh: doc.meta.author.clone(),
+        // The committee's name as the file's author has it; a body under another (a
+        // team under the commune's committee) as its header prints it.
+        co_quan_ban_hanh: if doc.header.parent_body.is_some() {
+            doc.header.body.join(" ")
+        } else {
+            doc.meta.author.clone()
+        },
         trich_yeu: doc.meta.subject.clone(),
         so_trang: pages,
         chuc_vu_nguoi_ky: sig.map(|s| title(&s.title)).unwrap_or_default(),
@@ -149,8 +158,12 @@ impl DraftSaved {
     pub fn summary(&self) -> Msg {
         let mut m = self.saved.summary();
         let id = self.id;
-        m.vi.push_str(&format!(" Bản chờ cấp số, mã {id}: khi văn thư cấp số, ghi số và ngày vào sổ (`cnscd register … {id} --number N --date D`)."));
-        m.en.push_str(&format!(" Waiting for its number, id {id}: once the văn thư numbers it, record the number and date (`cnscd register … {id} --number N --date D`)."));
+        m.vi.push_str(&format!(
+            " Bản chờ cấp số, mã {id}: khi văn thư cấp số, ghi số và ngày vào sổ."
+        ));
+        m.en.push_str(&format!(
+            " Waiting for its number, id {id}: once the văn thư numbers it, record the number and date."
+        ));
         m
     }
 }
@@ -172,6 +185,12 @@ pub fn draft(
     fonts: &Fonts,
 ) -> Result<DraftSaved> {
     target.check(store.path())?;
+    if store.province_home()?.is_some() {
+        return Err(Error::refused(
+            "bản để văn thư cấp số là của xã; báo cáo của tỉnh in và ban hành bằng print report --issue",
+            "a draft for numbering is a commune's; the province's report prints and is issued with print report --issue",
+        ));
+    }
     let (mut doc, commune_id, kind, team_ids, team_id, period, date) = match req {
         DraftRequest::Decision(r) => {
             if r.number.is_some() {
@@ -450,19 +469,46 @@ impl Registered {
     }
 }
 
-fn mismatch(what: Vec<Msg>) -> Error {
-    let vi: Vec<String> = what.iter().map(|m| m.vi.clone()).collect();
-    let en: Vec<String> = what.iter().map(|m| m.en.clone()).collect();
-    Error::refused(
+/// Refuses a signed copy that does not match: its number or date (never kept — the
+/// register must say what the copy says), or its text (kept only with `anyway`).
+fn check_match(
+    file: &SignedFile,
+    model: &Document,
+    number: u32,
+    date: NaiveDate,
+    anyway: bool,
+) -> Result<()> {
+    let numbers = check_read(file, number, date);
+    let text = differences(model, file.text.as_deref());
+    if numbers.is_empty() && (text.is_empty() || anyway) {
+        return Ok(());
+    }
+    let all: Vec<&Msg> = numbers.iter().chain(&text).collect();
+    let vi: Vec<&str> = all.iter().map(|m| m.vi.as_str()).collect();
+    let en: Vec<&str> = all.iter().map(|m| m.en.as_str()).collect();
+    let (hint_vi, hint_en) = if numbers.is_empty() {
+        (
+            "Nếu đúng là bản này, chọn “vẫn giữ” (--anyway)",
+            "If it is the right file, choose to keep it anyway (--anyway)",
+        )
+    } else {
+        (
+            "Số và ngày vào sổ phải đúng như trên bản đã ký",
+            "The number and date recorded must be those the signed copy carries",
+        )
+    };
+    Err(Error::refused(
         format!(
-            "Bản đã ký không khớp với văn bản: {}. Nếu đúng là bản này, thêm --anyway",
+            "Bản đã ký {} không khớp với văn bản: {}. {hint_vi}",
+            file.name,
             vi.join("; ")
         ),
         format!(
-            "The signed copy does not match the document: {}. If it is the right file, add --anyway",
+            "The signed copy {} does not match the document: {}. {hint_en}",
+            file.name,
             en.join("; ")
         ),
-    )
+    ))
 }
 
 /// What a signed copy's number and date must agree with.
@@ -551,6 +597,14 @@ pub fn register(store: &mut Store, req: &RegisterRequest, fonts: &Fonts) -> Resu
             format!("a document number from 1 to {}", decisions::MAX_NUMBER),
         )));
     }
+    let today = chrono::Local::now().date_naive();
+    if date > today {
+        return Err(Error::invalid(FieldError::new(
+            Field::Date,
+            format!("ngày ban hành {} sau hôm nay", vndate::short(date)),
+            format!("the date of issue {} is after today", vndate::short(date)),
+        )));
+    }
     if date < draft.drafted_on {
         return Err(Error::invalid(FieldError::new(
             Field::Date,
@@ -569,11 +623,7 @@ pub fn register(store: &mut Store, req: &RegisterRequest, fonts: &Fonts) -> Resu
     let model = numbering::numbered(&draft.model, n, date)
         .map_err(|m| Error::invalid(FieldError::new(Field::Date, m.vi, m.en)))?;
     if let Some(s) = &signed {
-        let mut what = check_read(s, n, date);
-        what.extend(differences(&model, s.text.as_deref()));
-        if !what.is_empty() && !req.anyway {
-            return Err(mismatch(what));
-        }
+        check_match(s, &model, n, date, req.anyway)?;
     }
     let pdf_sha = match &signed {
         Some(s) => s.sha256.clone(),
@@ -631,11 +681,7 @@ pub fn attach(store: &mut Store, doc: DocKind, id: i64, file: &Path, anyway: boo
         ));
     }
     let s = read_signed(file)?;
-    let mut what = check_read(&s, n, date);
-    what.extend(differences(&model, s.text.as_deref()));
-    if !what.is_empty() && !anyway {
-        return Err(mismatch(what));
-    }
+    check_match(&s, &model, n, date, anyway)?;
     let commune = home(store)?.id;
     store.attach_signed(
         commune,
@@ -713,6 +759,20 @@ fn lopdf_pages(bytes: &[u8]) -> usize {
             .unwrap_or(0)
     })
     .unwrap_or(0)
+}
+
+/// Sets a waiting draft aside (it will not be numbered), with the reason; it stays in
+/// the history.
+pub fn drop_draft(store: &mut Store, id: i64, reason: &str) -> Result<Msg> {
+    let d = store.numbering_draft(id)?;
+    store.drop_numbering_draft(id, reason)?;
+    Ok(Msg::new(
+        format!("Đã bỏ bản chờ cấp số mã {id} ({}).", d.subject),
+        format!(
+            "The draft waiting for its number, id {id}, is set aside ({}).",
+            d.subject
+        ),
+    ))
 }
 
 /// The year a waiting draft is for.

@@ -147,8 +147,10 @@ fn insert_signed(
         .optional()?;
     if had.is_some() {
         return Err(StoreError::refused(
-            "văn bản này đã có bản đã ký; bản đã ký được giữ nguyên, không thay",
-            "this document already has its signed copy; a signed copy is kept, never replaced",
+            format!("văn bản mã {entry} đã có bản đã ký; bản đã ký được giữ nguyên, không thay"),
+            format!(
+                "entry {entry} already has its signed copy; a signed copy is kept, never replaced"
+            ),
         ));
     }
     tx.execute(

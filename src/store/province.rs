@@ -357,8 +357,8 @@ impl Store {
             .optional()?
             .ok_or_else(|| {
                 StoreError::not_found(
-                    format!("Không có báo cáo của tỉnh số {id} trong sổ"),
-                    format!("There is no province's report {id} in the register"),
+                    format!("Không có báo cáo của tỉnh mã {id} trong sổ"),
+                    format!("There is no province's report with id {id} in the register"),
                 )
             })?
     }

@@ -258,13 +258,20 @@ pub(super) fn report_number_free(
         )
         .optional()?;
     if taken.is_some() {
+        let next: i64 = conn.query_row(
+            "SELECT coalesce(max(number), 0) + 1 FROM reports WHERE commune_id = ?1 AND team_id = ?2 AND year = ?3",
+            params![commune_id, team_id, year],
+            |r| r.get(0),
+        )?;
         return Err(StoreError::invalid(FieldError::new(
             Field::Number,
             format!(
-                "số {} đã dùng cho một báo cáo năm {year}",
+                "số {} đã dùng cho một báo cáo năm {year}; số trống tiếp theo là {next}",
                 number::doc_number(n)
             ),
-            format!("number {n} is already used by a report of {year}"),
+            format!(
+                "number {n} is already used by a report of {year}; the next free number is {next}"
+            ),
         )));
     }
     Ok(())

@@ -299,7 +299,7 @@ fn killed_attaching_keeps_the_signed_copy_whole_or_not_at_all() {
             "--team",
             "2",
             "--date",
-            "01/12/2026",
+            "01/11/2026",
             "--for-numbering",
             "--out",
             draft.to_str().unwrap(),
@@ -314,10 +314,10 @@ fn killed_attaching_keeps_the_signed_copy_whole_or_not_at_all() {
             "--number",
             "9",
             "--date",
-            "02/12/2026",
+            "02/11/2026",
         ],
     );
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     let file = crate::eoffice::signed(&start, 1, 9, date, &dir.path().join("da-ky.pdf"));
     let want = std::fs::read(&file).unwrap();
     let args = ["attach", "decision", "1", file.to_str().unwrap()];

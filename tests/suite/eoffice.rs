@@ -84,7 +84,7 @@ fn a_decision_drafted_for_numbering_leaves_room_for_the_number_date_signature_an
             "--team",
             "2",
             "--date",
-            "01/12/2026",
+            "01/11/2026",
             "--for-numbering",
             "--out",
             pdf_path.to_str().unwrap(),
@@ -125,7 +125,7 @@ fn a_decision_drafted_for_numbering_leaves_room_for_the_number_date_signature_an
     // Kept in the register as waiting, its metadata beside it.
     let waiting = ok(&cnscd(&db, &["drafts"]));
     assert!(
-        waiting.starts_with(&format!("{id}\tdecision\t2026-12-01\t")),
+        waiting.starts_with(&format!("{id}\tdecision\t2026-11-01\t")),
         "{waiting}"
     );
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
@@ -164,13 +164,13 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--team",
             "2",
             "--date",
-            "01/12/2026",
+            "01/11/2026",
             "--for-numbering",
             "--out",
             dir.path().join("nhap.pdf").to_str().unwrap(),
         ],
     );
-    let date = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let date = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
     let file = signed(&db, id, 15, date, &dir.path().join("da-ky.pdf"));
     // Refusals first, each named: a date before the draft's, a file that is not a PDF,
     // one of 200 MB.
@@ -183,10 +183,10 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--number",
             "15",
             "--date",
-            "30/11/2026",
+            "31/10/2026",
         ],
     ));
-    assert!(e.contains("trước ngày soạn bản nháp 01/12/2026"), "{e}");
+    assert!(e.contains("trước ngày soạn bản nháp 01/11/2026"), "{e}");
     let word = dir.path().join("khong-phai.pdf");
     std::fs::write(&word, b"PK\x03\x04 a Word file renamed").unwrap();
     let e = refusal(&cnscd(
@@ -219,6 +219,21 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
         e.contains("qua-lon.pdf: tệp 200,0 MB, quá giới hạn 50 MB"),
         "{e}"
     );
+    let tomorrow =
+        cnscd::domain::vndate::short(chrono::Local::now().date_naive() + chrono::Duration::days(1));
+    let e = refusal(&cnscd(
+        &db,
+        &[
+            "register",
+            "decision",
+            &id.to_string(),
+            "--number",
+            "15",
+            "--date",
+            &tomorrow,
+        ],
+    ));
+    assert!(e.contains("sau hôm nay"), "{e}");
     assert_eq!(ok(&cnscd(&db, &["decisions"])), "", "nothing registered");
     // The number and date read from the signed copy (none typed).
     let out = ok(&cnscd(
@@ -231,7 +246,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             file.to_str().unwrap(),
         ],
     ));
-    assert!(out.starts_with("1\t15/QĐ-UBND ngày 02/12/2026"), "{out}");
+    assert!(out.starts_with("1\t15/QĐ-UBND ngày 02/11/2026"), "{out}");
     assert!(out.contains("đọc từ bản đã ký"), "{out}");
     let line = ok(&cnscd(&db, &["decisions"]));
     assert!(
@@ -267,7 +282,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--number",
             "16",
             "--date",
-            "02/12/2026",
+            "02/11/2026",
         ],
     ));
     assert!(e.contains("không còn chờ cấp số"), "{e}");
@@ -280,7 +295,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--team",
             "3",
             "--date",
-            "02/12/2026",
+            "02/11/2026",
             "--for-numbering",
             "--out",
             dir.path().join("nhap2.pdf").to_str().unwrap(),
@@ -295,7 +310,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--number",
             "15",
             "--date",
-            "03/12/2026",
+            "03/11/2026",
         ],
     ));
     assert!(
@@ -312,7 +327,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--number",
             "16",
             "--date",
-            "03/12/2026",
+            "03/11/2026",
             "--signed",
             file.to_str().unwrap(),
         ],
@@ -322,7 +337,10 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
         "{e}"
     );
     assert!(e.contains("bản đã ký mang số 15, không phải 16"), "{e}");
-    assert!(e.contains("--anyway"), "{e}");
+    assert!(
+        e.contains("Số và ngày vào sổ phải đúng như trên bản đã ký"),
+        "never kept with another number: {e}"
+    );
     // Registered without a signed copy; attached later, the right one.
     ok(&cnscd(
         &db,
@@ -333,14 +351,14 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--number",
             "16",
             "--date",
-            "03/12/2026",
+            "03/11/2026",
         ],
     ));
     let second = signed(
         &db,
         id2,
         16,
-        NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
         &dir.path().join("da-ky-2.pdf"),
     );
     let e = refusal(&cnscd(
@@ -366,7 +384,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "decision",
             "--all-villages",
             "--date",
-            "03/12/2026",
+            "03/11/2026",
             "--for-numbering",
             "--out",
             dir.path().join("nhap3.pdf").to_str().unwrap(),
@@ -381,7 +399,7 @@ fn a_number_is_registered_and_the_signed_copy_kept_read_and_given_back_byte_for_
             "--number",
             "17",
             "--date",
-            "03/12/2026",
+            "03/11/2026",
         ],
     ));
     ok(&cnscd(
@@ -464,7 +482,7 @@ fn a_report_drafted_for_numbering_in_word_prints_with_room_through_libreoffice()
             "--period",
             "2026-11",
             "--date",
-            "01/12/2026",
+            "01/11/2026",
             "--for-numbering",
             "--out",
             docx.to_str().unwrap(),
@@ -502,7 +520,7 @@ fn a_report_drafted_for_numbering_in_word_prints_with_room_through_libreoffice()
             "--period",
             "2026-10",
             "--date",
-            "01/12/2026",
+            "01/11/2026",
             "--for-numbering",
             "--out",
             pdf_path.to_str().unwrap(),
@@ -518,7 +536,7 @@ fn a_report_drafted_for_numbering_in_word_prints_with_room_through_libreoffice()
         &db,
         id2,
         7,
-        NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 4).unwrap(),
         &dir.path().join("bc-da-ky.pdf"),
     );
     let out = ok(&cnscd(
@@ -530,19 +548,44 @@ fn a_report_drafted_for_numbering_in_word_prints_with_room_through_libreoffice()
             "--number",
             "7",
             "--date",
-            "04/12/2026",
+            "04/11/2026",
             "--signed",
             file.to_str().unwrap(),
         ],
     ));
-    assert!(out.contains("07/BC-UBND ngày 04/12/2026"), "{out}");
+    assert!(out.contains("07/BC-UBND ngày 04/11/2026"), "{out}");
     let reports = ok(&cnscd(&db, &["reports"]));
     assert!(
         reports.contains(&format!("eoffice signed {}", sha(&file))),
         "{reports}"
     );
-    // The Word draft still waits.
+    // The Word draft still waits; set aside, it no longer does.
     assert!(ok(&cnscd(&db, &["drafts"])).starts_with(&format!("{id}\treport")));
+    let said = ok(&cnscd(
+        &db,
+        &[
+            "void",
+            "draft",
+            &id.to_string(),
+            "--reason",
+            "Không ban hành",
+        ],
+    ));
+    assert!(said.contains("Đã bỏ bản chờ cấp số"), "{said}");
+    assert_eq!(ok(&cnscd(&db, &["drafts"])), "");
+    let e = refusal(&cnscd(
+        &db,
+        &[
+            "register",
+            "report",
+            &id.to_string(),
+            "--number",
+            "8",
+            "--date",
+            "04/11/2026",
+        ],
+    ));
+    assert!(e.contains("không còn chờ cấp số"), "{e}");
 }
 
 #[test]
@@ -557,7 +600,7 @@ fn the_signed_pdf_reader_never_panics_on_broken_files() {
             "--team",
             "2",
             "--date",
-            "01/12/2026",
+            "01/11/2026",
             "--for-numbering",
             "--out",
             dir.path().join("nhap.pdf").to_str().unwrap(),
@@ -567,7 +610,7 @@ fn the_signed_pdf_reader_never_panics_on_broken_files() {
         &db,
         id,
         3,
-        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         &dir.path().join("tot.pdf"),
     );
     let bytes = std::fs::read(&good).unwrap();

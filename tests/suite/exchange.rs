@@ -196,6 +196,7 @@ fn export_then_import_into_an_empty_database_gives_the_same_data() {
                     "decisions",
                     "pending_files",
                     "province_home",
+                    "province_reports",
                     "province_targets",
                     "submissions"
                 ]

@@ -52,6 +52,8 @@ pub struct State {
     pub confirm_replace: Option<(PathBuf, Job)>,
     /// Voiding an issued entry: its id and the reason being typed.
     pub voiding: Option<(i64, String)>,
+    /// What is being voided is a draft waiting for its number (set aside, not voided).
+    pub voiding_draft: bool,
     /// The register entry whose change log is shown.
     pub trail_open: Option<i64>,
     /// No draft for the e-office to number (the province's reports): no such button.
@@ -115,6 +117,8 @@ pub enum Message {
     /// The clerk's answer to "replace the existing file?".
     Replace(bool),
     VoidAsk(i64),
+    /// Set a draft waiting for its number aside (a reason asked, as for voiding).
+    DropAsk(i64),
     VoidReason(String),
     VoidConfirm,
     VoidCancel,
@@ -159,6 +163,8 @@ pub enum Event {
         file: PathBuf,
         anyway: bool,
     },
+    /// Set the waiting draft `id` aside.
+    DropDraft { id: i64, reason: String },
 }
 
 impl State {
@@ -309,11 +315,6 @@ impl State {
                 self.signing = Some(Signing {
                     id,
                     waiting,
-                    date: if waiting {
-                        crate::domain::vndate::short(chrono::Local::now().date_naive())
-                    } else {
-                        String::new()
-                    },
                     ..Default::default()
                 });
                 (iced::widget::operation::focus("signing_first"), None)
@@ -531,6 +532,12 @@ impl State {
             },
             Message::VoidAsk(id) => {
                 self.voiding = Some((id, String::new()));
+                self.voiding_draft = false;
+                (iced::widget::operation::focus("void_reason"), None)
+            }
+            Message::DropAsk(id) => {
+                self.voiding = Some((id, String::new()));
+                self.voiding_draft = true;
                 (iced::widget::operation::focus("void_reason"), None)
             }
             Message::VoidReason(r) => {
@@ -548,6 +555,10 @@ impl State {
                 (Task::none(), None)
             }
             Message::VoidConfirm => match self.voiding.clone() {
+                Some((id, reason)) if self.voiding_draft => {
+                    self.busy = true;
+                    (Task::none(), Some(Event::DropDraft { id, reason }))
+                }
                 Some((id, reason)) => {
                     self.busy = true;
                     (Task::none(), Some(Event::Void { id, reason }))
@@ -704,7 +715,7 @@ impl State {
             let line = self
                 .register
                 .iter()
-                .find(|r| r.id == *id && r.way != Way::Waiting)
+                .find(|r| r.id == *id && (r.way == Way::Waiting) == self.voiding_draft)
                 .map(|r| r.line.as_str())
                 .unwrap_or_default();
             bar = bar.push(
@@ -799,12 +810,18 @@ impl State {
             match r.way {
                 Way::Waiting => {
                     // A draft for numbering: record what the văn thư's system gave.
+                    let idle = |m: Message| (!self.busy).then_some(m);
                     col = col.push(
-                        button(text(tr(l, T::SigningRecord)).size(style::LABEL))
-                            .style(button::text)
-                            .on_press_maybe(
-                                (!self.busy).then_some(Message::SigningAsk(r.id, true)),
-                            ),
+                        row![
+                            button(text(tr(l, T::SigningRecord)).size(style::LABEL))
+                                .style(button::text)
+                                .on_press_maybe(idle(Message::SigningAsk(r.id, true))),
+                            button(text(tr(l, T::SigningDrop)).size(style::LABEL))
+                                .style(button::text)
+                                .on_press_maybe(idle(Message::DropAsk(r.id))),
+                        ]
+                        .spacing(style::SPACE)
+                        .wrap(),
                     );
                     continue;
                 }
@@ -1022,6 +1039,11 @@ impl State {
                 let void = jobs.void;
                 crate::app::query(db, move |s| void(s, id, &reason), Message::Voided)
             }
+            Event::DropDraft { id, reason } => crate::app::query(
+                db,
+                move |s| eoffice::drop_draft(s, id, &reason),
+                Message::Voided,
+            ),
             Event::Register(req) => crate::app::query(
                 db,
                 move |s| eoffice::register(s, &req, &fonts).map(|r| r.summary()),

@@ -106,14 +106,24 @@ pub fn view(l: Lang, f: &Signing, busy: bool) -> Element<'_, Message> {
     }
     col = col.push(
         row![
-            text_input(tr(l, T::SigningFile), &f.file)
-                .id(if f.waiting {
-                    "signing_file"
-                } else {
-                    "signing_first"
-                })
-                .on_input(Message::SigningFile)
-                .padding(style::PAD_FIELD),
+            text_input(
+                tr(
+                    l,
+                    if f.waiting {
+                        T::SigningFile
+                    } else {
+                        T::SigningFileNeeded
+                    }
+                ),
+                &f.file
+            )
+            .id(if f.waiting {
+                "signing_file"
+            } else {
+                "signing_first"
+            })
+            .on_input(Message::SigningFile)
+            .padding(style::PAD_FIELD),
             button(text(tr(l, T::DecisionBrowse)).size(style::LABEL))
                 .style(button::secondary)
                 .on_press_maybe(idle(Message::SigningBrowse)),
@@ -136,9 +146,19 @@ pub fn view(l: Lang, f: &Signing, busy: bool) -> Element<'_, Message> {
     );
     col = col.push(
         row![
-            button(text(tr(l, T::SigningConfirm)).size(style::LABEL))
-                .style(button::primary)
-                .on_press_maybe(idle(Message::SigningConfirm)),
+            button(
+                text(tr(
+                    l,
+                    if f.waiting {
+                        T::SigningConfirm
+                    } else {
+                        T::SigningKeep
+                    }
+                ))
+                .size(style::LABEL)
+            )
+            .style(button::primary)
+            .on_press_maybe(idle(Message::SigningConfirm)),
             button(text(tr(l, T::QuitNo)).size(style::LABEL))
                 .style(button::secondary)
                 .on_press(Message::SigningCancel),

@@ -33,7 +33,8 @@ pub enum Message {
     Loaded(Result<Vec<CommuneLine>, Error>),
     Search(String),
     Choose(u32),
-    History(Result<Vec<HistoryLine>, Error>),
+    /// The history of the commune of the code (a late answer for another is dropped).
+    History(u32, Result<Vec<HistoryLine>, Error>),
 }
 
 /// A figure of a sheet, `—` when the sheet left it empty.
@@ -65,7 +66,7 @@ impl State {
             tasks.push(query(
                 ctx.db,
                 move |s| communes::history(s, code),
-                Message::History,
+                move |r| Message::History(code, r),
             ));
         }
         Task::batch(tasks)
@@ -83,7 +84,7 @@ impl State {
                 self.error = None;
                 Task::none()
             }
-            Message::Loaded(Err(e)) | Message::History(Err(e)) => {
+            Message::Loaded(Err(e)) => {
                 self.error = Some(e);
                 Task::none()
             }
@@ -98,13 +99,18 @@ impl State {
                     Some(code) => query(
                         ctx.db,
                         move |s| communes::history(s, code),
-                        Message::History,
+                        move |r| Message::History(code, r),
                     ),
                     None => Task::none(),
                 }
             }
-            Message::History(Ok(h)) => {
+            Message::History(code, _) if self.chosen != Some(code) => Task::none(),
+            Message::History(_, Ok(h)) => {
                 self.history = h;
+                Task::none()
+            }
+            Message::History(_, Err(e)) => {
+                self.error = Some(e);
                 Task::none()
             }
         }

@@ -19,6 +19,8 @@ use crate::office::province::targets::{self, TargetLine};
 #[derive(Debug, Default)]
 pub struct State {
     pub year: String,
+    /// The year whose targets are listed (what is saved goes under it).
+    pub shown_year: Option<i32>,
     pub lines: Vec<TargetLine>,
     /// The value typed for all communes, an indicator each (the lines' order).
     pub values: Vec<String>,
@@ -38,7 +40,7 @@ pub struct State {
 pub enum Message {
     Year(String),
     Show,
-    Loaded(Result<Vec<TargetLine>, Error>),
+    Loaded(i32, Result<Vec<TargetLine>, Error>),
     Value(usize, String),
     SaveAll(usize),
     Commune((u32, &'static str)),
@@ -89,8 +91,17 @@ impl State {
             .map(|u| (u.code, u.full_name))
             .collect();
         match self.year() {
-            Ok(y) => query(ctx.db, move |s| targets::of_year(s, y), Message::Loaded),
-            Err(e) => Task::done(Message::Loaded(Err(e))),
+            Ok(y) => query(
+                ctx.db,
+                move |s| targets::of_year(s, y),
+                move |r| Message::Loaded(y, r),
+            ),
+            Err(e) => {
+                self.lines.clear();
+                self.shown_year = None;
+                self.error = Some(e);
+                Task::none()
+            }
         }
     }
 
@@ -99,12 +110,9 @@ impl State {
         ctx: &Context<'_>,
         job: impl FnOnce(&mut crate::store::Store, i32) -> crate::office::Result<Msg> + Send + 'static,
     ) -> Task<Message> {
-        let year = match self.year() {
-            Ok(y) => y,
-            Err(e) => {
-                self.error = Some(e);
-                return Task::none();
-            }
+        // Saved under the year listed, whatever is typed in the year's field meanwhile.
+        let Some(year) = self.shown_year else {
+            return Task::none();
         };
         self.busy = true;
         query(ctx.db, move |s| job(s, year), Message::Saved)
@@ -117,7 +125,8 @@ impl State {
                 Task::none()
             }
             Message::Show => self.load(ctx),
-            Message::Loaded(Ok(lines)) => {
+            Message::Loaded(year, Ok(lines)) => {
+                self.shown_year = Some(year);
                 self.values = lines
                     .iter()
                     .map(|t| t.all.map(|v| number::decimal(v, 2)).unwrap_or_default())
@@ -126,7 +135,8 @@ impl State {
                 self.error = None;
                 Task::none()
             }
-            Message::Loaded(Err(e)) => {
+            Message::Loaded(_, Err(e)) => {
+                self.shown_year = None;
                 self.lines.clear();
                 self.error = Some(e);
                 Task::none()
